@@ -1,0 +1,68 @@
+package com.livestormconnect.admin;
+
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.database.Database;
+import com.livestormconnect.web.Templates;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * Operations overview for administrators (web.xml restricts /admin/* to the admin role): the mode,
+ * where Livestorm is, the database and its schema version. Never a secret.
+ */
+@WebServlet("/admin")
+public class OperationsServlet extends HttpServlet {
+  @Inject
+  Templates templates;
+
+  @Inject
+  Settings settings;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("settings", settings);
+    model.put("livestorm", settings.livestorm());
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      model.put("database", meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion());
+      model.put("schemaVersion", schemaVersion());
+      model.put("accounts", count(connection, "SELECT COUNT(*) FROM account"));
+    } catch (SQLException e) {
+      model.put("database", "unreachable (SQL state " + e.getSQLState() + ")");
+    }
+    templates.render(request, response, "admin", model);
+  }
+
+  private String schemaVersion() {
+    MigrationInfo current =
+        Flyway.configure(OperationsServlet.class.getClassLoader()).dataSource(dataSource).load().info().current();
+    return current == null ? "none" : current.getVersion().getVersion();
+  }
+
+  private static long count(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
