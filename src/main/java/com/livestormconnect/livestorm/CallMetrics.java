@@ -1,0 +1,100 @@
+package com.livestormconnect.livestorm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters and timings of calls to Livestorm, per connection and in total, for operators
+ * ({@code /metrics}) and the admin page. In memory, per node, since start.
+ */
+@ApplicationScoped
+public class CallMetrics {
+  /** One set of counters. */
+  public static final class Counters {
+    final LongAdder calls = new LongAdder();
+    final LongAdder failures = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
+    final LongAdder retries = new LongAdder();
+    final LongAdder refreshes = new LongAdder();
+    final LongAdder refreshFailures = new LongAdder();
+    final LongAdder permitWaitNanos = new LongAdder();
+    final LongAdder callNanos = new LongAdder();
+
+    public Snapshot snapshot() {
+      return new Snapshot(calls.sum(), failures.sum(), rateLimited.sum(), retries.sum(),
+          refreshes.sum(), refreshFailures.sum(), Duration.ofNanos(permitWaitNanos.sum()),
+          Duration.ofNanos(callNanos.sum()));
+    }
+  }
+
+  /** Counters at one instant. */
+  public record Snapshot(long calls, long failures, long rateLimited, long retries, long refreshes,
+      long refreshFailures, Duration permitWait, Duration callTime) {
+    public double averageCallMillis() {
+      return calls == 0 ? 0 : callTime.toNanos() / 1e6 / calls;
+    }
+  }
+
+  private final Counters total = new Counters();
+  private final Map<String, Counters> byConnection = new ConcurrentHashMap<>();
+
+  private Counters of(String connection) {
+    return connection == null ? null : byConnection.computeIfAbsent(connection, c -> new Counters());
+  }
+
+  private void add(String connection, java.util.function.Function<Counters, LongAdder> counter, long n) {
+    counter.apply(total).add(n);
+    Counters c = of(connection);
+    if (c != null) {
+      counter.apply(c).add(n);
+    }
+  }
+
+  void call(String connection, long nanos, boolean failed) {
+    add(connection, c -> c.calls, 1);
+    add(connection, c -> c.callNanos, nanos);
+    if (failed) {
+      add(connection, c -> c.failures, 1);
+    }
+  }
+
+  void rateLimited(String connection) {
+    add(connection, c -> c.rateLimited, 1);
+  }
+
+  void retried(String connection) {
+    add(connection, c -> c.retries, 1);
+  }
+
+  void permitWait(String connection, long nanos) {
+    add(connection, c -> c.permitWaitNanos, nanos);
+  }
+
+  public void refreshed(String connection) {
+    add(connection, c -> c.refreshes, 1);
+  }
+
+  public void refreshFailed(String connection) {
+    add(connection, c -> c.refreshFailures, 1);
+  }
+
+  public Snapshot total() {
+    return total.snapshot();
+  }
+
+  public Snapshot of(String connection, boolean orEmpty) {
+    Counters c = byConnection.get(connection);
+    return c != null ? c.snapshot() : new Counters().snapshot();
+  }
+
+  /** Every connection's counters, sorted by connection id. */
+  public Map<String, Snapshot> byConnection() {
+    Map<String, Snapshot> all = new TreeMap<>();
+    byConnection.forEach((id, c) -> all.put(id, c.snapshot()));
+    return all;
+  }
+}

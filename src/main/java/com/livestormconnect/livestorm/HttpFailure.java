@@ -1,0 +1,32 @@
+package com.livestormconnect.livestorm;
+
+import java.util.Optional;
+
+/**
+ * A non-2xx answer (or no answer) to one attempt, raised by {@link LivestormHttp} for the
+ * interceptor to decide on: retry, refresh, or a {@link LivestormException} for the caller.
+ */
+class HttpFailure extends RuntimeException {
+  final String endpoint;
+  final int status;
+  final Optional<String> retryAfter;
+  final Optional<String> wwwAuthenticate;
+  final String detail;
+
+  HttpFailure(String endpoint, int status, Optional<String> retryAfter,
+      Optional<String> wwwAuthenticate, String detail, Throwable cause) {
+    super(endpoint + " answered " + (status == 0 ? "nothing" : Integer.toString(status))
+        + (detail == null || detail.isEmpty() ? "" : ": " + detail), cause, false, false);
+    this.endpoint = endpoint;
+    this.status = status;
+    this.retryAfter = retryAfter;
+    this.wwwAuthenticate = wwwAuthenticate;
+    this.detail = detail;
+  }
+
+  /** RFC 6750 §3.1: the access token is expired, revoked or unknown. */
+  boolean isInvalidToken() {
+    return status == 401
+        && wwwAuthenticate.map(h -> h.contains("invalid_token")).orElse(true);
+  }
+}

@@ -1,0 +1,20 @@
+package com.livestormconnect.livestorm;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method that calls Livestorm's API: it gets a fresh token and a rate-limit permit before
+ * each attempt, and refresh-and-retry or backoff after failures ({@link LivestormCallInterceptor}).
+ * The method must take an {@link Access} parameter.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface LivestormCall {
+  /** False for requests that must not be repeated blindly after a 5xx or a network failure. */
+  boolean idempotent() default true;
+}

@@ -1,0 +1,161 @@
+package com.livestormconnect.livestorm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Livestorm's API v1, typed: every method is one request, made with a fresh token and a rate-limit
+ * permit by {@link LivestormCallInterceptor}, and answers records or a {@link LivestormException}.
+ * The dashboard reaches Livestorm only through this class. Lists are paged as Livestorm pages
+ * them (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items).
+ */
+@ApplicationScoped
+public class LivestormClient {
+  public static final int MAX_PAGE_SIZE = 50;
+
+  @Inject
+  LivestormHttp http;
+
+  @LivestormCall
+  public void ping(Access access) {
+    http.get(access, "/ping", Map.of());
+  }
+
+  @LivestormCall
+  public User me(Access access) {
+    return JsonApi.one(http.get(access, "/me", Map.of()), "/me", User::from);
+  }
+
+  @LivestormCall
+  public Organization organization(Access access) {
+    return JsonApi.one(http.get(access, "/organization", Map.of()), "/organization", Organization::from);
+  }
+
+  @LivestormCall
+  public Page<User> users(Access access, int page, int size) {
+    return JsonApi.page(http.get(access, "/users", paging(page, size)), "/users", User::from);
+  }
+
+  @LivestormCall
+  public Page<Event> events(Access access, EventQuery query, int page, int size) {
+    Map<String, String> params = paging(page, size);
+    if (query.title() != null && !query.title().isBlank()) {
+      params.put("filter[title]", query.title());
+    }
+    if (query.schedulingStatus() != null && !query.schedulingStatus().isBlank()) {
+      params.put("filter[scheduling_status]", query.schedulingStatus());
+    }
+    return JsonApi.page(http.get(access, "/events", params), "/events", Event::from);
+  }
+
+  @LivestormCall
+  public Event event(Access access, String id) {
+    String path = "/events/" + segment(id);
+    return JsonApi.one(http.get(access, path, Map.of()), path, Event::from);
+  }
+
+  @LivestormCall(idempotent = false)
+  public Event createEvent(Access access, EventDraft draft) {
+    return JsonApi.one(http.send(access, "POST", "/events", document("events", draft.attributes())),
+        "/events", Event::from);
+  }
+
+  @LivestormCall
+  public Event updateEvent(Access access, String id, EventDraft draft) {
+    String path = "/events/" + segment(id);
+    return JsonApi.one(http.send(access, "PATCH", path, document("events", draft.attributes())),
+        path, Event::from);
+  }
+
+  @LivestormCall
+  public void deleteEvent(Access access, String id) {
+    http.send(access, "DELETE", "/events/" + segment(id), null);
+  }
+
+  @LivestormCall
+  public Page<Session> eventSessions(Access access, String eventId, int page, int size) {
+    String path = "/events/" + segment(eventId) + "/sessions";
+    return JsonApi.page(http.get(access, path, paging(page, size)), path, Session::from);
+  }
+
+  @LivestormCall
+  public Page<Session> sessions(Access access, int page, int size) {
+    return JsonApi.page(http.get(access, "/sessions", paging(page, size)), "/sessions", Session::from);
+  }
+
+  @LivestormCall
+  public Session session(Access access, String id) {
+    String path = "/sessions/" + segment(id);
+    return JsonApi.one(http.get(access, path, Map.of()), path, Session::from);
+  }
+
+  /** A session's people with their registration and engagement; {@code attended} null for all. */
+  @LivestormCall
+  public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, int page, int size) {
+    String path = "/sessions/" + segment(sessionId) + "/people";
+    Map<String, String> params = paging(page, size);
+    if (attended != null) {
+      params.put("filter[attended]", attended.toString());
+    }
+    return JsonApi.page(http.get(access, path, params), path, Person::from);
+  }
+
+  @LivestormCall
+  public Page<Person> eventPeople(Access access, String eventId, int page, int size) {
+    String path = "/events/" + segment(eventId) + "/people";
+    return JsonApi.page(http.get(access, path, paging(page, size)), path, Person::from);
+  }
+
+  /** Registers someone; a {@link LivestormException.Kind#CONFLICT} when already registered. */
+  @LivestormCall(idempotent = false)
+  public Person register(Access access, String sessionId, Registration registration) {
+    String path = "/sessions/" + segment(sessionId) + "/people";
+    return JsonApi.one(http.send(access, "POST", path, document("people", registration.attributes())),
+        path, Person::from);
+  }
+
+  @LivestormCall
+  public Page<Webhook> webhooks(Access access, int page, int size) {
+    return JsonApi.page(http.get(access, "/webhooks", paging(page, size)), "/webhooks", Webhook::from);
+  }
+
+  @LivestormCall(idempotent = false)
+  public Webhook createWebhook(Access access, String url, String event) {
+    JsonObjectBuilder attributes = Json.createObjectBuilder().add("url", url).add("event", event);
+    return JsonApi.one(http.send(access, "POST", "/webhooks", document("webhooks", attributes)),
+        "/webhooks", Webhook::from);
+  }
+
+  @LivestormCall
+  public void deleteWebhook(Access access, String id) {
+    http.send(access, "DELETE", "/webhooks/" + segment(id), null);
+  }
+
+  private static Map<String, String> paging(int page, int size) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("page[number]", Integer.toString(Math.max(0, page)));
+    params.put("page[size]", Integer.toString(Math.max(1, Math.min(MAX_PAGE_SIZE, size))));
+    return params;
+  }
+
+  private static JsonObject document(String type, JsonObjectBuilder attributes) {
+    return Json.createObjectBuilder()
+        .add("data", Json.createObjectBuilder().add("type", type).add("attributes", attributes))
+        .build();
+  }
+
+  /** An id from our own URLs goes into Livestorm's path as one opaque segment, never as a path. */
+  static String segment(String id) {
+    if (id == null || id.isBlank()) {
+      throw new LivestormException(LivestormException.Kind.NOT_FOUND, "(no id)", 404, "missing id");
+    }
+    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

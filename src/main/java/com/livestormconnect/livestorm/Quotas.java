@@ -1,0 +1,57 @@
+package com.livestormconnect.livestorm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What Livestorm's rate-limit headers last said, per connection: the monthly allowance left and
+ * when it resets. Livestorm documents {@code RateLimit-Monthly-*} while its older spec and clients
+ * spell it {@code RateLimit-Montly-*}; both are read (header names are case-insensitive).
+ */
+@ApplicationScoped
+public class Quotas {
+  /** The latest figures for one connection. */
+  public record Quota(Long monthlyLimit, Long monthlyRemaining, Instant resetsAt, Instant seenAt) {}
+
+  private final Map<String, Quota> byConnection = new ConcurrentHashMap<>();
+
+  void record(String connection, Function<String, String> header) {
+    if (connection == null) {
+      return;
+    }
+    Long limit = number(header, "RateLimit-Monthly-Limit", "RateLimit-Montly-Limit");
+    Long remaining = number(header, "RateLimit-Monthly-Remaining", "RateLimit-Montly-Remaining");
+    Long reset = number(header, "RateLimit-Reset");
+    if (limit == null && remaining == null && reset == null) {
+      return;
+    }
+    byConnection.put(connection, new Quota(limit, remaining,
+        reset == null ? null : Instant.ofEpochSecond(reset), Instant.now()));
+  }
+
+  public Optional<Quota> of(String connection) {
+    return Optional.ofNullable(byConnection.get(connection));
+  }
+
+  public void forget(String connection) {
+    byConnection.remove(connection);
+  }
+
+  private static Long number(Function<String, String> header, String... names) {
+    for (String name : names) {
+      String value = header.apply(name);
+      if (value != null) {
+        try {
+          return Long.parseLong(value.trim());
+        } catch (NumberFormatException ignored) {
+          // An unreadable header is as good as an absent one.
+        }
+      }
+    }
+    return null;
+  }
+}
