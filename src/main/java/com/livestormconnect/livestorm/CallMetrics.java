@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Counters and timings of calls to Livestorm, per connection and in total, for operators
@@ -46,7 +47,7 @@ public class CallMetrics {
     return connection == null ? null : byConnection.computeIfAbsent(connection, c -> new Counters());
   }
 
-  private void add(String connection, java.util.function.Function<Counters, LongAdder> counter, long n) {
+  private void add(String connection, Function<Counters, LongAdder> counter, long n) {
     counter.apply(total).add(n);
     Counters c = of(connection);
     if (c != null) {
@@ -86,7 +87,7 @@ public class CallMetrics {
     return total.snapshot();
   }
 
-  public Snapshot of(String connection, boolean orEmpty) {
+  public Snapshot forConnection(String connection) {
     Counters c = byConnection.get(connection);
     return c != null ? c.snapshot() : new Counters().snapshot();
   }
