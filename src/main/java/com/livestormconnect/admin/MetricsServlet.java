@@ -1,0 +1,46 @@
+package com.livestormconnect.admin;
+
+import com.livestormconnect.livestorm.CallMetrics;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Call counters for operators as JSON (web.xml restricts it to administrators): totals and per
+ * connection, since this node started. Connection ids only, never a token or a user's data.
+ */
+@WebServlet("/metrics")
+public class MetricsServlet extends HttpServlet {
+  @Inject
+  CallMetrics metrics;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    JsonObjectBuilder connections = Json.createObjectBuilder();
+    metrics.byConnection().forEach((id, snapshot) -> connections.add(id, json(snapshot)));
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(Json.createObjectBuilder()
+        .add("total", json(metrics.total()))
+        .add("connections", connections)
+        .build().toString());
+  }
+
+  static JsonObjectBuilder json(CallMetrics.Snapshot s) {
+    return Json.createObjectBuilder()
+        .add("calls", s.calls())
+        .add("failures", s.failures())
+        .add("rateLimited", s.rateLimited())
+        .add("retries", s.retries())
+        .add("refreshes", s.refreshes())
+        .add("refreshFailures", s.refreshFailures())
+        .add("permitWaitMillis", s.permitWait().toMillis())
+        .add("averageCallMillis", Math.round(s.averageCallMillis() * 10) / 10.0);
+  }
+}
