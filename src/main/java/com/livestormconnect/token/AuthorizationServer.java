@@ -25,6 +25,13 @@ public class AuthorizationServer {
   @Inject
   LivestormSettings settings;
 
+  /** Outside CDI, e.g. in unit tests. */
+  public static AuthorizationServer of(LivestormSettings settings) {
+    AuthorizationServer server = new AuthorizationServer();
+    server.settings = settings;
+    return server;
+  }
+
   public ClientAuthentication clientAuthentication() {
     if (ClientAuthenticationMethod.CLIENT_SECRET_BASIC.equals(settings.clientAuthentication())) {
       return new ClientSecretBasic(settings.clientId(), settings.clientSecret());
