@@ -1,0 +1,40 @@
+package com.livestormconnect.sandbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON in and out of the sandbox's servlets, through JSON-P. Responses are written with
+ * {@code setStatus}, never {@code sendError}, so that the app's HTML error pages (web.xml) never
+ * replace a Livestorm-shaped error body.
+ */
+public final class JsonBody {
+  private JsonBody() {}
+
+  /** Writes a document built of maps, lists, strings, numbers, booleans and nulls. */
+  public static void write(HttpServletResponse response, int status, String contentType,
+      Map<String, ?> document) throws IOException {
+    response.setStatus(status);
+    response.setContentType(contentType);
+    response.setCharacterEncoding("UTF-8");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) document;
+    response.getWriter().write(Json.createObjectBuilder(map).build().toString());
+  }
+
+  /** The request's JSON object, or empty when the body is missing or not a JSON object. */
+  public static Optional<JsonObject> read(HttpServletRequest request) throws IOException {
+    try (JsonReader reader = Json.createReader(request.getReader())) {
+      return Optional.of(reader.readObject());
+    } catch (JsonException | IllegalStateException e) {
+      return Optional.empty();
+    }
+  }
+}

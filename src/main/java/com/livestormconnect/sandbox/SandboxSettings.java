@@ -1,0 +1,75 @@
+package com.livestormconnect.sandbox;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/**
+ * The sandbox's view of the configuration: the "registration" of the one client Livestorm knows.
+ * Read on every use (a handful of property lookups) so that a test can flip LIVESTORM_MODE or
+ * SANDBOX_TOKEN_TTL inside the running server and see the effect on the next request.
+ */
+public record SandboxSettings(
+    boolean enabled, String appBaseUrl, String redirectUri, List<String> registeredScopes,
+    long tokenTtlSeconds) {
+
+  /** Duplicated from the app's settings on purpose: this is Livestorm's side of the registration. */
+  public static final String CLIENT_ID = "livestorm-connect-sandbox";
+
+  public static final String CLIENT_SECRET = "sandbox-secret-not-for-production";
+  public static final String APP_NAME = "Livestorm Connect";
+  public static final List<String> ALL_SCOPES = List.of(
+      "identity:read", "identity:write", "events:read", "events:write", "admin:read", "admin:write",
+      "webhooks:read", "webhooks:write", "full:read", "full:write");
+  static final long DEFAULT_TTL = 7200;
+
+  public static SandboxSettings current() {
+    return read(SandboxSettings::lookup);
+  }
+
+  /** Same rule as the app: a system property wins over the environment variable of that name. */
+  private static String lookup(String name) {
+    String value = System.getProperty(name);
+    if (value == null) {
+      value = System.getenv(name);
+    }
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  static SandboxSettings read(UnaryOperator<String> env) {
+    String base = orDefault(env.apply("APP_BASE_URL"), "http://localhost:8080");
+    while (base.endsWith("/")) {
+      base = base.substring(0, base.length() - 1);
+    }
+    String redirect = orDefault(env.apply("LIVESTORM_REDIRECT_URI"), base + "/connect/callback");
+    String scopes = env.apply("LIVESTORM_SCOPES");
+    List<String> registered = scopes == null ? ALL_SCOPES
+        : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
+    return new SandboxSettings(enabled(env), base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
+  }
+
+  private static boolean enabled(UnaryOperator<String> env) {
+    String mode = env.apply("LIVESTORM_MODE");
+    if (mode != null && mode.toLowerCase(Locale.ROOT).equals("production")) {
+      return false;
+    }
+    if (mode != null && mode.toLowerCase(Locale.ROOT).equals("sandbox")) {
+      return true;
+    }
+    return env.apply("LIVESTORM_CLIENT_ID") == null;
+  }
+
+  private static long ttl(String raw) {
+    try {
+      long ttl = raw == null ? DEFAULT_TTL : Long.parseLong(raw);
+      return ttl > 0 ? ttl : DEFAULT_TTL;
+    } catch (NumberFormatException e) {
+      return DEFAULT_TTL;
+    }
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,51 @@
+package com.livestormconnect.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SandboxSettingsTest {
+  private static SandboxSettings read(Map<String, String> env) {
+    return SandboxSettings.read(env::get);
+  }
+
+  @Test
+  void sandboxIsOnWithoutClientIdAndOffWithOne() {
+    assertTrue(read(Map.of()).enabled());
+    assertFalse(read(Map.of("LIVESTORM_CLIENT_ID", "real")).enabled());
+  }
+
+  @Test
+  void explicitModeWinsOverTheClientId() {
+    assertTrue(read(Map.of("LIVESTORM_CLIENT_ID", "real", "LIVESTORM_MODE", "sandbox")).enabled());
+    assertFalse(read(Map.of("LIVESTORM_MODE", "PRODUCTION")).enabled());
+  }
+
+  @Test
+  void redirectUriDefaultsToTheCallbackUnderTheBaseUrlWithoutTrailingSlash() {
+    assertEquals("http://localhost:8080/connect/callback", read(Map.of()).redirectUri());
+    assertEquals("https://app.example/connect/callback",
+        read(Map.of("APP_BASE_URL", "https://app.example/")).redirectUri());
+    assertEquals("https://x.example/cb",
+        read(Map.of("LIVESTORM_REDIRECT_URI", "https://x.example/cb")).redirectUri());
+  }
+
+  @Test
+  void registeredScopesDefaultToAllTenAndCanBeNarrowed() {
+    assertEquals(10, read(Map.of()).registeredScopes().size());
+    assertEquals(List.of("events:read", "identity:read"),
+        read(Map.of("LIVESTORM_SCOPES", " events:read  identity:read ")).registeredScopes());
+  }
+
+  @Test
+  void tokenLifetimeIs7200SecondsUnlessSetToAPositiveNumber() {
+    assertEquals(7200, read(Map.of()).tokenTtlSeconds());
+    assertEquals(3, read(Map.of("SANDBOX_TOKEN_TTL", "3")).tokenTtlSeconds());
+    assertEquals(7200, read(Map.of("SANDBOX_TOKEN_TTL", "soon")).tokenTtlSeconds());
+    assertEquals(7200, read(Map.of("SANDBOX_TOKEN_TTL", "-5")).tokenTtlSeconds());
+  }
+}
