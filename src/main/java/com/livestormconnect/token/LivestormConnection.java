@@ -54,6 +54,9 @@ public class LivestormConnection {
   @Column(name = "token_issued_at")
   private Instant tokenIssuedAt;
 
+  @Column(name = "token_received_at")
+  private Instant tokenReceivedAt;
+
   @Column(name = "last_refreshed_at")
   private Instant lastRefreshedAt;
 
@@ -112,6 +115,7 @@ public class LivestormConnection {
     grantedScopes = tokens.scope().toString();
     accessExpiresAt = tokens.expiresAt();
     tokenIssuedAt = tokens.issuedAt();
+    tokenReceivedAt = now;
     status = ConnectionStatus.CONNECTED;
     updatedAt = now;
   }
@@ -127,6 +131,16 @@ public class LivestormConnection {
   ConnectionSummary summary() {
     return new ConnectionSummary(id, accountId, livestormUserId, livestormOrganizationId,
         grantedScopes, accessExpiresAt, lastRefreshedAt, status, createdAt, updatedAt, version);
+  }
+
+  /** The access token's lifetime as granted (expires_in), or null when it has no expiry. */
+  java.time.Duration accessLifetime() {
+    return accessExpiresAt == null || tokenReceivedAt == null ? null
+        : java.time.Duration.between(tokenReceivedAt, accessExpiresAt);
+  }
+
+  ConnectionStatus status() {
+    return status;
   }
 
   String id() {
