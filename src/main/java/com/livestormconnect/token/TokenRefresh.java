@@ -47,7 +47,6 @@ public class TokenRefresh {
         .findFirst()
         .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED,
             "no Livestorm connection for this account"));
-    em.detach(connection);
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
       throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT,
           "the Livestorm connection needs reconnecting");
