@@ -101,6 +101,10 @@ class ConnectIT {
       assertEquals(10, page.body().split("type=\"checkbox\" name=\"scope\"", -1).length - 1);
       assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
       assertTrue(page.body().contains("Read-only access to events, sessions and participants"));
+      assertTrue(page.body().contains("differs from the scopes the app is registered with"),
+          "the sandbox registers all ten scopes; the default is least privilege");
+      assertTrue(page.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"));
+      assertFalse(page.body().matches("(?s).*value=\"events:write\"[^>]*checked.*"));
 
       HttpResponse<String> started = ada.start("identity:read", "events:read");
       assertEquals(303, started.statusCode());
@@ -118,6 +122,7 @@ class ConnectIT {
       HttpResponse<String> landed = ada.browser.get(callback);
       assertEquals(303, landed.statusCode());
       assertEquals("/dashboard", location(landed), "a clean URL: the code does not stay in history");
+      assertEquals("no-referrer", landed.headers().firstValue("Referrer-Policy").orElse(null));
       assertEquals(exchangesBefore + 1, ada.codeExchanges());
 
       long accountId = accountId(ada);
@@ -259,6 +264,18 @@ class ConnectIT {
     assertTrue(page.body().contains("unavailable at the moment"), page.body());
     assertFalse(page.body().contains("<script>alert(1)"));
     assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
+  }
+
+  @Test
+  void anAnswerNamingAnotherIssuerIsRefusedWithoutAnyTokenRequest() {
+    ConnectFlow flow = user("mixup");
+    String callback = flow.approvedCallback("events:read");
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> page = flow.browser.get(ConnectFlow.withParameter(callback, "iss", "https://evil.example"));
+    assertEquals(400, page.statusCode());
+    assertTrue(page.body().contains("another authorization server"), page.body());
+    assertEquals(exchanges, flow.codeExchanges());
+    assertTrue(store.find(accountId(flow)).isEmpty());
   }
 
   @Test
