@@ -7,6 +7,7 @@ import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,12 +22,15 @@ public final class JsonBody {
   /** Writes a document built of maps, lists, strings, numbers, booleans and nulls. */
   public static void write(HttpServletResponse response, int status, String contentType,
       Map<String, ?> document) throws IOException {
-    response.setStatus(status);
-    response.setContentType(contentType);
-    response.setCharacterEncoding("UTF-8");
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) document;
-    response.getWriter().write(Json.createObjectBuilder(map).build().toString());
+    byte[] body = Json.createObjectBuilder(map).build().toString().getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    // Bytes rather than a writer: JSON:API forbids a charset parameter on its media type, and
+    // without one a writer would fall back to ISO-8859-1 and mangle emoji.
+    response.setContentType(contentType);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** The request's JSON object, or empty when the body is missing or not a JSON object. */

@@ -102,8 +102,37 @@ final class OAuthDance {
         "client_id", CLIENT_ID, "client_secret", SECRET));
   }
 
+  /** One API call, exactly as sent: no retry (for tests of the limits themselves). */
+  HttpResponse<String> apiOnce(String method, String path, String accessToken, String json) {
+    HttpRequest.Builder request = request("/sandbox/api/v1" + path)
+        .header("Authorization", "Bearer " + accessToken)
+        .header("Accept", "application/vnd.api+json");
+    if (json != null) {
+      request.header("Content-Type", "application/vnd.api+json");
+    }
+    return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** An API call as a well-behaved client makes it: after a 429 it waits Retry-After and retries. */
+  HttpResponse<String> api(String method, String path, String accessToken, String json) {
+    for (int attempt = 0; ; attempt++) {
+      HttpResponse<String> response = apiOnce(method, path, accessToken, json);
+      if (response.statusCode() != 429 || attempt == 3) {
+        return response;
+      }
+      long wait = Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"));
+      try {
+        Thread.sleep(wait * 1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   HttpResponse<String> api(String path, String accessToken) {
-    return browser.get("/sandbox/api/v1" + path, "Authorization", "Bearer " + accessToken);
+    return api("GET", path, accessToken, null);
   }
 
   /** Any request (other methods, custom headers), without cookies, never following redirects. */

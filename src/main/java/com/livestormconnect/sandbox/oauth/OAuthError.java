@@ -73,7 +73,7 @@ public record OAuthError(String code, String description, int status) {
   }
 
   /** RFC 6750 §3 allows only %x20-21 / %x23-5B / %x5D-7E inside the quotes; Doorkeeper puts _ instead. */
-  static String headerSafe(String text) {
+  public static String headerSafe(String text) {
     StringBuilder safe = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       boolean allowed = c >= 0x20 && c <= 0x7E && c != '"' && c != '\\';

@@ -1,0 +1,146 @@
+package com.livestormconnect.sandbox.api;
+
+import static com.livestormconnect.sandbox.api.JsonApi.attributes;
+
+import com.livestormconnect.sandbox.data.Event;
+import com.livestormconnect.sandbox.data.EventSession;
+import com.livestormconnect.sandbox.data.SandboxStore;
+import com.livestormconnect.sandbox.data.TeamMember;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** /events: list (filter[title], filter[scheduling_status]), get, create, update, delete. */
+@ApplicationScoped
+public class EventsApi {
+  private static final List<Map<String, Object>> FIELDS = List.of(
+      Map.of("id", "email", "type", "text", "order", 0, "required", true),
+      Map.of("id", "first_name", "type", "text", "order", 1, "required", true),
+      Map.of("id", "last_name", "type", "text", "order", 2, "required", true),
+      Map.of("id", "avatar", "type", "file", "order", 3, "required", false));
+
+  @Inject
+  SandboxStore store;
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/events", "events", this::list),
+        Route.of("POST", "/events", "events", this::create),
+        Route.of("GET", "/events/{id}", "events", r -> Reply.ok(JsonApi.one(view(found(r.path("id")))))),
+        Route.of("PATCH", "/events/{id}", "events", this::update),
+        Route.of("DELETE", "/events/{id}", "events", this::delete));
+  }
+
+  private Reply list(ApiRequest request) {
+    String title = request.filter("title");
+    String scheduling = request.filter("scheduling_status");
+    List<Event> events = store.events().stream()
+        .filter(e -> title == null || e.title().toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT)))
+        .filter(e -> scheduling == null || scheduling.equals(schedulingStatus(e)))
+        .toList();
+    return Reply.ok(JsonApi.list(request.page(), events, this::view));
+  }
+
+  private Reply create(ApiRequest request) {
+    JsonObject in = request.attributes();
+    String title = ApiRequest.text(in, "title");
+    if (title == null || title.isBlank()) {
+      throw ApiError.unprocessable("title - can't be blank");
+    }
+    String ownerId = ApiRequest.text(in, "owner_id");
+    if (ownerId != null && store.member(ownerId).isEmpty()) {
+      throw ApiError.unprocessable("Team member not found");
+    }
+    Event created = store.createEvent(blank -> changed(blank, in, ownerId == null ? blank.ownerId() : ownerId));
+    return Reply.created(JsonApi.one(view(created)));
+  }
+
+  private Reply update(ApiRequest request) {
+    JsonObject in = request.attributes();
+    Event current = found(request.path("id"));
+    String title = ApiRequest.text(in, "title");
+    if (title != null && title.isBlank()) {
+      throw ApiError.unprocessable("title - can't be blank");
+    }
+    Event updated = store.updateEvent(current.id(), e -> changed(e, in, e.ownerId()))
+        .orElseThrow(() -> ApiError.notFound("Event not found"));
+    return Reply.ok(JsonApi.one(view(updated)));
+  }
+
+  private Reply delete(ApiRequest request) {
+    if (!store.deleteEvent(request.path("id"))) {
+      throw ApiError.notFound("Event not found");
+    }
+    return Reply.noContent();
+  }
+
+  /** The event with the given attributes applied; attributes not given keep their value. */
+  private Event changed(Event e, JsonObject in, String ownerId) {
+    String title = ApiRequest.text(in, "title");
+    String slug = ApiRequest.text(in, "slug");
+    String description = in.containsKey("description") ? ApiRequest.text(in, "description") : e.description();
+    String status = ApiRequest.text(in, "status");
+    if (status != null && !status.equals("published") && !status.equals("draft")) {
+      throw ApiError.unprocessable("status must be published or draft");
+    }
+    long now = store.now();
+    long publishedAt = status == null ? e.publishedAt() : status.equals("draft") ? 0 : e.published() ? e.publishedAt() : now;
+    String newTitle = title == null ? e.title() : title;
+    return new Event(e.id(), ownerId, newTitle,
+        slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(), description,
+        e.language(), e.estimatedDuration(), ApiRequest.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
+        ApiRequest.flag(in, "recording_enabled", e.recordingEnabled()),
+        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now);
+  }
+
+  private static String slugOf(String title) {
+    String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return slug.isEmpty() ? "event" : slug;
+  }
+
+  private Event found(String id) {
+    return store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
+  }
+
+  String schedulingStatus(Event event) {
+    if (!event.published()) {
+      return "draft";
+    }
+    List<String> statuses = store.sessionsOf(event.id()).stream()
+        .map(s -> s.status(true, store.now())).toList();
+    if (statuses.isEmpty()) {
+      return "not_scheduled";
+    }
+    if (statuses.contains("live")) {
+      return "live";
+    }
+    if (statuses.contains("upcoming")) {
+      return "upcoming";
+    }
+    return statuses.stream().allMatch("canceled"::equals) ? "cancelled" : "ended";
+  }
+
+  Map<String, Object> view(Event e) {
+    List<EventSession> sessions = store.sessionsOf(e.id());
+    TeamMember owner = store.member(e.ownerId()).orElse(store.me());
+    Map<String, Object> ownerView = JsonApi.resource("people", owner.id(), attributes(
+        "role", "team_member", "created_at", owner.createdAt(), "updated_at", owner.updatedAt(),
+        "timezone", "Europe/Paris", "first_name", owner.firstName(), "last_name", owner.lastName(),
+        "email", owner.email(), "avatar_link", null));
+    return JsonApi.resource("events", e.id(), attributes(
+        "title", e.title(), "slug", e.slug(),
+        "registration_link", "https://app.livestorm.co/p/" + e.id(),
+        "estimated_duration", e.estimatedDuration(), "registration_page_enabled", true,
+        "everyone_can_speak", e.everyoneCanSpeak(), "description", e.description(),
+        "language", e.language(), "published_at", e.publishedAt(), "created_at", e.createdAt(),
+        "updated_at", e.updatedAt(), "sessions_count", sessions.size(),
+        "status", e.published() ? "published" : "draft", "scheduling_status", schedulingStatus(e),
+        "light_registration_page_enabled", false, "recording_enabled", e.recordingEnabled(),
+        "recording_public", false, "show_in_company_page", e.published(),
+        "chat_enabled", e.chatEnabled(), "polls_enabled", true, "questions_enabled", true,
+        "owner", ownerView, "fields", FIELDS));
+  }
+}

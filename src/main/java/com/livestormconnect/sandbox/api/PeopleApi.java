@@ -1,0 +1,136 @@
+package com.livestormconnect.sandbox.api;
+
+import static com.livestormconnect.sandbox.api.JsonApi.attributes;
+
+import com.livestormconnect.sandbox.data.EventSession;
+import com.livestormconnect.sandbox.data.Registration;
+import com.livestormconnect.sandbox.data.SandboxStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * People in a session or event: /sessions/{id}/people (list with filter[attended] and
+ * filter[email]; POST registers, 409 when the email is already registered) and /events/{id}/people.
+ */
+@ApplicationScoped
+public class PeopleApi {
+  @Inject
+  SandboxStore store;
+
+  List<Route> routes() {
+    return List.of(
+        Route.of("GET", "/sessions/{id}/people", "events", r -> {
+          EventSession session = store.session(r.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
+          return list(r, store.registrants(session.id()));
+        }),
+        Route.of("POST", "/sessions/{id}/people", "events", this::register),
+        Route.of("GET", "/events/{id}/people", "events", r -> {
+          store.event(r.path("id")).orElseThrow(() -> ApiError.notFound("Event not found"));
+          return list(r, store.registrantsOfEvent(r.path("id")));
+        }));
+  }
+
+  private Reply list(ApiRequest request, List<Registration> people) {
+    Boolean attended = request.booleanFilter("attended");
+    String email = request.filter("email");
+    String role = request.filter("role");
+    List<Registration> matching = people.stream()
+        .filter(p -> attended == null || p.attended() == attended)
+        .filter(p -> email == null || p.email().equalsIgnoreCase(email))
+        .filter(p -> role == null || role.equals("participant"))
+        .toList();
+    return Reply.ok(JsonApi.list(request.page(), matching, this::view));
+  }
+
+  private Reply register(ApiRequest request) {
+    EventSession session = store.session(request.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
+    JsonObject in = request.attributes();
+    Map<String, String> fields = fields(in);
+    String email = fields.get("email");
+    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+      throw ApiError.badRequest("fields: a valid email is required");
+    }
+    long now = store.now();
+    Registration person = new Registration(UUID.randomUUID().toString(), session.id(), session.eventId(),
+        fields.get("first_name"), fields.get("last_name"), email.trim(), null, now, now, false, null, 0,
+        0, 0, 0, 0, false, new Registration.Place(null, null, null),
+        new Registration.Source(ApiRequest.text(in, "referrer"), ApiRequest.text(in, "utm_source"),
+            ApiRequest.text(in, "utm_medium"), ApiRequest.text(in, "utm_campaign"),
+            ApiRequest.text(in, "utm_term"), ApiRequest.text(in, "utm_content")),
+        null, null, "API");
+    return switch (store.register(person)) {
+      case REGISTERED -> Reply.created(JsonApi.one(view(person)));
+      case ALREADY_REGISTERED -> throw new ApiError(409, "Conflict", "This person is already registered to this session");
+      case NO_SUCH_SESSION -> throw ApiError.notFound("Session not found");
+    };
+  }
+
+  /** {@code fields: [{id, value}]} as a map; multi-select arrays are joined for the sandbox. */
+  private static Map<String, String> fields(JsonObject in) {
+    JsonValue raw = in.get("fields");
+    if (raw == null || raw.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw ApiError.badRequest("fields must be an array of {id, value}");
+    }
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (JsonValue item : raw.asJsonArray()) {
+      if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw ApiError.badRequest("fields must be an array of {id, value}");
+      }
+      JsonObject field = item.asJsonObject();
+      String id = ApiRequest.text(field, "id");
+      JsonValue value = field.get("value");
+      if (id != null && value != null && value.getValueType() == JsonValue.ValueType.STRING) {
+        fields.put(id, field.getString("value"));
+      } else if (id != null && value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
+        fields.put(id, value.toString());
+      }
+    }
+    return fields;
+  }
+
+  Map<String, Object> view(Registration p) {
+    String key = passwordKey(p);
+    List<Map<String, Object>> fields = new ArrayList<>();
+    fields.add(attributes("id", "email", "type", "text", "value", p.email(), "required", true));
+    fields.add(attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
+    fields.add(attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
+    Map<String, Object> detail = attributes(
+        "event_id", p.eventId(), "session_id", p.sessionId(), "created_at", p.createdAt(),
+        "updated_at", p.updatedAt(), "fields", fields, "referrer", p.source().referrer(),
+        "utm_source", p.source().utmSource(), "utm_medium", p.source().utmMedium(),
+        "utm_term", p.source().utmTerm(), "utm_content", p.source().utmContent(),
+        "utm_campaign", p.source().utmCampaign(), "browser_version", p.browserName() == null ? null : "120.0",
+        "browser_name", p.browserName(), "os_name", p.osName(), "os_version", null,
+        "screen_height", null, "screen_width", null, "ip_city", p.place().city(),
+        "ip_country_code", p.place().countryCode(), "ip_country_name", p.place().countryName(),
+        "password_key", key,
+        "connection_link", "https://app.livestorm.co/p/" + p.eventId() + "/live?email="
+            + URLEncoder.encode(p.email(), StandardCharsets.UTF_8) + "&key=" + key + "&s=" + p.sessionId(),
+        "attended", p.attended(), "attendance_rate", p.attendanceRate(),
+        "attendance_duration", p.attendanceDuration(), "has_viewed_replay", p.viewedReplay(),
+        "registration_type", p.registrationType(), "is_highlighted", false,
+        "is_guest_speaker", false, "session_role", null);
+    return JsonApi.resource("people", p.personId(), attributes(
+        "role", "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
+        "timezone", p.timezone(), "first_name", p.firstName(), "last_name", p.lastName(),
+        "email", p.email(), "avatar_link", null, "registrant_detail", detail,
+        "messages_count", p.messagesCount(), "questions_count", p.questionsCount(),
+        "votes_count", p.votesCount(), "up_votes_count", p.upVotesCount(),
+        "replay_view_detail", null));
+  }
+
+  /** Derived, not stored: keeps 20,000 registrations small, and is stable for each person. */
+  private static String passwordKey(Registration p) {
+    return UUID.nameUUIDFromBytes((p.personId() + p.sessionId()).getBytes(StandardCharsets.UTF_8))
+        .toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,340 @@
+package com.livestormconnect.sandbox;
+
+import static com.livestormconnect.sandbox.OAuthDance.CLIENT_ID;
+import static com.livestormconnect.sandbox.OAuthDance.SECRET;
+import static com.livestormconnect.sandbox.OAuthDance.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Browser;
+import com.livestormconnect.Deployments;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sandbox's API v1 over HTTP: JSON:API shapes, pagination, scopes, limits, writes, controls. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SandboxApiIT {
+  private static final Set<String> RATE_HEADERS = Set.of("RateLimit-Interval-Limit",
+      "RateLimit-Interval-Remaining", "RateLimit-Monthly-Limit", "RateLimit-Monthly-Remaining", "RateLimit-Reset");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.app(SandboxApiIT.class, OAuthDance.class);
+  }
+
+  private final OAuthDance dance = new OAuthDance(new Browser());
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> list(Object value) {
+    return (List<Map<String, Object>>) value;
+  }
+
+  private static Map<String, Object> attributes(Map<String, Object> resource) {
+    return map(resource.get("attributes"));
+  }
+
+  /** The seeded session with over 5,000 registrants (it is the first session). */
+  private String largeSessionId(String token) {
+    return list(json(dance.api("/sessions?page[size]=50", token)).get("data")).stream()
+        .filter(s -> ((Number) attributes(s).get("registrants_count")).intValue() >= 5_000)
+        .map(s -> (String) s.get("id")).findFirst().orElseThrow();
+  }
+
+  private String someOtherSessionId(String token) {
+    return list(json(dance.api("/sessions?filter[status]=upcoming", token)).get("data")).get(0).get("id").toString();
+  }
+
+  @Test
+  void pingAnswersJsonApiWithTheRateLimitHeaders() {
+    HttpResponse<String> response = dance.api("/ping", dance.accessToken("identity:read"));
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("application/vnd.api+json", response.headers().firstValue("Content-Type").orElse(null));
+    RATE_HEADERS.forEach(h -> assertTrue(response.headers().firstValue(h).isPresent(), h));
+    assertEquals("5", response.headers().firstValue("RateLimit-Interval-Limit").orElse(null));
+    assertEquals("10000", response.headers().firstValue("RateLimit-Monthly-Limit").orElse(null));
+  }
+
+  @Test
+  void missingOrUnknownTokenIs401WithDoorkeepersHeader() {
+    HttpResponse<String> missing = OAuthDance.send(dance.request("/sandbox/api/v1/events").GET().build());
+    assertEquals(401, missing.statusCode());
+    assertEquals("Bearer realm=\"Doorkeeper\", error=\"invalid_token\", error_description=\"The access token is invalid\"",
+        missing.headers().firstValue("WWW-Authenticate").orElse(null));
+    RATE_HEADERS.forEach(h -> assertTrue(missing.headers().firstValue(h).isPresent(), h));
+    assertEquals(401, dance.api("/ping", "not-a-token").statusCode());
+  }
+
+  @Test
+  void revokedTokenIs401Revoked() {
+    String token = dance.accessToken("events:read");
+    assertEquals(200, dance.api("/ping", token).statusCode());
+    dance.browser.postRaw("/sandbox/oauth/revoke", Map.of("token", token, "client_id", CLIENT_ID, "client_secret", SECRET));
+    HttpResponse<String> response = dance.api("/ping", token);
+    assertEquals(401, response.statusCode());
+    assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("The access token was revoked"));
+  }
+
+  @Test
+  void expiredTokenIs401ExpiredAndRefreshStillWorks() {
+    Map<String, Object> tokens = dance.tokens("events:read");
+    // Moving the sandbox clock is safe for other tests: each gets fresh tokens after this.
+    dance.browser.postRaw("/sandbox/control/clock", Map.of("advance", "7201"));
+    HttpResponse<String> response = dance.api("/ping", (String) tokens.get("access_token"));
+    assertEquals(401, response.statusCode());
+    assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("The access token expired"));
+    HttpResponse<String> refreshed = dance.refresh((String) tokens.get("refresh_token"));
+    assertEquals(200, refreshed.statusCode());
+    assertEquals(200, dance.api("/ping", (String) json(refreshed).get("access_token")).statusCode());
+  }
+
+  @Test
+  void oldRefreshTokenIsRevokedWhenTheNewAccessTokenIsFirstUsed() {
+    Map<String, Object> first = dance.tokens("events:read");
+    String oldRefresh = (String) first.get("refresh_token");
+    Map<String, Object> second = json(dance.refresh(oldRefresh));
+    Map<String, Object> third = json(dance.refresh(oldRefresh));
+    assertNotNull(third.get("access_token"), "the old refresh token stays valid until the new pair is used");
+    assertEquals(200, dance.api("/ping", (String) third.get("access_token")).statusCode());
+    HttpResponse<String> reuse = dance.refresh(oldRefresh);
+    assertEquals(400, reuse.statusCode());
+    assertEquals("invalid_grant", json(reuse).get("error"));
+    assertEquals(401, dance.api("/ping", (String) first.get("access_token")).statusCode());
+    assertEquals(200, dance.api("/ping", (String) second.get("access_token")).statusCode());
+  }
+
+  @Test
+  void validTokenWithoutTheScopeIs403() {
+    String identity = dance.accessToken("identity:read");
+    HttpResponse<String> events = dance.api("/events", identity);
+    assertEquals(403, events.statusCode());
+    assertTrue(events.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
+    assertEquals(403, dance.api("/users", identity).statusCode());
+    assertEquals(200, dance.api("/me", identity).statusCode());
+    String fullRead = dance.accessToken("full:read");
+    assertEquals(200, dance.api("/webhooks", fullRead).statusCode());
+    assertEquals(403, dance.api("POST", "/webhooks", fullRead, webhookJson()).statusCode());
+    String admin = dance.accessToken("admin:read");
+    assertEquals(200, dance.api("/organization", admin).statusCode());
+    assertEquals(403, dance.api("/me", admin).statusCode());
+    String eventsRead = dance.accessToken("events:read");
+    assertEquals(403, dance.api("POST", "/events", eventsRead, "{\"data\":{\"type\":\"events\",\"attributes\":{\"title\":\"x\"}}}").statusCode());
+  }
+
+  @Test
+  void firstPageHasTheDefaultSizeAndAllSixMetaKeys() {
+    String token = dance.accessToken("events:read");
+    Map<String, Object> page = json(dance.api("/sessions/" + largeSessionId(token) + "/people", token));
+    Map<String, Object> meta = map(page.get("meta"));
+    assertEquals(Set.of("current_page", "previous_page", "next_page", "record_count", "page_count", "items_per_page"), meta.keySet());
+    assertEquals(20, list(page.get("data")).size());
+    assertEquals(0, ((Number) meta.get("current_page")).intValue());
+    assertNull(meta.get("previous_page"));
+    assertEquals(1, ((Number) meta.get("next_page")).intValue());
+    assertEquals(20, ((Number) meta.get("items_per_page")).intValue());
+    int records = ((Number) meta.get("record_count")).intValue();
+    assertTrue(records >= 5_000);
+    assertEquals((records + 19) / 20, ((Number) meta.get("page_count")).intValue());
+  }
+
+  @Test
+  void pageSizeIsClampedTo50AndTheLastPageHasNoNext() {
+    String token = dance.accessToken("events:read");
+    String session = largeSessionId(token);
+    Map<String, Object> first = json(dance.api("/sessions/" + session + "/people?page[size]=500", token));
+    assertEquals(50, list(first.get("data")).size());
+    Map<String, Object> meta = map(first.get("meta"));
+    assertEquals(50, ((Number) meta.get("items_per_page")).intValue());
+    int pages = ((Number) meta.get("page_count")).intValue();
+    int records = ((Number) meta.get("record_count")).intValue();
+    Map<String, Object> last = json(dance.api("/sessions/" + session + "/people?page[size]=50&page[number]=" + (pages - 1), token));
+    Map<String, Object> lastMeta = map(last.get("meta"));
+    assertNull(lastMeta.get("next_page"));
+    assertEquals(pages - 2, ((Number) lastMeta.get("previous_page")).intValue());
+    assertEquals(records - 50 * (pages - 1), list(last.get("data")).size());
+    Map<String, Object> beyond = json(dance.api("/sessions/" + session + "/people?page[number]=" + 100_000, token));
+    assertEquals(0, list(beyond.get("data")).size());
+    assertEquals(400, dance.api("/sessions/" + session + "/people?page[size]=abc", token).statusCode());
+  }
+
+  @Test
+  void attendedFilterReturnsOnlyAttendeesWithEngagement() {
+    String token = dance.accessToken("events:read");
+    List<Map<String, Object>> people = list(json(dance.api("/sessions/" + largeSessionId(token)
+        + "/people?filter[attended]=true&page[size]=50", token)).get("data"));
+    assertEquals(50, people.size());
+    for (Map<String, Object> person : people) {
+      Map<String, Object> detail = map(attributes(person).get("registrant_detail"));
+      assertEquals(Boolean.TRUE, detail.get("attended"));
+      assertTrue(((Number) detail.get("attendance_duration")).intValue() > 0);
+      assertTrue(UUID.fromString((String) person.get("id")) != null);
+    }
+  }
+
+  @Test
+  void requestsBeyondFivePerSecondGet429WithRetryAfter() {
+    String token = dance.accessToken("identity:read");
+    ExecutorService threads = Executors.newFixedThreadPool(10);
+    List<HttpResponse<String>> responses;
+    try {
+      List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 10)
+          .mapToObj(i -> CompletableFuture.supplyAsync(() -> dance.apiOnce("GET", "/ping", token, null), threads))
+          .toList();
+      responses = calls.stream().map(CompletableFuture::join).toList();
+    } finally {
+      threads.shutdown();
+    }
+    long ok = responses.stream().filter(r -> r.statusCode() == 200).count();
+    List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
+    assertTrue(ok >= 5 && !limited.isEmpty(), ok + " ok, " + limited.size() + " limited");
+    for (HttpResponse<String> r : limited) {
+      assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1);
+      assertEquals("0", r.headers().firstValue("RateLimit-Interval-Remaining").orElse(null));
+      RATE_HEADERS.forEach(h -> assertTrue(r.headers().firstValue(h).isPresent(), h));
+    }
+    Map<String, Object> perToken = map(map(json(dance.browser.get("/sandbox/control/stats")).get("per_token"))
+        .get(token.substring(0, 8)));
+    assertTrue(((Number) perToken.get("rate_limited")).intValue() >= 1);
+  }
+
+  @Test
+  void eventWritesShowUpInLaterReads() {
+    String token = dance.accessToken("events:write");
+    String title = "Sandbox IT event " + UUID.randomUUID();
+    HttpResponse<String> created = dance.api("POST", "/events", token,
+        "{\"data\":{\"type\":\"events\",\"attributes\":{\"title\":\"" + title + "\",\"status\":\"published\"}}}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = (String) map(json(created).get("data")).get("id");
+    assertEquals(title, attributes(map(json(dance.api("/events/" + id, token)).get("data"))).get("title"));
+    List<Map<String, Object>> found = list(json(dance.api("/events?filter[title]=" + OAuthDance.enc(title), token)).get("data"));
+    assertEquals(1, found.size());
+    assertEquals("not_scheduled", attributes(found.get(0)).get("scheduling_status"));
+    HttpResponse<String> patched = dance.api("PATCH", "/events/" + id, token,
+        "{\"data\":{\"type\":\"events\",\"attributes\":{\"title\":\"Renamed\"}}}");
+    assertEquals(200, patched.statusCode(), patched.body());
+    assertEquals("Renamed", attributes(map(json(dance.api("/events/" + id, token)).get("data"))).get("title"));
+    assertEquals(204, dance.api("DELETE", "/events/" + id, token, null).statusCode());
+    HttpResponse<String> gone = dance.api("/events/" + id, token);
+    assertEquals(404, gone.statusCode());
+    assertEquals("404", list(json(gone).get("errors")).get(0).get("status"));
+  }
+
+  @Test
+  void eventWithoutTitleIsRejected() {
+    String token = dance.accessToken("events:write");
+    assertEquals(422, dance.api("POST", "/events", token, "{\"data\":{\"type\":\"events\",\"attributes\":{}}}").statusCode());
+    assertEquals(400, dance.api("POST", "/events", token, "not json").statusCode());
+  }
+
+  @Test
+  void registrationIsVisibleAndASecondOneIs409() {
+    String token = dance.accessToken("events:write");
+    String session = someOtherSessionId(token);
+    String email = "it-" + UUID.randomUUID() + "@example.com";
+    String body = "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[{\"id\":\"email\",\"value\":\"" + email
+        + "\"},{\"id\":\"first_name\",\"value\":\"Ada\"}],\"utm_source\":\"it\"}}}";
+    HttpResponse<String> created = dance.api("POST", "/sessions/" + session + "/people", token, body);
+    assertEquals(201, created.statusCode(), created.body());
+    Map<String, Object> detail = map(attributes(map(json(created).get("data"))).get("registrant_detail"));
+    assertTrue(((String) detail.get("connection_link")).contains("key="));
+    List<Map<String, Object>> found = list(json(dance.api("/sessions/" + session + "/people?filter[email]="
+        + OAuthDance.enc(email), token)).get("data"));
+    assertEquals(1, found.size());
+    assertEquals("Ada", attributes(found.get(0)).get("first_name"));
+    HttpResponse<String> again = dance.api("POST", "/sessions/" + session + "/people", token, body.replace(email, email.toUpperCase()));
+    assertEquals(409, again.statusCode());
+    assertEquals(400, dance.api("POST", "/sessions/" + session + "/people", token,
+        "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[]}}}").statusCode());
+  }
+
+  @Test
+  void webhooksCanBeCreatedListedAndDeleted() {
+    String token = dance.accessToken("webhooks:write");
+    HttpResponse<String> created = dance.api("POST", "/webhooks", token, webhookJson());
+    assertEquals(201, created.statusCode(), created.body());
+    String id = (String) map(json(created).get("data")).get("id");
+    assertTrue(dance.api("/webhooks?filter[event]=people.attended&page[size]=50", token).body().contains(id));
+    assertEquals(204, dance.api("DELETE", "/webhooks/" + id, token, null).statusCode());
+    assertTrue(!dance.api("/webhooks?page[size]=50", token).body().contains(id));
+    assertEquals(422, dance.api("POST", "/webhooks", token, webhookJson().replace("people.attended", "nope")).statusCode());
+  }
+
+  @Test
+  void demoDataCarriesHostileStrings() {
+    String token = dance.accessToken("full:read");
+    List<String> titles = list(json(dance.api("/events?page[size]=50", token)).get("data")).stream()
+        .map(e -> (String) attributes(e).get("title")).toList();
+    assertTrue(titles.stream().anyMatch(t -> t.contains("<script>")));
+    for (String first : List.of("=", "+", "-", "@")) {
+      assertTrue(titles.stream().anyMatch(t -> t.startsWith(first)), first);
+    }
+    assertTrue(titles.stream().anyMatch(t -> t.contains("\u202E")));
+    assertTrue(titles.stream().anyMatch(t -> t.contains("\uD83D\uDE80")));
+    assertTrue(titles.stream().anyMatch(t -> t.length() > 300));
+  }
+
+  @Test
+  void identityAndAdminEndpointsDescribeTheWorkspace() {
+    String token = dance.accessToken("identity:read admin:read");
+    Map<String, Object> me = map(json(dance.api("/me", token)).get("data"));
+    assertEquals("users", me.get("type"));
+    assertEquals("organizations", map(map(map(me.get("relationships")).get("organization")).get("data")).get("type"));
+    assertEquals("organizations", map(json(dance.api("/organization", token)).get("data")).get("type"));
+    Map<String, Object> users = json(dance.api("/users?filter[role]=host", token));
+    assertTrue(list(users.get("data")).stream().allMatch(u -> "host".equals(attributes(u).get("role"))));
+  }
+
+  @Test
+  void queuedFaultsAnswerTheNextRequestsThenStop() {
+    String token = dance.accessToken("identity:read");
+    assertEquals(200, dance.browser.postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "2")).statusCode());
+    assertEquals(503, dance.apiOnce("GET", "/ping", token, null).statusCode());
+    assertEquals(503, dance.apiOnce("GET", "/ping", token, null).statusCode());
+    assertEquals(200, dance.apiOnce("GET", "/ping", token, null).statusCode());
+    dance.browser.postRaw("/sandbox/control/faults", Map.of("status", "429", "count", "1", "retryAfter", "2"));
+    HttpResponse<String> limited = dance.apiOnce("GET", "/ping", token, null);
+    assertEquals(429, limited.statusCode());
+    assertEquals("2", limited.headers().firstValue("Retry-After").orElse(null));
+  }
+
+  @Test
+  void statsCountTokenRequestsByGrantAndRefreshes() {
+    Map<String, Object> before = json(dance.browser.get("/sandbox/control/stats"));
+    Map<String, Object> tokens = dance.tokens("events:read");
+    dance.refresh((String) tokens.get("refresh_token"));
+    Map<String, Object> after = json(dance.browser.get("/sandbox/control/stats"));
+    assertTrue(count(after, "authorization_code") > count(before, "authorization_code"));
+    assertTrue(count(after, "refresh_token") > count(before, "refresh_token"));
+    assertTrue(((Number) after.get("refreshes")).longValue() > ((Number) before.get("refreshes")).longValue());
+    HttpResponse<String> reset = dance.browser.postRaw("/sandbox/control/reset-stats", Map.of());
+    assertEquals(0L, ((Number) json(reset).get("api_requests")).longValue());
+  }
+
+  private static long count(Map<String, Object> stats, String grant) {
+    return ((Number) map(stats.get("token_requests")).get(grant)).longValue();
+  }
+
+  private static String webhookJson() {
+    return "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"url\":\"https://hooks.example.com/it\",\"event\":\"people.attended\"}}}";
+  }
+}
