@@ -106,11 +106,19 @@ final class ConnectFlow {
 
   /** How many authorization_code token requests the sandbox has seen. */
   long codeExchanges() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grants = (Map<String, Object>) stats().get("token_requests");
+    return ((Number) grants.get("authorization_code")).longValue();
+  }
+
+  /** How many API requests the sandbox has seen. */
+  long apiRequests() {
+    return ((Number) stats().get("api_requests")).longValue();
+  }
+
+  private Map<String, Object> stats() {
     try {
-      Map<String, Object> stats = JSONObjectUtils.parse(browser.get("/sandbox/control/stats").body());
-      @SuppressWarnings("unchecked")
-      Map<String, Object> grants = (Map<String, Object>) stats.get("token_requests");
-      return ((Number) grants.get("authorization_code")).longValue();
+      return JSONObjectUtils.parse(browser.get("/sandbox/control/stats").body());
     } catch (Exception e) {
       throw new AssertionError("sandbox stats unreadable", e);
     }

@@ -17,6 +17,7 @@ import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenCipher;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
@@ -132,8 +133,18 @@ class ConnectIT {
       Instant expiry = connection.accessExpiresAt();
       assertTrue(expiry.isAfter(Instant.now().plusSeconds(7000)) && expiry.isBefore(Instant.now().plusSeconds(7300)), expiry::toString);
 
+      net.minidev.json.JSONObject me = new net.minidev.json.JSONObject(JSONObjectUtils.parse(ada.browser.get(
+          "/sandbox/api/v1/me", "Authorization", "Bearer " + store.load(accountId).orElseThrow().accessToken().getValue()).body()));
+      net.minidev.json.JSONObject data = JSONObjectUtils.getJSONObject(me, "data");
+      String organizationId = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(
+          JSONObjectUtils.getJSONObject(data, "relationships"), "organization"), "data").get("id").toString();
+      assertEquals(data.get("id"), connection.livestormUserId());
+      assertEquals(organizationId, connection.livestormOrganizationId());
+
       HttpResponse<String> dashboard = ada.browser.get("/dashboard");
       assertTrue(dashboard.body().contains("Connected"), dashboard.body());
+      assertTrue(dashboard.body().contains(organizationId), "organization shown");
+      assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
       assertTrue(dashboard.body().contains("events:read"));
       assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
 
@@ -153,8 +164,13 @@ class ConnectIT {
   @Test
   void tokensAreStoredOnlyAsCiphertexts() throws Exception {
     ConnectFlow flow = user("cipher");
+    long apiCalls = flow.apiRequests();
     flow.connect("events:read");
+    assertEquals(apiCalls, flow.apiRequests(), "without an identity scope, /me is not called");
     long accountId = accountId(flow);
+    ConnectionSummary connection = store.find(accountId).orElseThrow();
+    assertEquals(null, connection.livestormUserId());
+    assertTrue(flow.browser.get("/dashboard").body().contains("unknown"));
     TokenSet tokens = store.load(accountId).orElseThrow();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT * FROM livestorm_connection WHERE account_id = ?")) {
@@ -332,6 +348,8 @@ class ConnectIT {
     flow.connect("events:read");
     long accountId = accountId(flow);
     TokenSet tokens = store.load(accountId).orElseThrow();
+    assertEquals(200, flow.browser.get("/sandbox/api/v1/ping", "Authorization",
+        "Bearer " + tokens.accessToken().getValue()).statusCode(), "the token works before");
 
     flow.browser.get("/dashboard");
     HttpResponse<String> disconnected = flow.browser.post("/connect/disconnect", Map.of());
@@ -348,6 +366,9 @@ class ConnectIT {
         "client_secret", settings.livestorm().clientSecret().getValue()));
     assertEquals(400, refresh.statusCode(), "the revoked refresh token is refused by Livestorm");
     assertTrue(refresh.body().contains("invalid_grant"), refresh.body());
+    HttpResponse<String> api = flow.browser.get("/sandbox/api/v1/ping", "Authorization",
+        "Bearer " + tokens.accessToken().getValue());
+    assertEquals(401, api.statusCode(), "the access token of the revoked grant is refused too");
 
     HttpResponse<String> again = flow.browser.post("/connect/disconnect", Map.of());
     assertEquals("/dashboard?notice=notConnected", location(again));
