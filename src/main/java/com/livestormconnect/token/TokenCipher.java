@@ -38,7 +38,7 @@ public final class TokenCipher {
 
   /** The value cannot be decrypted: unknown key id, wrong row or field, or tampered with. */
   public static class Undecryptable extends RuntimeException {
-    Undecryptable(String why) {
+    public Undecryptable(String why) {
       super(why);
     }
   }

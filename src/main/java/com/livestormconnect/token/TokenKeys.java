@@ -26,6 +26,11 @@ import java.util.logging.Logger;
  * sandbox mode when none is set, a key generated once into {@code DATA_DIR/token-encryption.key}
  * (owner-only) and reused on later starts. Production without a key never gets here: the settings
  * refuse to load.
+ *
+ * <p>Rotation: put the new key in TOKEN_ENCRYPTION_RETIRED_KEYS on every node first (all can then
+ * read it), then swap: new key in TOKEN_ENCRYPTION_KEY, old one in TOKEN_ENCRYPTION_RETIRED_KEYS.
+ * Values move to the new key as rows are saved again; drop the old key once no row's ciphertexts
+ * start with {@code v1.<old key id>.} (the key id is logged at start-up).
  */
 @ApplicationScoped
 public class TokenKeys {
