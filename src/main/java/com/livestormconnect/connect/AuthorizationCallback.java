@@ -1,5 +1,9 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.livestorm.Access;
+import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.LivestormException;
+import com.livestormconnect.livestorm.User;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.token.LivestormIdentity;
 import com.livestormconnect.token.TokenSet;
@@ -33,7 +37,7 @@ public class AuthorizationCallback {
   CodeExchange exchange;
 
   @Inject
-  ProfileLookup profile;
+  LivestormClient client;
 
   @Inject
   TokenStore store;
@@ -69,12 +73,26 @@ public class AuthorizationCallback {
     } catch (CodeExchange.Failure e) {
       return CallbackOutcome.problem(502, e.messageKey(), e.errorCode(), null);
     }
-    LivestormIdentity identity = LivestormScope.allowsMe(tokens.scope())
-        ? profile.lookUp(tokens.accessToken()).orElse(LivestormIdentity.UNKNOWN)
-        : LivestormIdentity.UNKNOWN;
-    store.save(accountId, tokens, identity);
+    store.save(accountId, tokens, LivestormIdentity.UNKNOWN);
     LOG.info(() -> "Account " + accountId + " connected Livestorm with scope " + tokens.scope());
+    if (LivestormScope.allowsMe(tokens.scope())) {
+      identify(accountId);
+    }
     return CallbackOutcome.connectedNow();
+  }
+
+  /**
+   * Who the tokens act for, through the API client like every other call (so rate-limited and
+   * refreshed). Not knowing it is no reason to refuse the connection.
+   */
+  private void identify(long accountId) {
+    try {
+      User me = client.me(Access.of(accountId));
+      store.identify(accountId, new LivestormIdentity(me.id(), me.organizationId()));
+    } catch (LivestormException e) {
+      LOG.warning(() -> "Connected account " + accountId + " without its Livestorm identity: "
+          + e.kind() + " on " + e.endpoint());
+    }
   }
 
   /** Livestorm (or the user) said no (RFC 6749 §4.1.2.1): explain, never retry by ourselves. */

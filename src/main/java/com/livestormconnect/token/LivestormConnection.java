@@ -103,6 +103,12 @@ public class LivestormConnection {
     lastRefreshedAt = now;
   }
 
+  void identified(LivestormIdentity identity, Instant now) {
+    livestormUserId = identity.userId();
+    livestormOrganizationId = identity.organizationId();
+    updatedAt = now;
+  }
+
   void needsReconnect(Instant now) {
     status = ConnectionStatus.NEEDS_RECONNECT;
     updatedAt = now;

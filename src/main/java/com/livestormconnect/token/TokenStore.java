@@ -57,6 +57,13 @@ public class TokenStore {
     return connection.summary();
   }
 
+  /** Records who the tokens act for on Livestorm's side, once {@code /me} has said it. */
+  @Transactional
+  public void identify(long accountId, LivestormIdentity identity) {
+    byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .ifPresent(connection -> connection.identified(identity, clock.instant()));
+  }
+
   /** The refresh token was refused: keep the row for the banner, but mark it unusable. */
   @Transactional
   public Optional<ConnectionSummary> markNeedsReconnect(long accountId, String cause) {
