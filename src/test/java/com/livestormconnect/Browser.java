@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,21 @@ public final class Browser {
   /** POSTs exactly these fields (no CSRF token added). */
   public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
     String body = fields.entrySet().stream()
+        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send(request(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  /** POSTs a form whose fields may repeat (e.g. several {@code scope}), adding the CSRF token. */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+    List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+    if (csrf != null && all.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+      all.add(Map.entry("_csrf", csrf));
+    }
+    String body = all.stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
     return send(request(path)

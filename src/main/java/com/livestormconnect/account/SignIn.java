@@ -21,6 +21,15 @@ public class SignIn {
       String username, String password) {
     // Session fixation: whatever id the visitor had before this attempt stops being valid. Renewed
     // before authenticating because a successful attempt may already commit a redirect.
+    if (request.getRemoteUser() != null) {
+      // Signing in as someone else in the same browser: nothing of the previous user survives.
+      try {
+        request.logout();
+      } catch (jakarta.servlet.ServletException e) {
+        throw new IllegalStateException("could not sign the previous user out", e);
+      }
+      request.getSession().invalidate();
+    }
     request.getSession();
     request.changeSessionId();
     CsrfTokens.rotate(request);

@@ -1,8 +1,11 @@
 package com.livestormconnect.livestorm;
 
+import com.livestormconnect.config.LivestormSettings;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * atomically, then the caller parks until its slot. A caller whose slot would come after its
  * deadline gets no slot and consumes nothing.
  */
+@ApplicationScoped
 public class CallPermits {
   static final double SAFETY = 1.05;
 
@@ -29,8 +33,14 @@ public class CallPermits {
   private final TimeMeter clock;
   private final BlockingStrategy waiting;
 
-  public CallPermits(int perSecond) {
-    this(perSecond, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+  @Inject
+  public CallPermits(LivestormSettings settings) {
+    this(settings.rateLimitPerSecond(), TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+  }
+
+  /** For the CDI container's client proxy only. */
+  protected CallPermits() {
+    this(5, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
   }
 
   CallPermits(int perSecond, TimeMeter clock, BlockingStrategy waiting) {
@@ -52,6 +62,9 @@ public class CallPermits {
   public boolean acquire(String connection, Duration maxWait) throws InterruptedException {
     if (maxWait.isNegative()) {
       return false;
+    }
+    if (maxWait.isZero()) {
+      return bucket(connection).tryConsume(1);
     }
     return bucket(connection).asBlocking().tryConsume(1, maxWait, waiting);
   }

@@ -1,5 +1,6 @@
 package com.livestormconnect.livestorm;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -15,6 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface LivestormCall {
-  /** False for requests that must not be repeated blindly after a 5xx or a network failure. */
+  /**
+   * False for requests that must not be repeated blindly after a 5xx or a network failure.
+   * Non-binding: one interceptor serves both kinds of method.
+   */
+  @Nonbinding
   boolean idempotent() default true;
 }

@@ -39,11 +39,6 @@ class CallPermitsTest {
       long target = currentTimeNanos() + nanosToPark;
       nanos.accumulateAndGet(target, Math::max);
     }
-
-    @Override
-    public void parkUninterruptibly(long nanosToPark) {
-      park(nanosToPark);
-    }
   }
 
   @Test

@@ -143,6 +143,20 @@ class FoundationIT {
   }
 
   @Test
+  void signingInAsSomeoneElseReplacesThePreviousUser() {
+    String alice = unique("alice");
+    String bob = unique("bob");
+    new Browser().signUp(bob, PASSWORD);
+    Browser shared = new Browser();
+    shared.signUp(alice, PASSWORD);
+    shared.get("/dashboard");
+    assertEquals(303, shared.post("/login", Map.of("username", bob, "password", PASSWORD)).statusCode());
+    String dashboard = shared.get("/dashboard").body();
+    assertTrue(dashboard.contains(bob), dashboard);
+    assertFalse(dashboard.contains(alice), dashboard);
+  }
+
+  @Test
   void protectedPagesSendVisitorsToSignIn() {
     HttpResponse<String> response = new Browser().get("/dashboard");
     assertEquals(302, response.statusCode());

@@ -1,0 +1,136 @@
+package com.livestormconnect.livestorm;
+
+import com.livestormconnect.livestorm.LivestormException.Kind;
+import com.livestormconnect.token.FreshToken;
+import com.livestormconnect.token.TokenRefresh;
+import com.livestormconnect.token.TokenUnavailable;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every call to Livestorm, in this order, because order matters: (1) a token that will not expire
+ * within the margin, refreshed single-flight if needed; (2) a permit from the connection's rate
+ * limiter, waiting fairly up to the caller's deadline; then the request. After it: a 401
+ * {@code invalid_token} refreshes once and retries once; a 429 holds back every caller of the
+ * connection for Retry-After and retries; 5xx and transport failures are retried with backoff when
+ * the request is idempotent. Anything else becomes a {@link LivestormException} for the page.
+ */
+@LivestormCall
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class LivestormCallInterceptor {
+  /** How long one call may take in all, waiting for permits and retries included. */
+  static final Duration DEADLINE = Duration.ofSeconds(90);
+
+  @Inject
+  TokenRefresh tokens;
+
+  @Inject
+  CallPermits permits;
+
+  @Inject
+  CallMetrics metrics;
+
+  private final RetryPolicy policy = RetryPolicy.DEFAULT;
+
+  @AroundInvoke
+  Object call(InvocationContext context) throws Exception {
+    Object[] parameters = context.getParameters();
+    int at = accessIndex(parameters);
+    Access access = (Access) parameters[at];
+    boolean idempotent = idempotent(context);
+    Instant deadline = Instant.now().plus(DEADLINE);
+    FreshToken token = token(access, null);
+    boolean refreshedAfter401 = false;
+    for (int attempt = 1; ; attempt++) {
+      waitForPermit(token.connectionId(), deadline);
+      parameters[at] = access.with(token.connectionId(), token.accessToken());
+      context.setParameters(parameters);
+      long started = System.nanoTime();
+      try {
+        Object result = context.proceed();
+        metrics.call(token.connectionId(), System.nanoTime() - started, false);
+        return result;
+      } catch (HttpFailure failure) {
+        metrics.call(token.connectionId(), System.nanoTime() - started, true);
+        if (failure.isInvalidToken() && !refreshedAfter401) {
+          // Revoked or expired behind our back: one refresh, one more try.
+          refreshedAfter401 = true;
+          token = token(access, token.accessToken());
+          metrics.retried(token.connectionId());
+          continue;
+        }
+        if (failure.status == 429) {
+          metrics.rateLimited(token.connectionId());
+          permits.pause(token.connectionId(), failure.retryAfter
+              .flatMap(value -> RetryPolicy.parseRetryAfter(value, Instant.now()))
+              .orElse(Duration.ofSeconds(1)));
+        }
+        Optional<Duration> delay = policy.delayBeforeRetry(RetryPolicy.outcomeOf(failure.status),
+            idempotent, attempt, failure.retryAfter, Duration.between(Instant.now(), deadline),
+            Instant.now());
+        if (delay.isEmpty()) {
+          throw translate(failure, idempotent);
+        }
+        metrics.retried(token.connectionId());
+        Thread.sleep(delay.get().toMillis());
+      }
+    }
+  }
+
+  /** A usable token: the current one, or a replacement for {@code rejected}. */
+  private FreshToken token(Access access, String rejected) {
+    try {
+      return rejected == null
+          ? tokens.current(access.accountId(), metrics::refreshed)
+          : tokens.refresh(access.accountId(), rejected, metrics::refreshed);
+    } catch (TokenUnavailable e) {
+      if (e.reason() == TokenUnavailable.Reason.REFRESH_FAILED) {
+        metrics.refreshFailed(access.connectionId());
+      }
+      throw new LivestormException(switch (e.reason()) {
+        case NOT_CONNECTED -> Kind.NOT_CONNECTED;
+        case NEEDS_RECONNECT -> Kind.NEEDS_RECONNECT;
+        case REFRESH_FAILED -> Kind.UNAVAILABLE;
+      }, "token", 0, e.getMessage(), e);
+    }
+  }
+
+  private void waitForPermit(String connection, Instant deadline) throws InterruptedException {
+    long started = System.nanoTime();
+    boolean granted = permits.acquire(connection, Duration.between(Instant.now(), deadline));
+    metrics.permitWait(connection, System.nanoTime() - started);
+    if (!granted) {
+      throw new LivestormException(Kind.BUSY, "rate limit", 0,
+          "Livestorm is busy: no request slot for this connection before the deadline");
+    }
+  }
+
+  private static LivestormException translate(HttpFailure failure, boolean idempotent) {
+    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE : LivestormException.kindOf(failure.status);
+    String message = failure.getMessage()
+        + (failure.status == 0 && !idempotent ? " (not retried: the request may have been applied)" : "");
+    return new LivestormException(kind, failure.endpoint, failure.status, message, failure.getCause());
+  }
+
+  private static boolean idempotent(InvocationContext context) {
+    LivestormCall call = context.getMethod().getAnnotation(LivestormCall.class);
+    return call == null || call.idempotent();
+  }
+
+  private static int accessIndex(Object[] parameters) {
+    for (int i = 0; i < parameters.length; i++) {
+      if (parameters[i] instanceof Access) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("a @LivestormCall method needs an Access parameter");
+  }
+
+}

@@ -1,0 +1,104 @@
+package com.livestormconnect.token;
+
+import com.livestormconnect.config.LivestormSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Hands out usable access tokens, refreshing them shortly before they expire. A refresh is
+ * single-flight: threads of this node queue on a lock per account (so they don't all hold database
+ * connections while waiting), and nodes serialize on the connection's row lock in
+ * {@link TokenRotation}, which also notices when someone else already rotated.
+ */
+@ApplicationScoped
+public class TokenRefresh {
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  TokenCipher cipher;
+
+  @Inject
+  TokenRotation rotation;
+
+  @Inject
+  LivestormSettings settings;
+
+  @Inject
+  Clock clock;
+
+  private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  /** A token for the account's connection, refreshed first if it expires within the margin. */
+  public FreshToken current(long accountId, Consumer<String> onRefresh) {
+    LivestormConnection connection = em
+        .createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED,
+            "no Livestorm connection for this account"));
+    if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
+      throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT,
+          "the Livestorm connection needs reconnecting");
+    }
+    TokenSet tokens = connection.tokens(cipher);
+    if (isDue(tokens.expiresAt(), connection.accessLifetime(), settings.refreshMargin(), clock.instant())) {
+      return refresh(accountId, tokens.accessToken().getValue(), onRefresh);
+    }
+    return TokenRotation.fresh(connection, tokens);
+  }
+
+  /**
+   * Replaces {@code staleAccessToken} (expiring, or just rejected with 401) by a new one, unless
+   * another thread or node already did: then that one is returned.
+   */
+  public FreshToken refresh(long accountId, String staleAccessToken, Consumer<String> onRefresh) {
+    ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock(true));
+    lock.lock();
+    try {
+      TokenRotation.Result result = rotation.rotate(accountId, staleAccessToken);
+      if (result instanceof TokenRotation.Rotated rotated) {
+        if (rotated.byUs()) {
+          onRefresh.accept(rotated.token().connectionId());
+        }
+        return rotated.token();
+      }
+      if (result instanceof TokenRotation.Refused refused) {
+        throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT, refused.cause());
+      }
+      throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED,
+          ((TokenRotation.Failed) result).cause());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Due when the token expires within the margin; the margin is LIVESTORM_REFRESH_MARGIN but never
+   * more than a tenth of the token's own lifetime, so a short-lived token isn't refreshed on every
+   * call.
+   */
+  static boolean isDue(Instant expiresAt, Duration lifetime, Duration configuredMargin, Instant now) {
+    if (expiresAt == null) {
+      return false;
+    }
+    Duration margin = configuredMargin;
+    if (lifetime != null && !lifetime.isNegative()) {
+      Duration tenth = lifetime.dividedBy(10);
+      if (tenth.compareTo(margin) < 0) {
+        margin = tenth;
+      }
+    }
+    return !now.plus(margin).isBefore(expiresAt);
+  }
+}

@@ -1,0 +1,101 @@
+package com.livestormconnect.token;
+
+import com.livestormconnect.token.ConnectionEvent.Kind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Loads, saves and deletes each account's connection, and records what happened in the same
+ * transaction, so the audit trail never disagrees with the row. Tokens are encrypted on every save
+ * with the current key, which is also how values written under a retired key get re-encrypted.
+ */
+@ApplicationScoped
+public class TokenStore {
+  @PersistenceContext
+  EntityManager em;
+
+  @Inject
+  TokenCipher cipher;
+
+  @Inject
+  Clock clock;
+
+  /** The connection as pages may show it, without decrypting anything. */
+  public Optional<ConnectionSummary> find(long accountId) {
+    return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::summary);
+  }
+
+  /** The decrypted tokens of the account's connection. */
+  public Optional<TokenSet> load(long accountId) {
+    return byAccount(accountId, LockModeType.NONE).map(c -> c.tokens(cipher));
+  }
+
+  /**
+   * Stores the tokens of a new authorization: creates the account's connection or replaces the
+   * previous one (keeping its id), status CONNECTED.
+   */
+  @Transactional
+  public ConnectionSummary save(long accountId, TokenSet tokens, LivestormIdentity identity) {
+    Instant now = clock.instant();
+    LivestormConnection connection = byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .orElseGet(() -> new LivestormConnection(accountId, now));
+    boolean replacing = em.contains(connection);
+    connection.authorized(tokens, identity, cipher, now);
+    if (!replacing) {
+      em.persist(connection);
+    }
+    record(connection, Kind.CONNECTED, (replacing ? "reconnected" : "connected") + " with scope "
+        + tokens.scope());
+    em.flush();
+    return connection.summary();
+  }
+
+  /** Records who the tokens act for on Livestorm's side, once {@code /me} has said it. */
+  @Transactional
+  public void identify(long accountId, LivestormIdentity identity) {
+    byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .ifPresent(connection -> connection.identified(identity, clock.instant()));
+  }
+
+  /** The refresh token was refused: keep the row for the banner, but mark it unusable. */
+  @Transactional
+  public Optional<ConnectionSummary> markNeedsReconnect(long accountId, String cause) {
+    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE).map(connection -> {
+      connection.needsReconnect(clock.instant());
+      record(connection, Kind.NEEDS_RECONNECT, cause);
+      em.flush();
+      return connection.summary();
+    });
+  }
+
+  /** Deletes the account's connection and its tokens; empty when there was none. */
+  @Transactional
+  public Optional<ConnectionSummary> delete(long accountId, String cause) {
+    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE).map(connection -> {
+      ConnectionSummary gone = connection.summary();
+      em.remove(connection);
+      record(connection, Kind.DISCONNECTED, cause);
+      em.flush();
+      return gone;
+    });
+  }
+
+  private Optional<LivestormConnection> byAccount(long accountId, LockModeType lock) {
+    return em.createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
+        .setParameter("accountId", accountId)
+        .setLockMode(lock)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void record(LivestormConnection connection, Kind kind, String cause) {
+    em.persist(new ConnectionEvent(connection.id(), connection.accountId(), clock.instant(), kind, cause));
+  }
+}

@@ -1,0 +1,478 @@
+package com.livestormconnect.connect;
+
+import static com.livestormconnect.connect.ConnectFlow.location;
+import static com.livestormconnect.connect.ConnectFlow.query;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Deployments;
+import com.livestormconnect.account.AccountStore;
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.database.Database;
+import com.livestormconnect.token.ConnectionStatus;
+import com.livestormconnect.token.ConnectionSummary;
+import com.livestormconnect.token.TokenCipher;
+import com.livestormconnect.token.TokenSet;
+import com.livestormconnect.token.TokenStore;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Connecting, in the container, against the in-WAR sandbox over HTTP: each test signs up its own
+ * users in its own browsers, drives the pages, and checks the database and the sandbox directly.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConnectIT {
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.app(ConnectIT.class, ConnectFlow.class, ShiftedClock.class);
+  }
+
+  @Inject
+  Settings settings;
+
+  @Inject
+  TokenStore store;
+
+  @Inject
+  AccountStore accounts;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
+
+  private ConnectFlow user(String prefix) {
+    return ConnectFlow.signedUp(settings.appBaseUrl(), prefix);
+  }
+
+  private long accountId(ConnectFlow flow) {
+    return accounts.find(flow.username).orElseThrow().getId();
+  }
+
+  @Test
+  void connectsEndToEndAndShowsTheConnectionOnTheDashboard() throws Exception {
+    List<String> logged = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+            + " " + String.valueOf(record.getThrown()));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger.getLogger("").addHandler(capture);
+    try {
+      ConnectFlow ada = user("ada");
+      HttpResponse<String> before = ada.browser.get("/dashboard");
+      assertTrue(before.body().contains("No Livestorm account is connected yet"));
+      assertTrue(before.body().contains("href=\"/connect\""));
+
+      HttpResponse<String> page = ada.browser.get("/connect");
+      assertEquals(200, page.statusCode());
+      assertEquals(10, page.body().split("type=\"checkbox\" name=\"scope\"", -1).length - 1);
+      assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
+      assertTrue(page.body().contains("Read-only access to events, sessions and participants"));
+      assertTrue(page.body().contains("differs from the scopes the app is registered with"),
+          "the sandbox registers all ten scopes; the default is least privilege");
+      assertTrue(page.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"));
+      assertFalse(page.body().matches("(?s).*value=\"events:write\"[^>]*checked.*"));
+
+      HttpResponse<String> started = ada.start("identity:read", "events:read");
+      assertEquals(303, started.statusCode());
+      String authorize = location(started);
+      assertTrue(authorize.startsWith(settings.livestorm().authorizeUrl() + "?"), authorize);
+      Map<String, String> request = query(authorize);
+      assertEquals("S256", request.get("code_challenge_method"));
+      assertEquals("identity:read events:read", request.get("scope"));
+      assertFalse(request.containsKey("code_verifier"));
+
+      HttpResponse<String> consent = ada.browser.get(authorize);
+      String callback = ada.decide(consent, "approve");
+      assertTrue(callback.startsWith(settings.livestorm().redirectUri() + "?"), callback);
+      long exchangesBefore = ada.codeExchanges();
+      HttpResponse<String> landed = ada.browser.get(callback);
+      assertEquals(303, landed.statusCode());
+      assertEquals("/dashboard", location(landed), "a clean URL: the code does not stay in history");
+      assertEquals("no-referrer", landed.headers().firstValue("Referrer-Policy").orElse(null));
+      assertEquals(exchangesBefore + 1, ada.codeExchanges());
+
+      long accountId = accountId(ada);
+      ConnectionSummary connection = store.find(accountId).orElseThrow();
+      assertEquals(ConnectionStatus.CONNECTED, connection.status());
+      assertEquals("identity:read events:read", connection.grantedScopes());
+      Instant expiry = connection.accessExpiresAt();
+      assertTrue(expiry.isAfter(Instant.now().plusSeconds(7000)) && expiry.isBefore(Instant.now().plusSeconds(7300)), expiry::toString);
+
+      net.minidev.json.JSONObject me = new net.minidev.json.JSONObject(JSONObjectUtils.parse(ada.browser.get(
+          "/sandbox/api/v1/me", "Authorization", "Bearer " + store.load(accountId).orElseThrow().accessToken().getValue()).body()));
+      net.minidev.json.JSONObject data = JSONObjectUtils.getJSONObject(me, "data");
+      String organizationId = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(
+          JSONObjectUtils.getJSONObject(data, "relationships"), "organization"), "data").get("id").toString();
+      assertEquals(data.get("id"), connection.livestormUserId());
+      assertEquals(organizationId, connection.livestormOrganizationId());
+
+      HttpResponse<String> dashboard = ada.browser.get("/dashboard");
+      assertTrue(dashboard.body().contains("Connected"), dashboard.body());
+      assertTrue(dashboard.body().contains(organizationId), "organization shown");
+      assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
+      assertTrue(dashboard.body().contains("events:read"));
+      assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
+
+      TokenSet tokens = store.load(accountId).orElseThrow();
+      String code = query(callback).get("code");
+      for (String secret : List.of(tokens.accessToken().getValue(), tokens.refreshToken().getValue(), code,
+          settings.livestorm().clientSecret().getValue())) {
+        assertFalse(dashboard.body().contains(secret), "no secret in the page");
+        assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), "no secret in the log");
+      }
+      assertEquals(List.of("CONNECTED"), events(accountId));
+    } finally {
+      Logger.getLogger("").removeHandler(capture);
+    }
+  }
+
+  @Test
+  void tokensAreStoredOnlyAsCiphertexts() throws Exception {
+    ConnectFlow flow = user("cipher");
+    long apiCalls = flow.apiRequests();
+    flow.connect("events:read");
+    assertEquals(apiCalls, flow.apiRequests(), "without an identity scope, /me is not called");
+    long accountId = accountId(flow);
+    ConnectionSummary connection = store.find(accountId).orElseThrow();
+    assertEquals(null, connection.livestormUserId());
+    assertTrue(flow.browser.get("/dashboard").body().contains("unknown"));
+    TokenSet tokens = store.load(accountId).orElseThrow();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT * FROM livestorm_connection WHERE account_id = ?")) {
+      s.setLong(1, accountId);
+      try (ResultSet row = s.executeQuery()) {
+        assertTrue(row.next());
+        assertTrue(row.getString("access_token").startsWith("v1."));
+        assertTrue(row.getString("refresh_token").startsWith("v1."));
+        ResultSetMetaData meta = row.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          String value = String.valueOf(row.getObject(i));
+          assertFalse(value.contains(tokens.accessToken().getValue()), meta.getColumnName(i));
+          assertFalse(value.contains(tokens.refreshToken().getValue()), meta.getColumnName(i));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aForgedStateIsRefusedWithoutAnyTokenRequest() {
+    ConnectFlow flow = user("forged");
+    String callback = flow.approvedCallback("events:read");
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> forged = flow.browser.get(ConnectFlow.withParameter(callback, "state", "forged-state"));
+    assertEquals(400, forged.statusCode());
+    assertTrue(forged.body().contains("does not match a connection you started"), forged.body());
+    assertTrue(forged.body().contains("href=\"/connect\""), "offers to start again");
+    assertEquals("no-referrer", forged.headers().firstValue("Referrer-Policy").orElse(null));
+    HttpResponse<String> noState = flow.browser.get(ConnectFlow.withParameter(callback, "state", ""));
+    assertEquals(400, noState.statusCode());
+    assertEquals(exchanges, flow.codeExchanges(), "no token request");
+    assertTrue(store.find(accountId(flow)).isEmpty());
+
+    assertEquals(303, flow.browser.get(callback).statusCode(), "the genuine answer still works");
+  }
+
+  @Test
+  void aReplayedCallbackIsRefusedAndChangesNothing() {
+    ConnectFlow flow = user("replay");
+    String callback = flow.approvedCallback("events:read");
+    assertEquals(303, flow.browser.get(callback).statusCode());
+    ConnectionSummary first = store.find(accountId(flow)).orElseThrow();
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> again = flow.browser.get(callback);
+    assertEquals(400, again.statusCode());
+    assertTrue(again.body().contains("already used"), again.body());
+    assertEquals(exchanges, flow.codeExchanges());
+    assertEquals(first, store.find(accountId(flow)).orElseThrow());
+  }
+
+  @Test
+  void anExpiredStateIsRefusedWithoutAnyTokenRequest() {
+    ConnectFlow flow = user("slow");
+    String callback = flow.approvedCallback("events:read");
+    long exchanges = flow.codeExchanges();
+    ShiftedClock.shift(PendingAuthorization.LIFETIME.plusSeconds(1));
+    try {
+      HttpResponse<String> late = flow.browser.get(callback);
+      assertEquals(400, late.statusCode());
+      assertTrue(late.body().contains("more than 10 minutes"), late.body());
+    } finally {
+      ShiftedClock.reset();
+    }
+    assertEquals(exchanges, flow.codeExchanges());
+    assertTrue(store.find(accountId(flow)).isEmpty());
+  }
+
+  @Test
+  void aWrongCodeVerifierIsRefusedByLivestormAndNothingIsStored() {
+    ConnectFlow flow = user("pkce");
+    // Two tabs: the code of the first, presented with the state (hence the verifier) of the second.
+    String firstTab = flow.approvedCallback("events:read");
+    String secondTab = location(flow.start("events:read"));
+    String swapped = ConnectFlow.withParameter(firstTab, "state", query(secondTab).get("state"));
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> refused = flow.browser.get(swapped);
+    assertEquals(exchanges + 1, flow.codeExchanges(), "the code was presented once");
+    assertEquals(502, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("Livestorm refused the authorization"), refused.body());
+    assertTrue(refused.body().contains("invalid_grant"));
+    assertTrue(store.find(accountId(flow)).isEmpty(), "nothing stored");
+    assertTrue(events(accountId(flow)).isEmpty());
+  }
+
+  @Test
+  void declinedConsentExplainsInPlainWordsAndStoresNothing() {
+    ConnectFlow flow = user("denier");
+    String callback = flow.decide(flow.consentPage("events:read"), "deny");
+    assertEquals("access_denied", query(callback).get("error"));
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> page = flow.browser.get(callback);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("You declined access"), page.body());
+    assertTrue(page.body().contains("href=\"/connect\""), "a retry button, not an automatic loop");
+    assertFalse(page.body().contains("http-equiv=\"refresh\""));
+    assertEquals(exchanges, flow.codeExchanges());
+    assertTrue(store.find(accountId(flow)).isEmpty());
+  }
+
+  @Test
+  void anErrorDescriptionIsShownEscaped() {
+    ConnectFlow flow = user("escape");
+    String state = query(location(flow.start("events:read"))).get("state");
+    HttpResponse<String> page = flow.browser.get("/connect/callback?error=server_error&error_description="
+        + ConnectFlow.enc("<script>alert(1)</script>") + "&state=" + ConnectFlow.enc(state));
+    assertEquals(503, page.statusCode());
+    assertTrue(page.body().contains("unavailable at the moment"), page.body());
+    assertFalse(page.body().contains("<script>alert(1)"));
+    assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
+  }
+
+  @Test
+  void anAnswerNamingAnotherIssuerIsRefusedWithoutAnyTokenRequest() {
+    ConnectFlow flow = user("mixup");
+    String callback = flow.approvedCallback("events:read");
+    long exchanges = flow.codeExchanges();
+    HttpResponse<String> page = flow.browser.get(ConnectFlow.withParameter(callback, "iss", "https://evil.example"));
+    assertEquals(400, page.statusCode());
+    assertTrue(page.body().contains("another authorization server"), page.body());
+    assertEquals(exchanges, flow.codeExchanges());
+    assertTrue(store.find(accountId(flow)).isEmpty());
+  }
+
+  @Test
+  void anInvalidScopeCombinationIsRefusedNamingTheRuleAndKeepingTheSelection() {
+    ConnectFlow flow = user("greedy");
+    HttpResponse<String> refused = flow.start("full:write", "events:read");
+    assertEquals(400, refused.statusCode());
+    assertTrue(refused.body().contains("full:write cannot be combined with any other scope. Choose"), refused.body());
+    assertTrue(refused.body().matches("(?s).*value=\"full:write\"[^>]*checked.*"), "selection kept");
+    assertTrue(refused.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"), "selection kept");
+    assertFalse(refused.body().matches("(?s).*value=\"identity:read\"[^>]*checked.*"));
+
+    HttpResponse<String> fullRead = flow.start("full:read", "webhooks:read");
+    assertEquals(400, fullRead.statusCode());
+    assertTrue(fullRead.body().contains("full:read can only be combined with individual write scopes;"));
+    assertEquals(400, flow.start().statusCode(), "nothing chosen");
+  }
+
+  @Test
+  void connectAndDisconnectNeedTheCsrfToken() {
+    ConnectFlow flow = user("csrf");
+    flow.connect("events:read");
+    flow.browser.get("/dashboard");
+    assertEquals(403, flow.browser.postRaw("/connect", Map.of("scope", "events:read")).statusCode());
+    assertEquals(403, flow.browser.postRaw("/connect/disconnect", Map.of()).statusCode());
+    assertTrue(store.find(accountId(flow)).isPresent());
+  }
+
+  @Test
+  void oneUserCanNeitherSeeNorUseNorDisconnectAnothersConnection() {
+    ConnectFlow alice = user("alice");
+    ConnectFlow bob = user("bob");
+    bob.connect("identity:read", "webhooks:read");
+    ConnectionSummary bobs = store.find(accountId(bob)).orElseThrow();
+
+    // Bob's approved answer, opened in Alice's browser.
+    String bobsCallback = bob.approvedCallback("identity:read", "webhooks:read");
+    HttpResponse<String> stolen = alice.browser.get(bobsCallback);
+    assertEquals(400, stolen.statusCode());
+    assertTrue(store.find(accountId(alice)).isEmpty(), "nothing connected to Alice");
+
+    HttpResponse<String> dashboard = alice.browser.get("/dashboard");
+    assertTrue(dashboard.body().contains("No Livestorm account is connected yet"));
+    assertFalse(dashboard.body().contains("webhooks:read"));
+    assertEquals(303, alice.browser.post("/connect/disconnect", Map.of()).statusCode());
+    assertEquals(bobs.id(), store.find(accountId(bob)).orElseThrow().id(), "Bob is still connected");
+
+    assertEquals(303, bob.browser.get(bobsCallback).statusCode(), "Bob's own answer was not used up");
+  }
+
+  @Test
+  void disconnectRevokesTheGrantAtLivestormAndDeletesTheTokens() throws Exception {
+    ConnectFlow flow = user("leaver");
+    flow.connect("events:read");
+    long accountId = accountId(flow);
+    TokenSet tokens = store.load(accountId).orElseThrow();
+    assertEquals(200, flow.browser.get("/sandbox/api/v1/ping", "Authorization",
+        "Bearer " + tokens.accessToken().getValue()).statusCode(), "the token works before");
+
+    flow.browser.get("/dashboard");
+    HttpResponse<String> disconnected = flow.browser.post("/connect/disconnect", Map.of());
+    assertEquals(303, disconnected.statusCode());
+    assertEquals("/dashboard?notice=disconnected", location(disconnected));
+    assertTrue(flow.browser.get(location(disconnected)).body().contains("the app’s access was revoked"));
+    assertTrue(store.find(accountId).isEmpty());
+    assertEquals(0, count("SELECT COUNT(*) FROM livestorm_connection WHERE account_id = ?", accountId));
+    assertEquals(List.of("CONNECTED", "DISCONNECTED"), events(accountId));
+
+    HttpResponse<String> refresh = flow.browser.postRaw("/sandbox/oauth/token", Map.of(
+        "grant_type", "refresh_token", "refresh_token", tokens.refreshToken().getValue(),
+        "client_id", settings.livestorm().clientId().getValue(),
+        "client_secret", settings.livestorm().clientSecret().getValue()));
+    assertEquals(400, refresh.statusCode(), "the revoked refresh token is refused by Livestorm");
+    assertTrue(refresh.body().contains("invalid_grant"), refresh.body());
+    HttpResponse<String> api = flow.browser.get("/sandbox/api/v1/ping", "Authorization",
+        "Bearer " + tokens.accessToken().getValue());
+    assertEquals(401, api.statusCode(), "the access token of the revoked grant is refused too");
+
+    HttpResponse<String> again = flow.browser.post("/connect/disconnect", Map.of());
+    assertEquals("/dashboard?notice=notConnected", location(again));
+  }
+
+  @Test
+  void aConnectionNeedingReconnectOffersOneClickWithTheSameScopes() {
+    ConnectFlow flow = user("returning");
+    flow.connect("identity:read", "events:read");
+    long accountId = accountId(flow);
+    ConnectionSummary before = store.markNeedsReconnect(accountId, "refresh refused: invalid_grant").orElseThrow();
+
+    HttpResponse<String> dashboard = flow.browser.get("/dashboard");
+    assertTrue(dashboard.body().contains("Reconnect with the same access"), dashboard.body());
+    assertTrue(dashboard.body().contains("Needs reconnecting"));
+    assertTrue(dashboard.body().contains("name=\"scope\" value=\"identity:read\""), dashboard.body());
+
+    HttpResponse<String> reconnect = flow.browser.post("/connect",
+        List.of(Map.entry("scope", "identity:read"), Map.entry("scope", "events:read")));
+    assertEquals(303, reconnect.statusCode());
+    assertEquals("identity:read events:read", query(location(reconnect)).get("scope"));
+    HttpResponse<String> consent = flow.browser.get(location(reconnect));
+    assertEquals(303, flow.browser.get(flow.decide(consent, "approve")).statusCode());
+
+    ConnectionSummary after = store.find(accountId).orElseThrow();
+    assertEquals(ConnectionStatus.CONNECTED, after.status());
+    assertEquals(before.id(), after.id(), "the account's connection was replaced, not duplicated");
+    assertNotEquals(before.version(), after.version());
+    assertEquals(List.of("CONNECTED", "NEEDS_RECONNECT", "CONNECTED"), events(accountId));
+    assertFalse(flow.browser.get("/dashboard").body().contains("Reconnect with the same access"));
+  }
+
+  @Test
+  void keyRotationKeepsRowsWrittenUnderTheOldKeyReadable() throws Exception {
+    ConnectFlow flow = user("rotate");
+    flow.connect("events:read");
+    long accountId = accountId(flow);
+    TokenSet tokens = store.load(accountId).orElseThrow();
+    byte[] runningKey = settings.encryptionKeys().current().orElseGet(() -> sandboxKey());
+    byte[] newKey = new byte[32];
+    new SecureRandom().nextBytes(newKey);
+
+    String id;
+    String stored;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT id, access_token FROM livestorm_connection WHERE account_id = ?")) {
+      s.setLong(1, accountId);
+      try (ResultSet row = s.executeQuery()) {
+        assertTrue(row.next());
+        id = row.getString(1);
+        stored = row.getString(2);
+      }
+    }
+    TokenCipher rotated = TokenCipher.of(newKey, List.of(runningKey));
+    assertEquals(tokens.accessToken().getValue(), rotated.decrypt(stored, id, TokenCipher.Field.ACCESS_TOKEN));
+    assertFalse(rotated.isCurrent(stored));
+    assertTrue(rotated.encrypt("x", id, TokenCipher.Field.ACCESS_TOKEN).startsWith("v1." + rotated.currentKeyId() + "."));
+    assertThrows(TokenCipher.Undecryptable.class,
+        () -> TokenCipher.of(newKey, List.of()).decrypt(stored, id, TokenCipher.Field.ACCESS_TOKEN));
+  }
+
+  @Test
+  void theSandboxKeyFileIsReadableByItsOwnerOnly() throws Exception {
+    Path file = settings.dataDir().resolve("token-encryption.key");
+    if (settings.encryptionKeys().current().isEmpty()) {
+      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(file)));
+    }
+  }
+
+  private byte[] sandboxKey() {
+    try {
+      return Base64.getDecoder().decode(
+          Files.readString(settings.dataDir().resolve("token-encryption.key")).strip());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private List<String> events(long accountId) {
+    List<String> kinds = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT kind FROM connection_event WHERE account_id = ? ORDER BY id")) {
+      s.setLong(1, accountId);
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          kinds.add(rows.getString(1));
+        }
+      }
+      return kinds;
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private long count(String sql, long accountId) throws Exception {
+    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, accountId);
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+}

@@ -1,0 +1,63 @@
+package com.livestormconnect.livestorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Browser;
+import com.livestormconnect.config.Settings;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * For client tests: a grant from the sandbox obtained the way a browser and our server would (consent,
+ * code, PKCE, token request), without going through the app's connect pages.
+ */
+final class SandboxGrant {
+  private static final Pattern CONSENT = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+
+  private SandboxGrant() {}
+
+  static TokenResponse obtain(URI appBase, String scopes) throws Exception {
+    URI redirect = URI.create(appBase + "/connect/callback");
+    CodeVerifier verifier = new CodeVerifier();
+    URI authorize = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+        Settings.SANDBOX_CLIENT_ID)
+        .endpointURI(URI.create(appBase + "/sandbox/oauth/authorize"))
+        .redirectionURI(redirect)
+        .scope(Scope.parse(scopes))
+        .state(new State())
+        .codeChallenge(verifier, CodeChallengeMethod.S256)
+        .build()
+        .toURI();
+    Browser browser = new Browser(appBase);
+    HttpResponse<String> consent = browser.get(authorize.toString());
+    Matcher token = CONSENT.matcher(consent.body());
+    assertTrue(token.find(), consent.body());
+    HttpResponse<String> approved = browser.postRaw("/sandbox/oauth/authorize",
+        Map.of("consent_token", token.group(1), "decision", "approve"));
+    assertEquals(302, approved.statusCode(), approved.body());
+    String location = approved.headers().firstValue("Location").orElseThrow();
+    String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+    TokenRequest request = new TokenRequest(URI.create(appBase + "/sandbox/oauth/token"),
+        new ClientSecretPost(Settings.SANDBOX_CLIENT_ID, Settings.SANDBOX_CLIENT_SECRET),
+        new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, verifier));
+    TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
+    assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+    return response;
+  }
+
+}
