@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,6 +17,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "connection_event")
+@NamedQuery(name = "ConnectionEvent.ofAccount",
+    query = "SELECT e FROM ConnectionEvent e WHERE e.accountId = :accountId ORDER BY e.occurredAt DESC, e.id DESC")
 public class ConnectionEvent {
   /** What happened to the connection. */
   public enum Kind {

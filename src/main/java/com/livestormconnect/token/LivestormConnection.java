@@ -23,6 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "livestorm_connection")
+@NamedQuery(name = "LivestormConnection.all", query = "SELECT c FROM LivestormConnection c ORDER BY c.createdAt")
 @NamedQuery(name = "LivestormConnection.byAccount",
     query = "SELECT c FROM LivestormConnection c WHERE c.accountId = :accountId")
 public class LivestormConnection {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,22 @@ public class TokenStore {
   /** The connection as pages may show it, without decrypting anything. */
   public Optional<ConnectionSummary> find(long accountId) {
     return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::summary);
+  }
+
+  /** The account's audit trail, newest first: connections, refreshes, failures, disconnections. */
+  public List<ConnectionEvent> history(long accountId, int max) {
+    return em.createNamedQuery("ConnectionEvent.ofAccount", ConnectionEvent.class)
+        .setParameter("accountId", accountId)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Every connection, oldest first, for administrators. Nothing is decrypted. */
+  public List<ConnectionSummary> all() {
+    return em.createNamedQuery("LivestormConnection.all", LivestormConnection.class)
+        .getResultStream()
+        .map(LivestormConnection::summary)
+        .toList();
   }
 
   /** The decrypted tokens of the account's connection. */

@@ -475,4 +475,41 @@ class ConnectIT {
     }
   }
 
+
+  @Test
+  void theConnectionPageShowsQuotaCountersAndHistory() {
+    ConnectFlow flow = user("history");
+    flow.connect("identity:read", "events:read");
+    String page = flow.browser.get("/connection").body();
+    assertTrue(page.contains("Connected"), page);
+    assertTrue(page.contains("connected with scope"), page);
+    // The /me lookup at connect time went through the API client, which read the quota headers.
+    assertTrue(page.matches("(?s).*class=\"quota\">[0-9,.\u202f\u00a0]+ of [0-9,.\u202f\u00a0]+<.*"), page);
+    assertTrue(page.matches("(?s).*class=\"num calls\">[1-9][0-9]*<.*"), page);
+    assertTrue(flow.browser.get("/dashboard").body().contains("href=\"/connection\""));
+  }
+
+  @Test
+  void administratorsSeeEveryConnectionAndTheCallMetricsOthersDoNot() {
+    ConnectFlow flow = user("listed");
+    flow.connect("identity:read", "events:read");
+    String connectionId = store.find(accountId(flow)).orElseThrow().id();
+    assertEquals(403, flow.browser.get("/admin/connections").statusCode());
+    assertEquals(403, flow.browser.get("/admin/metrics").statusCode());
+    assertEquals(403, flow.browser.get("/metrics").statusCode());
+
+    com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
+    admin.signUp("it-admin", ConnectFlow.PASSWORD);
+    admin.get("/login");
+    admin.post("/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
+    String connections = admin.get("/admin/connections").body();
+    assertTrue(connections.contains(connectionId), connections);
+    var metricsPage = admin.get("/admin/metrics");
+    assertEquals(200, metricsPage.statusCode());
+    assertTrue(metricsPage.body().contains(connectionId), metricsPage.body());
+    var json = admin.get("/metrics");
+    assertEquals(200, json.statusCode());
+    assertTrue(json.body().startsWith("{\"total\":{\"calls\":"), json.body());
+    assertFalse(json.body().contains(store.load(accountId(flow)).orElseThrow().accessToken().getValue()));
+  }
 }

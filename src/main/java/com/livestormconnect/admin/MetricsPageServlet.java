@@ -1,0 +1,28 @@
+package com.livestormconnect.admin;
+
+import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.web.Templates;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/** The call counters of {@code /metrics}, as a page for administrators. */
+@WebServlet("/admin/metrics")
+public class MetricsPageServlet extends HttpServlet {
+  @Inject
+  Templates templates;
+
+  @Inject
+  CallMetrics metrics;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    templates.render(request, response, "admin/metrics",
+        Map.of("total", metrics.total(), "connections", metrics.byConnection()));
+  }
+}
