@@ -3,93 +3,163 @@ package com.livestormconnect.livestorm;
 import com.livestormconnect.config.LivestormSettings;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Per-connection permits to start a request to Livestorm, which allows 5 per second per token.
+ * Per-connection permits to send a request to Livestorm, which allows 5 per second per token, with
+ * no way to know whether it counts fixed or rolling seconds, and counts requests when they
+ * <em>arrive</em>, after a network delay we don't control.
  *
- * <p>Why one token every 210 ms and not a bucket of 5 refilled at 5 per second: nobody knows
- * whether Livestorm counts fixed or rolling seconds, and a bucket of capacity 5 refilled at 5/s lets
- * 10 requests through in one rolling second (5 stored, 5 refilled). A bucket of capacity 1 refilled
- * greedily spaces starts at least {@code 1000 ms / limit × 1.05} apart, so any rolling second holds
- * at most {@code limit} starts, and the 5 % (50 ms per window at 5/s) absorbs network jitter between
- * leaving here and arriving there. Sustained rate: 4.76/s, 95 % of the limit.
+ * <p>Two mechanisms, each for what it is good at:
  *
- * <p>Waiting callers are served in the order they asked: Bucket4j reserves a slot for each caller
- * atomically, then the caller parks until its slot. A caller whose slot would come after its
- * deadline gets no slot and consumes nothing.
+ * <ul>
+ *   <li><b>The window</b> is the guarantee: a semaphore of {@code limit} permits per
+ *       connection, where a permit comes back only one second (+10 ms) after its request's answer
+ *       arrived. A request reaches Livestorm between the moment it leaves and the moment its answer
+ *       comes back, so at most {@code limit} requests can ever arrive within any rolling second,
+ *       whatever the latency and jitter. A token bucket alone cannot promise that: a bucket of 5
+ *       refilled at 5/s lets 10 through in one rolling second, and even one token every 210 ms let
+ *       429s through under load in the benchmark (docs/benchmarks.md).
+ *   <li><b>The pace</b> (Bucket4j: capacity 1, one token per window / limit) spreads starts
+ *       evenly instead of in bursts of 5, so that waiting callers are served smoothly; it is also
+ *       the part that can be shared between nodes.
+ * </ul>
+ *
+ * <p>Callers wait in arrival order (a fair lock per connection) up to their
+ * deadline; a caller whose deadline passes gets no permit and holds nothing. Sustained rate:
+ * {@code limit} per (1 s + round-trip time), about 98 % of the limit at 20 ms round trips.
  */
 @ApplicationScoped
 public class CallPermits {
-  static final double SAFETY = 1.05;
+  /** A permit for one request: close it as soon as the answer (or the failure) is in. */
+  @FunctionalInterface
+  public interface Permit extends AutoCloseable {
+    @Override
+    void close();
+  }
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-  private final Duration spacing;
-  private final TimeMeter clock;
-  private final BlockingStrategy waiting;
+  static final Duration WINDOW = Duration.ofMillis(1_010);
+
+  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  private int limit;
+  private Duration window;
+  private Duration pace;
+  private ScheduledExecutorService releases;
 
   @Inject
-  public CallPermits(LivestormSettings settings) {
-    this(settings.rateLimitPerSecond(), TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+  LivestormSettings settings;
+
+  @Resource
+  ManagedScheduledExecutorService managedScheduler;
+
+  /** For CDI. */
+  protected CallPermits() {}
+
+  CallPermits(int limit, Duration window, ScheduledExecutorService releases) {
+    configure(limit, window, releases);
   }
 
-  /** For the CDI container's client proxy only. */
-  protected CallPermits() {
-    this(5, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+  @PostConstruct
+  void init() {
+    configure(settings.rateLimitPerSecond(), WINDOW, managedScheduler);
   }
 
-  CallPermits(int perSecond, TimeMeter clock, BlockingStrategy waiting) {
-    this.spacing = spacing(perSecond);
-    this.clock = clock;
-    this.waiting = waiting;
+  private void configure(int limit, Duration window, ScheduledExecutorService releases) {
+    this.limit = limit;
+    this.window = window;
+    this.pace = window.dividedBy(limit);
+    this.releases = releases;
   }
 
-  static Duration spacing(int perSecond) {
-    return Duration.ofNanos((long) Math.ceil(1_000_000_000L * SAFETY / perSecond));
+  /** The connection's lane: its window, its pace, and any pause after a 429. */
+  private final class Lane {
+    final ReentrantLock turn = new ReentrantLock(true);
+    final Semaphore window = new Semaphore(limit);
+    final Bucket pace = Bucket.builder()
+        .addLimit(l -> l.capacity(1).refillGreedy(1, CallPermits.this.pace))
+        .build();
+    volatile long pausedUntilNanos = System.nanoTime();
   }
 
   /**
-   * Waits for this connection's next slot; false when it would come after {@code maxWait}.
+   * Waits for a permit for this connection; empty when none comes within {@code maxWait}.
    *
    * @param connection the connection id: permits belong to the connection, not to one access
    *     token, so a refresh does not hand out a fresh allowance
    */
-  public boolean acquire(String connection, Duration maxWait) throws InterruptedException {
-    if (maxWait.isNegative()) {
+  public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
+    long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
+    Lane lane = lanes.computeIfAbsent(connection, c -> new Lane());
+    // One caller at a time goes through window, pace and pause, in arrival order (fair lock): the
+    // next one could not be let through earlier anyway, and this keeps the queue strictly FIFO.
+    if (!lane.turn.tryLock(left(deadline), TimeUnit.NANOSECONDS)) {
+      return Optional.empty();
+    }
+    try {
+      if (!lane.window.tryAcquire(left(deadline), TimeUnit.NANOSECONDS)) {
+        return Optional.empty();
+      }
+      if (!paced(lane, deadline) || !pauseWaitedOut(lane, deadline)) {
+        lane.window.release();
+        return Optional.empty();
+      }
+    } finally {
+      lane.turn.unlock();
+    }
+    return Optional.of(() -> releases.schedule(() -> lane.window.release(), window.toNanos(),
+        TimeUnit.NANOSECONDS));
+  }
+
+  private static boolean paced(Lane lane, long deadline) throws InterruptedException {
+    long left = left(deadline);
+    return left == 0
+        ? lane.pace.tryConsume(1)
+        : lane.pace.asBlocking().tryConsume(1, Duration.ofNanos(left), BlockingStrategy.PARKING);
+  }
+
+  private static boolean pauseWaitedOut(Lane lane, long deadline) throws InterruptedException {
+    long pause = lane.pausedUntilNanos - System.nanoTime();
+    if (pause <= 0) {
+      return true;
+    }
+    if (pause > left(deadline)) {
       return false;
     }
-    if (maxWait.isZero()) {
-      return bucket(connection).tryConsume(1);
-    }
-    return bucket(connection).asBlocking().tryConsume(1, maxWait, waiting);
+    TimeUnit.NANOSECONDS.sleep(pause);
+    return true;
   }
 
   /**
-   * After a 429 every caller of the connection backs off, not only the one that got it: the bucket
-   * goes into debt for {@code pause}, so every slot handed out from now on comes after it.
+   * After a 429 every caller of the connection backs off, not only the one that got it: nobody on
+   * this connection is let through before {@code pause} has passed.
    */
   public void pause(String connection, Duration pause) {
-    long slots = Math.max(1, (pause.toNanos() + spacing.toNanos() - 1) / spacing.toNanos());
-    bucket(connection).consumeIgnoringRateLimits(slots);
+    Lane lane = lanes.computeIfAbsent(connection, c -> new Lane());
+    long until = System.nanoTime() + pause.toNanos();
+    synchronized (lane) {
+      if (until - lane.pausedUntilNanos > 0) {
+        lane.pausedUntilNanos = until;
+      }
+    }
   }
 
   public void forget(String connection) {
-    buckets.remove(connection);
+    lanes.remove(connection);
   }
 
-  public Duration spacing() {
-    return spacing;
-  }
-
-  private Bucket bucket(String connection) {
-    return buckets.computeIfAbsent(connection, key -> Bucket.builder()
-        .addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing))
-        .withCustomTimePrecision(clock)
-        .build());
+  private static long left(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
   }
 }

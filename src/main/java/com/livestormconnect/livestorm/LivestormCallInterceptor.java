@@ -49,12 +49,17 @@ public class LivestormCallInterceptor {
     FreshToken token = token(access, null);
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
-      waitForPermit(token.connectionId(), deadline);
+      CallPermits.Permit permit = waitForPermit(token.connectionId(), deadline);
       parameters[at] = access.with(token.connectionId(), token.accessToken());
       context.setParameters(parameters);
       long started = System.nanoTime();
       try {
-        Object result = context.proceed();
+        Object result;
+        try {
+          result = context.proceed();
+        } finally {
+          permit.close();
+        }
         metrics.call(token.connectionId(), System.nanoTime() - started, false);
         return result;
       } catch (HttpFailure failure) {
@@ -102,14 +107,14 @@ public class LivestormCallInterceptor {
     }
   }
 
-  private void waitForPermit(String connection, Instant deadline) throws InterruptedException {
+  private CallPermits.Permit waitForPermit(String connection, Instant deadline)
+      throws InterruptedException {
     long started = System.nanoTime();
-    boolean granted = permits.acquire(connection, Duration.between(Instant.now(), deadline));
+    Optional<CallPermits.Permit> permit =
+        permits.acquire(connection, Duration.between(Instant.now(), deadline));
     metrics.permitWait(connection, System.nanoTime() - started);
-    if (!granted) {
-      throw new LivestormException(Kind.BUSY, "rate limit", 0,
-          "Livestorm is busy: no request slot for this connection before the deadline");
-    }
+    return permit.orElseThrow(() -> new LivestormException(Kind.BUSY, "rate limit", 0,
+        "Livestorm is busy: no request slot for this connection before the deadline"));
   }
 
   private static LivestormException translate(HttpFailure failure, boolean idempotent) {
