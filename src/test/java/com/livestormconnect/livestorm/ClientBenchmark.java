@@ -2,35 +2,21 @@ package com.livestormconnect.livestorm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
-import com.livestormconnect.account.SignUpForm;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.database.Database;
-import com.livestormconnect.token.LivestormIdentity;
-import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
-import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +47,7 @@ class ClientBenchmark {
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(ClientBenchmark.class, SandboxGrant.class);
+    return Deployments.app(ClientBenchmark.class, SandboxGrant.class, Connections.class);
   }
 
   @Inject
@@ -86,24 +72,6 @@ class ClientBenchmark {
     return Path.of(System.getProperty("project.build.directory", "target"), "benchmarks", "client.txt");
   }
 
-  private URI appBase() {
-    return URI.create(System.getProperty("APP_BASE_URL"));
-  }
-
-  private long connected() throws Exception {
-    long accountId = accounts.create(SignUpForm.of("bench-" + UUID.randomUUID().toString().substring(0, 8),
-        "a long enough password")).getId();
-    var response = SandboxGrant.obtain(appBase(), "events:read").toSuccessResponse();
-    tokens.save(accountId, TokenSet.from(response, Scope.parse("events:read"), Instant.now()),
-        LivestormIdentity.UNKNOWN);
-    return accountId;
-  }
-
-  private long sandbox(String counter) {
-    String body = new Browser(appBase()).get("/sandbox/control/stats").body();
-    return Json.createReader(new StringReader(body)).readObject().getJsonNumber(counter).longValue();
-  }
-
   @Test
   @Order(1)
   void measure() throws Exception {
@@ -114,29 +82,29 @@ class ClientBenchmark {
     lines.add("");
 
     // 1. Throughput per token against the 5/s limit.
-    long accountId = connected();
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     Access access = Access.of(accountId);
-    long limited = sandbox("rate_limited");
+    long limited = Connections.sandboxCounter("rate_limited");
     long started = System.nanoTime();
     runConcurrently(10, THROUGHPUT_CALLS, () -> client.events(access, EventQuery.ALL, 0, 1));
     double seconds = (System.nanoTime() - started) / 1e9;
     lines.add(String.format("Throughput: %d calls from 10 threads on one token in %.1f s = %.2f requests/s"
         + " (limit 5/s: %.0f %%); 429s from the sandbox: %d", THROUGHPUT_CALLS, seconds,
-        THROUGHPUT_CALLS / seconds, THROUGHPUT_CALLS / seconds / 5 * 100, sandbox("rate_limited") - limited));
+        THROUGHPUT_CALLS / seconds, THROUGHPUT_CALLS / seconds / 5 * 100, Connections.sandboxCounter("rate_limited") - limited));
 
     // 2. Refresh storm: many callers find the token about to expire at once.
-    long stormAccount = connected();
-    expireSoon(stormAccount);
-    long refreshes = sandbox("refreshes");
+    long stormAccount = Connections.connected(accounts, tokens, "events:read");
+    Connections.expireSoon(dataSource, stormAccount, 30);
+    long refreshes = Connections.sandboxCounter("refreshes");
     started = System.nanoTime();
     runConcurrently(STORM_CALLS, STORM_CALLS, () -> client.events(Access.of(stormAccount), EventQuery.ALL, 0, 1));
     lines.add(String.format("Refresh storm: %d concurrent calls on a token about to expire -> %d refresh(es)"
-        + " at the token endpoint, all calls done in %.1f s", STORM_CALLS, sandbox("refreshes") - refreshes,
+        + " at the token endpoint, all calls done in %.1f s", STORM_CALLS, Connections.sandboxCounter("refreshes") - refreshes,
         (System.nanoTime() - started) / 1e9));
 
     // 3. Overhead per call: the client's call time minus its wait for a permit, against a bare
     //    JAX-RS GET of the same endpoint with the same token (paced too, so neither meets a 429).
-    long overheadAccount = connected();
+    long overheadAccount = Connections.connected(accounts, tokens, "events:read");
     Access overheadAccess = Access.of(overheadAccount);
     for (int i = 0; i < 10; i++) {
       client.events(overheadAccess, EventQuery.ALL, 0, 1); // warm-up
@@ -182,18 +150,6 @@ class ClientBenchmark {
       return total / 1e6 / OVERHEAD_CALLS;
     } finally {
       bare.close();
-    }
-  }
-
-  private void expireSoon(long accountId) throws Exception {
-    Instant expires = Instant.now().plusSeconds(30);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE livestorm_connection SET access_expires_at = ?,"
-            + " token_received_at = ? WHERE account_id = ?")) {
-      s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(expires, ZoneOffset.UTC)));
-      s.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
-      s.setLong(3, accountId);
-      s.executeUpdate();
     }
   }
 

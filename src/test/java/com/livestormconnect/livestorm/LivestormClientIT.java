@@ -8,27 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
-import com.livestormconnect.account.SignUpForm;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.token.ConnectionStatus;
-import com.livestormconnect.token.LivestormIdentity;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
-import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LivestormClientIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(LivestormClientIT.class, SandboxGrant.class);
+    return Deployments.app(LivestormClientIT.class, SandboxGrant.class, Connections.class);
   }
 
   @Inject
@@ -70,45 +60,6 @@ class LivestormClientIT {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-
-  /** A new account connected to the sandbox with these scopes. */
-  private long connected(String scopes) throws Exception {
-    long accountId = accounts.create(SignUpForm.of("client-" + UUID.randomUUID().toString().substring(0, 8),
-        "a long enough password")).getId();
-    var response = SandboxGrant.obtain(appBase(), scopes).toSuccessResponse();
-    tokens.save(accountId, TokenSet.from(response, Scope.parse(scopes), Instant.now()), LivestormIdentity.UNKNOWN);
-    return accountId;
-  }
-
-  private URI appBase() {
-    return URI.create(System.getProperty("APP_BASE_URL"));
-  }
-
-  private JsonObject sandboxStats() {
-    String body = new Browser(appBase()).get("/sandbox/control/stats").body();
-    return Json.createReader(new StringReader(body)).readObject();
-  }
-
-  private long refreshesSeenBySandbox() {
-    return sandboxStats().getJsonNumber("refreshes").longValue();
-  }
-
-  private long rateLimitedBySandbox() {
-    return sandboxStats().getJsonNumber("rate_limited").longValue();
-  }
-
-  /** Makes our copy of the token look like it expires in {@code seconds} (lifetime 2 h). */
-  private void expireSoon(long accountId, long seconds) throws Exception {
-    Instant expires = Instant.now().plusSeconds(seconds);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE livestorm_connection SET access_expires_at = ?,"
-            + " token_received_at = ? WHERE account_id = ?")) {
-      s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(expires, ZoneOffset.UTC)));
-      s.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
-      s.setLong(3, accountId);
-      assertEquals(1, s.executeUpdate());
-    }
-  }
 
   private long events(long accountId, String kind) throws Exception {
     try (Connection c = dataSource.getConnection();
@@ -142,17 +93,17 @@ class LivestormClientIT {
 
   @Test
   void fiftyConcurrentCallsOnATokenAboutToExpireRefreshItExactlyOnce() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     String before = tokens.load(accountId).orElseThrow().accessToken().getValue();
-    expireSoon(accountId, 60);
-    long sandboxRefreshes = refreshesSeenBySandbox();
+    Connections.expireSoon(dataSource, accountId, 60);
+    long sandboxRefreshes = Connections.sandboxCounter("refreshes");
     Access access = Access.of(accountId);
 
     List<Page<Event>> pages = concurrently(50, 50, () -> client.events(access, EventQuery.ALL, 0, 1));
 
     assertEquals(50, pages.size());
     pages.forEach(page -> assertEquals(1, page.items().size()));
-    assertEquals(1, refreshesSeenBySandbox() - sandboxRefreshes, "one refresh at the token endpoint");
+    assertEquals(1, Connections.sandboxCounter("refreshes") - sandboxRefreshes, "one refresh at the token endpoint");
     assertEquals(1, events(accountId, "REFRESHED"), "one refresh in the audit trail");
     TokenSet after = tokens.load(accountId).orElseThrow();
     assertFalse(before.equals(after.accessToken().getValue()));
@@ -161,16 +112,16 @@ class LivestormClientIT {
 
   @Test
   void twoHundredCallsFromTwentyThreadsStayUnderTheLimitWithNo429() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     Access access = Access.of(accountId);
-    long limitedBefore = rateLimitedBySandbox();
+    long limitedBefore = Connections.sandboxCounter("rate_limited");
     long started = System.nanoTime();
 
     List<Session> sessions = concurrently(20, 200, () -> client.sessions(access, 0, 1).items().get(0));
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     assertEquals(200, sessions.size());
-    assertEquals(0, rateLimitedBySandbox() - limitedBefore, "no 429 from the sandbox");
+    assertEquals(0, Connections.sandboxCounter("rate_limited") - limitedBefore, "no 429 from the sandbox");
     // 200 starts at most 5 per rolling second cannot take less than 39.8 s; the limiter should use
     // at least 95 % of the limit, so about 42 s. The upper bound only guards against stalls.
     assertTrue(took.toMillis() >= 39_800, "took " + took);
@@ -179,27 +130,27 @@ class LivestormClientIT {
 
   @Test
   void aTokenThatLivestormNoLongerAcceptsIsRecoveredByARefresh() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     String before = tokens.load(accountId).orElseThrow().accessToken().getValue();
     // The sandbox moves on two hours: by its clock our access token has expired, by ours it has not
     // (clock skew, or a token invalidated early). The refresh token is still good.
-    var moved = new Browser(appBase()).postRaw("/sandbox/control/clock", Map.of("advance", "7201"));
+    var moved = new Browser(Connections.appBase()).postRaw("/sandbox/control/clock", Map.of("advance", "7201"));
     assertEquals(200, moved.statusCode());
-    long sandboxRefreshes = refreshesSeenBySandbox();
+    long sandboxRefreshes = Connections.sandboxCounter("refreshes");
 
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 2);
 
     assertEquals(2, page.items().size());
-    assertEquals(1, refreshesSeenBySandbox() - sandboxRefreshes, "one refresh after the 401");
+    assertEquals(1, Connections.sandboxCounter("refreshes") - sandboxRefreshes, "one refresh after the 401");
     assertFalse(before.equals(tokens.load(accountId).orElseThrow().accessToken().getValue()));
   }
 
   @Test
   void aGrantRevokedBehindOurBackNeedsReconnecting() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     String access = tokens.load(accountId).orElseThrow().accessToken().getValue();
     // Doorkeeper revokes the access and refresh token of a grant together (RFC 7009 §2.1).
-    var revoke = new Browser(appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", access,
+    var revoke = new Browser(Connections.appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", access,
         "token_type_hint", "access_token", "client_id", "livestorm-connect-sandbox",
         "client_secret", "sandbox-secret-not-for-production"));
     assertEquals(200, revoke.statusCode());
@@ -213,12 +164,12 @@ class LivestormClientIT {
 
   @Test
   void aRefusedRefreshMarksTheConnectionForReconnection() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     String refresh = tokens.load(accountId).orElseThrow().refreshToken().getValue();
-    new Browser(appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", refresh,
+    new Browser(Connections.appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", refresh,
         "token_type_hint", "refresh_token", "client_id", "livestorm-connect-sandbox",
         "client_secret", "sandbox-secret-not-for-production"));
-    expireSoon(accountId, 10);
+    Connections.expireSoon(dataSource, accountId, 10);
 
     LivestormException e = assertThrows(LivestormException.class,
         () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
@@ -233,8 +184,8 @@ class LivestormClientIT {
 
   @Test
   void a429FromLivestormIsWaitedOutAndRetried() throws Exception {
-    long accountId = connected("events:read");
-    new Browser(appBase()).postRaw("/sandbox/control/faults", Map.of("status", "429", "count", "2", "retryAfter", "1"));
+    long accountId = Connections.connected(accounts, tokens, "events:read");
+    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "429", "count", "2", "retryAfter", "1"));
     long limited = metrics.total().rateLimited();
 
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 1);
@@ -245,13 +196,13 @@ class LivestormClientIT {
 
   @Test
   void serverErrorsAreRetriedForReadsButNotForRegistrations() throws Exception {
-    long accountId = connected("events:write");
+    long accountId = Connections.connected(accounts, tokens, "events:write");
     Access access = Access.of(accountId);
-    new Browser(appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
+    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
     assertEquals(1, client.sessions(access, 0, 1).items().size(), "a GET is retried");
 
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
-    new Browser(appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
+    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
     LivestormException e = assertThrows(LivestormException.class, () -> client.register(access, sessionId,
         new Registration(Map.of("email", "retry-" + UUID.randomUUID() + "@example.com"), Map.of())));
     assertEquals(LivestormException.Kind.UNAVAILABLE, e.kind());
@@ -260,7 +211,7 @@ class LivestormClientIT {
 
   @Test
   void registrationsAndConflictsComeBackTyped() throws Exception {
-    long accountId = connected("events:write");
+    long accountId = Connections.connected(accounts, tokens, "events:write");
     Access access = Access.of(accountId);
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
     String email = "reg-" + UUID.randomUUID() + "@example.com";
@@ -274,7 +225,7 @@ class LivestormClientIT {
 
   @Test
   void aMissingScopeIsForbiddenNotACrash() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     LivestormException e = assertThrows(LivestormException.class,
         () -> client.webhooks(Access.of(accountId), 0, 10));
     assertEquals(LivestormException.Kind.FORBIDDEN, e.kind());
@@ -282,7 +233,7 @@ class LivestormClientIT {
 
   @Test
   void allPagesStreamsLazilyWithProgress() throws Exception {
-    long accountId = connected("events:read");
+    long accountId = Connections.connected(accounts, tokens, "events:read");
     Access access = Access.of(accountId);
     List<int[]> progress = new ArrayList<>();
     long count = AllPages.stream(page -> client.events(access, EventQuery.ALL, page, LivestormClient.MAX_PAGE_SIZE),

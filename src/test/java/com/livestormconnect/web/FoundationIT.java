@@ -213,9 +213,15 @@ class FoundationIT {
   }
 
   @Test
-  void httpsBehindAProxyGetsStrictTransportSecurity() {
-    HttpResponse<String> response = new Browser().get("/", "X-Forwarded-Proto", "https");
+  void httpsBehindAProxyGetsStrictTransportSecurityAndASecureSessionCookie() {
+    HttpResponse<String> response = new Browser().get("/login", "X-Forwarded-Proto", "https");
     assertTrue(response.headers().firstValue("Strict-Transport-Security").isPresent());
+    String cookie = response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("LSCSESSION=")).findFirst().orElse("");
+    assertTrue(cookie.contains("Secure"), cookie);
+    String plain = new Browser().get("/login").headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("LSCSESSION=")).findFirst().orElse("");
+    assertFalse(plain.contains("Secure"), "plain HTTP keeps a cookie the browser can send back: " + plain);
   }
 
   private static String sessionId(Browser browser) {
