@@ -55,7 +55,7 @@ public class SignInServlet extends HttpServlet {
     switch (status) {
       case SUCCESS -> {
         throttle.succeeded(username);
-        redirect(response, request.getContextPath() + "/dashboard");
+        redirect(response, SignInMechanism.landing(request));
       }
       case SEND_CONTINUE -> throttle.succeeded(username);
       default -> {

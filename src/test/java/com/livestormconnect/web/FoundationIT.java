@@ -157,10 +157,27 @@ class FoundationIT {
   }
 
   @Test
-  void protectedPagesSendVisitorsToSignIn() {
-    HttpResponse<String> response = new Browser().get("/dashboard");
+  void protectedPagesSendVisitorsToSignInAndBackAfterwards() {
+    String username = unique("back");
+    new Browser().signUp(username, PASSWORD);
+    Browser browser = new Browser();
+    HttpResponse<String> response = browser.get("/connection?from=test");
     assertEquals(302, response.statusCode());
     assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"));
+    browser.get("/login");
+    HttpResponse<String> signIn = browser.post("/login", Map.of("username", username, "password", PASSWORD));
+    assertEquals(303, signIn.statusCode());
+    assertEquals("/connection?from=test", signIn.headers().firstValue("Location").orElse(null));
+  }
+
+  @Test
+  void aSignedInUserKeepsTheirRoleOnEveryRequest() {
+    Browser browser = new Browser();
+    browser.signUp(unique("steady"), PASSWORD);
+    for (int i = 0; i < 40; i++) {
+      assertEquals(200, browser.get("/dashboard").statusCode(), "request " + i);
+      assertEquals(200, browser.get("/connection").statusCode(), "request " + i);
+    }
   }
 
   @Test
