@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,8 @@ public class DashboardPages {
     model.put("reconnectNeeded", page.problems().needsReconnect()
         || page.connection().map(c -> c.needsReconnect()).orElse(false));
     model.put("flash", takeFlash(request));
+    // Absent and null read the same in templates; Templates copies the model and refuses nulls.
+    model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);
   }
 

@@ -38,7 +38,7 @@ public class EventsServlet extends HttpServlet {
       form(request, response, page, EventForm.BLANK, Map.of(), 200);
       return;
     }
-    String status = STATUSES.contains(request.getParameter("status")) ? request.getParameter("status") : "";
+    String status = Optional.ofNullable(request.getParameter("status")).filter(STATUSES::contains).orElse("");
     String title = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
     page.put("status", status).put("q", title).put("statuses", STATUSES);
     if (page.allows("events:read")) {
