@@ -28,6 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -123,6 +127,7 @@ class DashboardBrowserIT {
     waiting(10).until(ExpectedConditions.urlContains("/events"));
     driver.findElement(By.cssSelector("table.events td.title a")).click();
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart")));
+    fitsAPhone("event");
 
     WebElement row = smallestSession();
     int registrants = Integer.parseInt(row.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""));
@@ -130,6 +135,7 @@ class DashboardBrowserIT {
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.people")));
     String sessionId = URI.create(driver.getCurrentUrl()).getPath().replace("/sessions/", "");
     assertEquals(Math.min(registrants, 50), driver.findElements(By.cssSelector("tr.person")).size());
+    fitsAPhone("session");
 
     driver.findElement(By.cssSelector("button.export-start")).click();
     waiting(10).until(ExpectedConditions.urlContains("/exports/"));
@@ -143,6 +149,25 @@ class DashboardBrowserIT {
     assertEquals(registrants + 1, lines.size(), String.join("\n", lines));
     assertFalse(lines.stream().skip(1).anyMatch(l -> l.matches("^[^,]*,[^,]*,[=+\\-@].*")),
         "a first name starting like a formula was not neutralised");
+  }
+
+  /**
+   * At a phone's width the page must not scroll sideways (wide tables scroll inside their own box).
+   * A screenshot is left in target/e2e for a human look.
+   */
+  private void fitsAPhone(String name) throws IOException {
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      Object overflow = ((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertEquals(0L, ((Number) overflow).longValue(), "the " + name + " page scrolls sideways on a phone");
+      Path shots = Path.of(System.getProperty("project.build.directory", "target"), "e2e");
+      Files.createDirectories(shots);
+      Files.write(shots.resolve(name + "-phone.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
   }
 
   /** The session row of this event with the fewest registrants (at least one). */
