@@ -1,64 +1,72 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.account.AccountStore;
-import com.livestormconnect.token.ConnectionSummary;
-import com.livestormconnect.token.TokenStore;
-import com.livestormconnect.web.Templates;
+import com.livestormconnect.livestorm.Event;
+import com.livestormconnect.livestorm.EventQuery;
+import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.Quotas;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
-/** The signed-in user's home: their Livestorm connection and what they can do with it. */
+/**
+ * The signed-in user's home: their Livestorm connection (with the monthly quota left), and the
+ * live, upcoming and recently ended events when the connection may read events.
+ */
 @WebServlet("/dashboard")
 public class DashboardServlet extends HttpServlet {
   /** Notices other pages may ask for after a redirect; anything else is ignored. */
   private static final Set<String> NOTICES = Set.of("disconnected", "revocationFailed", "notConnected");
+  private static final int SHOWN = 5;
 
   @Inject
-  Templates templates;
+  DashboardPages pages;
 
   @Inject
-  AccountStore accounts;
+  LivestormClient client;
 
   @Inject
-  TokenStore tokens;
+  Quotas quotas;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    long accountId = accounts.find(request.getRemoteUser()).orElseThrow().getId();
-    Optional<ConnectionSummary> connection = tokens.find(accountId);
-    Map<String, Object> model = new HashMap<>();
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    DashboardPage page = pages.open(request);
     String notice = request.getParameter("notice");
-    model.put("notice", notice != null && NOTICES.contains(notice) ? "dashboard.notice." + notice : "");
-    model.put("connected", connection.isPresent());
-    connection.ifPresent(c -> {
-      model.put("connection", c);
-      model.put("scopes", Arrays.asList(c.grantedScopes().split(" ")));
-      model.put("validUntil", format(c.accessExpiresAt(), request.getLocale()));
-      model.put("lastRefresh", format(c.lastRefreshedAt(), request.getLocale()));
+    page.put("notice", notice != null && NOTICES.contains(notice) ? "dashboard.notice." + notice : "");
+    page.connection().ifPresent(c -> {
+      page.put("scopes", page.grants().values());
+      page.put("validUntil", page.time().dateTime(c.accessExpiresAt()));
+      page.put("lastRefresh", page.time().dateTime(c.lastRefreshedAt()));
     });
-    templates.render(request, response, "dashboard", model);
+    if (page.allows("events:read") && !page.connection().orElseThrow().needsReconnect()) {
+      page.put("live", events(page, "live"));
+      page.put("upcoming", events(page, "upcoming"));
+      page.put("recent", recent(page));
+    }
+    // After the calls above, so that the figure is as fresh as Livestorm's last answer.
+    page.put("quota", page.connection().flatMap(c -> quotas.of(c.id())).orElse(null));
+    pages.render(request, response, "dashboard", page);
   }
 
-  private static String format(Instant instant, Locale locale) {
-    if (instant == null) {
-      return "";
-    }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-        .withZone(ZoneOffset.UTC).format(instant) + " UTC";
+  /**
+   * Livestorm cannot sort events, so the most recently updated of the first page of ended events
+   * stand in for "recent": one call instead of paging through all of them.
+   */
+  private List<Event> recent(DashboardPage page) {
+    return page.attempt(() -> client.events(page.access(), new EventQuery(null, "ended"), 0,
+            LivestormClient.MAX_PAGE_SIZE).items())
+        .orElse(List.of()).stream()
+        .sorted(Comparator.comparing(Event::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(SHOWN).toList();
+  }
+
+  private List<Event> events(DashboardPage page, String status) {
+    return page.attempt(() -> client.events(page.access(), new EventQuery(null, status), 0, SHOWN).items())
+        .orElse(List.of());
   }
 }

@@ -18,19 +18,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One user of the app in one browser, walking the connect flow against the sandbox. */
-final class ConnectFlow {
-  static final String PASSWORD = "correct horse battery";
+public final class ConnectFlow {
+  public static final String PASSWORD = "correct horse battery";
   private static final Pattern CONSENT_TOKEN = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
-  final Browser browser;
-  final String username;
+  public final Browser browser;
+  public final String username;
 
   private ConnectFlow(Browser browser, String username) {
     this.browser = browser;
     this.username = username;
   }
 
-  static ConnectFlow signedUp(URI base, String prefix) {
+  public static ConnectFlow signedUp(URI base, String prefix) {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     Browser browser = new Browser(base);
     assertEquals(303, browser.signUp(username, PASSWORD).statusCode());
@@ -69,13 +69,13 @@ final class ConnectFlow {
   }
 
   /** Connects all the way and checks we land on the dashboard. */
-  void connect(String... scopes) {
+  public void connect(String... scopes) {
     HttpResponse<String> callback = browser.get(approvedCallback(scopes));
     assertEquals(303, callback.statusCode(), callback.body());
     assertEquals("/dashboard", location(callback));
   }
 
-  static String location(HttpResponse<String> response) {
+  public static String location(HttpResponse<String> response) {
     return response.headers().firstValue("Location").orElseThrow(
         () -> new AssertionError("no Location; HTTP " + response.statusCode() + ": " + response.body()));
   }

@@ -1,0 +1,103 @@
+package com.livestormconnect.dashboard;
+
+import com.livestormconnect.connect.CurrentAccount;
+import com.livestormconnect.token.TokenStore;
+import com.livestormconnect.web.Templates;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Opens and renders dashboard pages: every page gets the connection, the granted scopes, the time
+ * zone, the problems met on the way and the flash message left by the previous POST, which the
+ * layout's {@code alerts} fragment shows.
+ */
+@ApplicationScoped
+public class DashboardPages {
+  private static final String FLASH = DashboardPages.class.getName() + ".flash";
+  /** Livestorm ids are UUIDs; anything else in our URLs is not an id of theirs. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+  @Inject
+  Templates templates;
+
+  @Inject
+  CurrentAccount account;
+
+  @Inject
+  TokenStore tokens;
+
+  public DashboardPage open(HttpServletRequest request) {
+    long accountId = account.id(request);
+    return new DashboardPage(accountId, tokens.find(accountId), TimeFormat.of(request));
+  }
+
+  public void render(HttpServletRequest request, HttpServletResponse response, String view,
+      DashboardPage page) throws IOException {
+    render(request, response, HttpServletResponse.SC_OK, view, page);
+  }
+
+  public void render(HttpServletRequest request, HttpServletResponse response, int status,
+      String view, DashboardPage page) throws IOException {
+    Map<String, Object> model = page.model();
+    model.put("connected", page.connected());
+    page.connection().ifPresent(c -> model.put("connection", c));
+    model.put("grants", page.grants());
+    model.put("time", page.time());
+    model.put("problems", page.problems().messages());
+    model.put("reconnectNeeded", page.problems().needsReconnect()
+        || page.connection().map(c -> c.needsReconnect()).orElse(false));
+    model.put("flash", takeFlash(request));
+    // Absent and null read the same in templates; Templates copies the model and refuses nulls.
+    model.values().removeIf(Objects::isNull);
+    templates.render(request, response, status, view, model);
+  }
+
+  /** POST-redirect-GET: 303 to {@code path}, with a message for the next page. */
+  public void redirect(HttpServletRequest request, HttpServletResponse response, String path,
+      String flashKey) {
+    if (flashKey != null) {
+      request.getSession().setAttribute(FLASH, flashKey);
+    }
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", request.getContextPath() + path);
+  }
+
+  private static String takeFlash(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return "";
+    }
+    Object flash = session.getAttribute(FLASH);
+    session.removeAttribute(FLASH);
+    return flash == null ? "" : flash.toString();
+  }
+
+  /** The id at {@code index} of the path info's segments, if it looks like one of Livestorm's. */
+  public static String idAt(HttpServletRequest request, int index) {
+    String info = request.getPathInfo();
+    String[] parts = info == null ? new String[0] : info.substring(1).split("/", -1);
+    return parts.length > index && ID.matcher(parts[index]).matches() ? parts[index] : null;
+  }
+
+  /** The path info's segments after the first (the id), e.g. {@code "edit"} for /events/x/edit. */
+  public static String action(HttpServletRequest request) {
+    String info = request.getPathInfo();
+    String[] parts = info == null ? new String[0] : info.substring(1).split("/", 2);
+    return parts.length < 2 ? "" : parts[1];
+  }
+
+  static int pageNumber(HttpServletRequest request) {
+    try {
+      return Math.max(0, Math.min(100_000, Integer.parseInt(request.getParameter("page"))));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

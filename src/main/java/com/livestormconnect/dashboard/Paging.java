@@ -1,0 +1,47 @@
+package com.livestormconnect.dashboard;
+
+import com.livestormconnect.livestorm.PageMeta;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Page links for a list paged by Livestorm: the current page (numbered from 0, as Livestorm does;
+ * templates show numbers from 1), a window of pages around it, and the first and last.
+ */
+public record Paging(int current, int pageCount, long recordCount, List<Integer> window) {
+  private static final int SPREAD = 2;
+
+  public static Paging of(PageMeta meta) {
+    int count = Math.max(1, meta.pageCount());
+    int current = Math.min(meta.currentPage(), count - 1);
+    List<Integer> window = new ArrayList<>();
+    for (int p = Math.max(0, current - SPREAD); p <= Math.min(count - 1, current + SPREAD); p++) {
+      window.add(p);
+    }
+    return new Paging(current, count, meta.recordCount(), List.copyOf(window));
+  }
+
+  public boolean hasPrevious() {
+    return current > 0;
+  }
+
+  public boolean hasNext() {
+    return current + 1 < pageCount;
+  }
+
+  public boolean showsFirst() {
+    return !window.isEmpty() && window.get(0) > 0;
+  }
+
+  public boolean showsLast() {
+    return !window.isEmpty() && window.get(window.size() - 1) < pageCount - 1;
+  }
+
+  public int last() {
+    return pageCount - 1;
+  }
+
+  public boolean isSinglePage() {
+    return pageCount <= 1;
+  }
+}

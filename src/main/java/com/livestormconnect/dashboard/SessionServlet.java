@@ -1,0 +1,171 @@
+package com.livestormconnect.dashboard;
+
+import com.livestormconnect.dashboard.export.ExportJob;
+import com.livestormconnect.dashboard.export.Exports;
+import com.livestormconnect.livestorm.Event;
+import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.LivestormException;
+import com.livestormconnect.livestorm.LivestormException.Kind;
+import com.livestormconnect.livestorm.Page;
+import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.livestorm.Session;
+import com.livestormconnect.web.Messages;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /sessions/{id}}: a session and its people with their engagement, a page at a time, with
+ * the attendance-rate distribution. {@code /sessions/{id}/people.csv}: GET streams the whole list,
+ * POST starts a background export with progress. {@code /sessions/{id}/register}: the registration
+ * form.
+ */
+@WebServlet("/sessions/*")
+public class SessionServlet extends HttpServlet {
+  static final int PEOPLE_PER_PAGE = LivestormClient.MAX_PAGE_SIZE;
+
+  @Inject
+  DashboardPages pages;
+
+  @Inject
+  LivestormClient client;
+
+  @Inject
+  Exports exports;
+
+  @Inject
+  Messages messages;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String id = DashboardPages.idAt(request, 0);
+    String action = DashboardPages.action(request);
+    if (id == null || !List.of("", "people.csv", "register").contains(action)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    DashboardPage page = pages.open(request).put("sessionId", id);
+    if (!page.allows("events:read")) {
+      pages.render(request, response, "sessions/session", page.put("currentSession", null));
+      return;
+    }
+    Optional<Session> session = page.attempt(() -> client.session(page.access(), id));
+    if (page.problems().has(Kind.NOT_FOUND)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    page.put("currentSession", session.orElse(null));
+    switch (action) {
+      case "people.csv" -> download(response, page, id);
+      case "register" -> register(request, response, page, RegistrationForm.BLANK, Map.of(), 200);
+      default -> people(request, response, page, id, session);
+    }
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String id = DashboardPages.idAt(request, 0);
+    String action = DashboardPages.action(request);
+    if (id == null || !List.of("people.csv", "register").contains(action)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    DashboardPage page = pages.open(request).put("sessionId", id);
+    if (action.equals("people.csv")) {
+      if (!page.allows("events:read")) {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        return;
+      }
+      ExportJob job = exports.start(page.accountId(), id);
+      pages.redirect(request, response, "/exports/" + job.id(), null);
+      return;
+    }
+    if (!page.allows("events:write")) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
+    RegistrationForm form = RegistrationForm.from(request);
+    Map<String, String> errors = form.errors();
+    if (errors.isEmpty()) {
+      page.attempt(() -> client.register(page.access(), id, form.toRegistration()));
+      if (page.problems().isEmpty()) {
+        pages.redirect(request, response, "/sessions/" + id, "flash.registered");
+        return;
+      }
+      if (page.problems().has(Kind.CONFLICT)) {
+        errors = Map.of("email", "registration.error.already");
+      }
+    }
+    page.put("currentSession", page.attempt(() -> client.session(page.access(), id)).orElse(null));
+    int status = page.problems().isEmpty() ? 400 : page.problems().has(Kind.CONFLICT) ? 409 : 502;
+    register(request, response, page, form, errors, status);
+  }
+
+  private void people(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
+      String id, Optional<Session> session) throws IOException {
+    session.ifPresent(s -> page.put("event", page.attempt(() -> client.event(page.access(), s.eventId())).orElse(null)));
+    Boolean attended = switch (String.valueOf(request.getParameter("attended"))) {
+      case "yes" -> Boolean.TRUE;
+      case "no" -> Boolean.FALSE;
+      default -> null;
+    };
+    int number = DashboardPages.pageNumber(request);
+    Optional<Page<Person>> people =
+        page.attempt(() -> client.sessionPeople(page.access(), id, attended, number, PEOPLE_PER_PAGE));
+    List<Person> list = new ArrayList<>(people.map(Page::items).orElse(List.of()));
+    PeopleOrder order = PeopleOrder.of(request.getParameter("sort"));
+    boolean descending = "desc".equals(request.getParameter("dir"));
+    if (order != null) {
+      list.sort(order.comparator(request.getLocale(), descending));
+    }
+    page.put("people", list).put("paging", people.map(p -> Paging.of(p.meta())).orElse(null))
+        .put("sort", order == null ? "" : order.key()).put("dir", descending ? "desc" : "asc")
+        .put("attended", attended == null ? "" : attended ? "yes" : "no")
+        .put("chart", distribution(list, request.getLocale()));
+    pages.render(request, response, "sessions/session", page);
+  }
+
+  /** How many of the listed people attended 0–9 %, 10–19 %, …, 90–100 % of the session. */
+  private BarChart distribution(List<Person> people, Locale locale) {
+    double[] counts = new double[10];
+    people.stream()
+        .filter(p -> p.registrant() != null && p.registrant().attendanceRate() != null && p.attended())
+        .forEach(p -> counts[Math.min(9, (int) (p.registrant().attendanceRate() / 10))]++);
+    List<BarChart.Group> groups = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      groups.add(new BarChart.Group(i * 10 + "–" + (i == 9 ? 100 : i * 10 + 9) + " %", List.of(counts[i])));
+    }
+    return new BarChart("rate-chart", messages.text(locale, "session.chart.title"),
+        messages.text(locale, "session.chart.description"),
+        List.of(messages.text(locale, "session.chart.series")), groups, locale);
+  }
+
+  private void download(HttpServletResponse response, DashboardPage page, String id) throws IOException {
+    if (!page.problems().isEmpty()) {
+      response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
+      return;
+    }
+    response.setContentType("text/csv; charset=UTF-8; header=present");
+    response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
+    try {
+      exports.write(page.accountId(), id, response.getWriter(), (done, count, records) -> { });
+    } catch (LivestormException e) {
+      // Headers are gone already: cut the download short so that it cannot pass for complete.
+      throw new IOException("Export of session " + id + " stopped: " + e.kind(), e);
+    }
+  }
+
+  private void register(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
+      RegistrationForm form, Map<String, String> errors, int status) throws IOException {
+    page.put("form", form).put("errors", errors);
+    pages.render(request, response, status, "sessions/register", page);
+  }
+}

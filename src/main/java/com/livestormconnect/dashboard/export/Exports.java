@@ -1,0 +1,151 @@
+package com.livestormconnect.dashboard.export;
+
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.livestorm.Access;
+import com.livestormconnect.livestorm.AllPages;
+import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.LivestormException;
+import com.livestormconnect.livestorm.Person;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Background exports of a session's people to {@code DATA_DIR/exports}. A job runs on the
+ * container's managed executor (so the container owns, names and stops the threads), pulls one page
+ * of 50 at a time through the rate-limited client and writes each row straight to the file, so
+ * memory stays flat whatever the size. Jobs are found only by their owner; files are deleted
+ * {@link #KEEP} after the job ends. Jobs live in memory: after a restart they are gone, and so are
+ * the files left behind.
+ */
+@ApplicationScoped
+public class Exports {
+  static final Duration KEEP = Duration.ofHours(1);
+  private static final Logger LOG = Logger.getLogger(Exports.class.getName());
+
+  @Resource
+  ManagedExecutorService executor;
+
+  @Inject
+  LivestormClient client;
+
+  @Inject
+  Settings settings;
+
+  private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
+  private volatile boolean leftoversCleared;
+
+  /** Starts exporting the people of {@code sessionId} with {@code accountId}'s connection. */
+  public ExportJob start(long accountId, String sessionId) throws IOException {
+    sweep();
+    Path directory = directory();
+    String id = UUID.randomUUID().toString();
+    ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), Instant.now());
+    jobs.put(id, job);
+    executor.execute(() -> run(job));
+    return job;
+  }
+
+  /** The job if it exists and belongs to this account: other people's jobs do not exist for you. */
+  public Optional<ExportJob> find(long accountId, String id) {
+    sweep();
+    return Optional.ofNullable(id == null ? null : jobs.get(id)).filter(j -> j.accountId() == accountId);
+  }
+
+  /**
+   * Writes every person of the session to {@code out}: the same rows as a job, for the direct
+   * download, streamed to the response as the pages arrive.
+   */
+  public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress) throws IOException {
+    PeopleCsv csv = new PeopleCsv(out);
+    csv.header();
+    try (Stream<Person> people = people(accountId, sessionId, progress)) {
+      people.forEach(csv::row);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private Stream<Person> people(long accountId, String sessionId,
+      AllPages.Progress progress) {
+    Access access = Access.of(accountId);
+    return AllPages.stream(page -> client.sessionPeople(access, sessionId, null, page,
+        LivestormClient.MAX_PAGE_SIZE), progress);
+  }
+
+  private void run(ExportJob job) {
+    Path part = job.file().resolveSibling(job.id() + ".part");
+    try {
+      try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+        PeopleCsv csv = new PeopleCsv(out);
+        csv.header();
+        people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
+          csv.row(person);
+          job.rowWritten();
+        });
+      }
+      // Only a complete file gets the name the download serves.
+      Files.move(part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      job.done(Instant.now());
+    } catch (LivestormException e) {
+      LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
+      job.failed("problem." + e.kind().name(), Instant.now());
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Export " + job.id() + " failed", e);
+      job.failed("export.error", Instant.now());
+    } finally {
+      deleteQuietly(part);
+    }
+  }
+
+  /** Forgets jobs that ended more than {@link #KEEP} ago and deletes their files. */
+  void sweep() {
+    Instant now = Instant.now();
+    jobs.values().removeIf(job -> {
+      if (job.expired(now, KEEP)) {
+        deleteQuietly(job.file());
+        return true;
+      }
+      return false;
+    });
+  }
+
+  private Path directory() throws IOException {
+    Path directory = settings.dataDir().resolve("exports");
+    Files.createDirectories(directory);
+    if (!leftoversCleared) {
+      // Files from before a restart belong to jobs nobody can reach any more.
+      leftoversCleared = true;
+      try (Stream<Path> old = Files.list(directory)) {
+        old.filter(p -> jobs.values().stream().noneMatch(j -> p.startsWith(j.file().getParent())
+            && p.getFileName().toString().startsWith(j.id()))).forEach(Exports::deleteQuietly);
+      }
+    }
+    return directory;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not delete " + file, e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.livestormconnect.dashboard.export;
+
+import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.livestorm.Registrant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A session's people as CSV: a header row, then one row per person with their registration and
+ * engagement. Times are ISO 8601 in UTC and numbers use a dot, so that the file reads the same in
+ * any spreadsheet locale; the page shows them in the user's zone and locale instead.
+ */
+public final class PeopleCsv {
+  static final List<String> HEADER = List.of("id", "email", "first_name", "last_name", "role",
+      "registered_at", "attended", "attendance_rate", "attendance_duration_seconds",
+      "messages_count", "questions_count", "votes_count", "replay_viewed", "registration_type",
+      "referrer", "utm_source", "utm_medium", "utm_campaign", "country", "city", "browser", "os");
+
+  private final Csv csv;
+
+  public PeopleCsv(Writer out) {
+    this.csv = new Csv(out);
+  }
+
+  public void header() throws IOException {
+    csv.row(HEADER);
+  }
+
+  /** One person; I/O failures come out unchecked, for use inside a stream. */
+  public void row(Person p) {
+    Registrant r = p.registrant();
+    try {
+      csv.row(List.of(text(p.id()), text(p.email()), text(p.firstName()), text(p.lastName()),
+          text(p.role()), r == null ? "" : time(r.registeredAt()), Boolean.toString(p.attended()),
+          r == null || r.attendanceRate() == null ? "" : rate(r.attendanceRate()),
+          r == null ? "" : Long.toString(r.attendanceDurationSeconds()),
+          Integer.toString(p.messagesCount()), Integer.toString(p.questionsCount()),
+          Integer.toString(p.votesCount()), Boolean.toString(r != null && r.viewedReplay()),
+          r == null ? "" : text(r.registrationType()), r == null ? "" : text(r.referrer()),
+          r == null ? "" : text(r.utmSource()), r == null ? "" : text(r.utmMedium()),
+          r == null ? "" : text(r.utmCampaign()), r == null ? "" : text(r.countryName()),
+          r == null ? "" : text(r.city()), r == null ? "" : text(r.browserName()),
+          r == null ? "" : text(r.osName())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? "" : instant.toString();
+  }
+
+  private static String rate(double rate) {
+    return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%.1f", rate);
+  }
+}

@@ -1,0 +1,198 @@
+package com.livestormconnect.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Deployments;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * End to end in a real browser: Debian's headless Chromium, driven by Selenium, signs up, connects
+ * Livestorm on the sandbox's consent page, opens an event and a session, exports the session's
+ * people through the progress page and checks the downloaded CSV. Selenium Manager is kept offline
+ * and given the Debian binaries, since it cannot download browsers here.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DashboardBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private WebDriver driver;
+  private Path profile;
+  private Path downloads;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.app();
+  }
+
+  private static String base() {
+    return System.getProperty("APP_BASE_URL",
+        "http://127.0.0.1:" + System.getProperty("it.http.port", "8080"));
+  }
+
+  @BeforeEach
+  void startChromium() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "SKIPPED: no Chromium for the end-to-end test. Install it with"
+            + " `apt-get install -y chromium chromium-driver` (.ci/run does this).");
+    System.setProperty("SE_OFFLINE", "true");
+    profile = Files.createTempDirectory("e2e-chromium-profile");
+    downloads = Files.createTempDirectory("e2e-downloads");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false, "safebrowsing.enabled", false));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void stopChromium() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    for (Path dir : new Path[] {profile, downloads}) {
+      if (dir != null) {
+        try (Stream<Path> files = Files.walk(dir)) {
+          files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+      }
+    }
+  }
+
+  private WebDriverWait waiting(int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  @Test
+  void signsUpConnectsBrowsesAndExportsASessionsPeople() throws Exception {
+    driver.get(base() + "/signup");
+    driver.findElement(By.id("username")).sendKeys("e2e-" + UUID.randomUUID().toString().substring(0, 8));
+    driver.findElement(By.id("password")).sendKeys("correct horse battery");
+    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waiting(10).until(ExpectedConditions.urlContains("/dashboard"));
+
+    driver.get(base() + "/connect");
+    for (WebElement box : driver.findElements(By.cssSelector("input[name=scope]:checked"))) {
+      box.click();
+    }
+    driver.findElement(By.id("scope-identity:read")).click();
+    driver.findElement(By.id("scope-events:read")).click();
+    driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    waiting(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.approve"))).click();
+    waiting(10).until(ExpectedConditions.urlMatches(".*/dashboard$"));
+    assertTrue(driver.getPageSource().contains("Live now"), driver.getPageSource());
+
+    driver.findElement(By.linkText("Events")).click();
+    waiting(10).until(ExpectedConditions.urlContains("/events"));
+    driver.findElement(By.cssSelector("table.events td.title a")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart")));
+    fitsAPhone("event");
+
+    WebElement row = smallestSession();
+    int registrants = Integer.parseInt(row.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""));
+    row.findElement(By.cssSelector("a")).click();
+    waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.people")));
+    String sessionId = URI.create(driver.getCurrentUrl()).getPath().replace("/sessions/", "");
+    assertEquals(Math.min(registrants, 50), driver.findElements(By.cssSelector("tr.person")).size());
+    fitsAPhone("session");
+
+    driver.findElement(By.cssSelector("button.export-start")).click();
+    waiting(10).until(ExpectedConditions.urlContains("/exports/"));
+    assertTrue(driver.findElement(By.tagName("progress")).isDisplayed());
+    WebElement download = waiting(90).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.download")));
+    download.click();
+
+    Path file = awaitDownload("people-" + sessionId + ".csv");
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    assertTrue(lines.get(0).startsWith("id,email,first_name,last_name,role,registered_at,attended"), lines.get(0));
+    assertEquals(registrants + 1, lines.size(), String.join("\n", lines));
+    assertFalse(lines.stream().skip(1).anyMatch(l -> l.matches("^[^,]*,[^,]*,[=+\\-@].*")),
+        "a first name starting like a formula was not neutralised");
+  }
+
+  /**
+   * At a phone's width the page must not scroll sideways (wide tables scroll inside their own box).
+   * A screenshot is left in target/e2e for a human look.
+   */
+  private void fitsAPhone(String name) throws IOException {
+    Dimension desktop = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      Object overflow = ((JavascriptExecutor) driver).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertEquals(0L, ((Number) overflow).longValue(), "the " + name + " page scrolls sideways on a phone");
+      Path shots = Path.of(System.getProperty("project.build.directory", "target"), "e2e");
+      Files.createDirectories(shots);
+      Files.write(shots.resolve(name + "-phone.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } finally {
+      driver.manage().window().setSize(desktop);
+    }
+  }
+
+  /** The session row of this event with the fewest registrants (at least one). */
+  private WebElement smallestSession() {
+    return driver.findElements(By.cssSelector("tr.session")).stream()
+        .filter(r -> !r.findElement(By.cssSelector("td.registrants")).getText().equals("0"))
+        .min(Comparator.comparingInt(r -> Integer.parseInt(
+            r.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""))))
+        .orElseThrow(() -> new AssertionError("no session with registrants: " + driver.getPageSource()));
+  }
+
+  private Path awaitDownload(String name) throws InterruptedException, IOException {
+    Path file = downloads.resolve(name);
+    for (int i = 0; i < 200; i++) {
+      Optional<Path> partial;
+      try (Stream<Path> files = Files.list(downloads)) {
+        partial = files.filter(p -> p.toString().endsWith(".crdownload")).findAny();
+      }
+      if (Files.isRegularFile(file) && partial.isEmpty()) {
+        return file;
+      }
+      Thread.sleep(100);
+    }
+    try (Stream<Path> files = Files.list(downloads)) {
+      throw new AssertionError("no " + name + " downloaded; found " + files.toList());
+    }
+  }
+}
