@@ -1,14 +1,20 @@
 package com.livestormconnect.livestorm;
 
 import com.livestormconnect.config.LivestormSettings;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Per-connection permits to start a request to Livestorm, which allows 5 per second per token.
@@ -23,30 +29,56 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Waiting callers are served in the order they asked: Bucket4j reserves a slot for each caller
  * atomically, then the caller parks until its slot. A caller whose slot would come after its
  * deadline gets no slot and consumes nothing.
+ *
+ * <p>On one node the buckets are in memory. With several nodes (PostgreSQL) the same buckets live
+ * in the database ({@link PermitBuckets}) and the reservation is atomic across nodes; the rules
+ * above are unchanged.
  */
 @ApplicationScoped
 public class CallPermits {
   static final double SAFETY = 1.05;
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Duration spacing;
-  private final TimeMeter clock;
+  private final Function<String, Bucket> buckets;
+  private final Consumer<String> forgetting;
   private final BlockingStrategy waiting;
 
   @Inject
-  public CallPermits(LivestormSettings settings) {
-    this(settings.rateLimitPerSecond(), TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+  public CallPermits(LivestormSettings settings, PermitBuckets store) {
+    this(settings.rateLimitPerSecond(), TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING,
+        store.shared());
   }
 
   /** For the CDI container's client proxy only. */
   protected CallPermits() {
-    this(5, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING);
+    this(5, TimeMeter.SYSTEM_NANOTIME, BlockingStrategy.PARKING, Optional.empty());
   }
 
   CallPermits(int perSecond, TimeMeter clock, BlockingStrategy waiting) {
+    this(perSecond, clock, waiting, Optional.empty());
+  }
+
+  /**
+   * @param clock the local buckets' clock; shared buckets use the wall clock, the only one that
+   *     means the same on every node
+   */
+  CallPermits(int perSecond, TimeMeter clock, BlockingStrategy waiting,
+      Optional<ProxyManager<String>> shared) {
     this.spacing = spacing(perSecond);
-    this.clock = clock;
     this.waiting = waiting;
+    Bandwidth limit = Bandwidth.builder().capacity(1).refillGreedy(1, spacing).build();
+    if (shared.isPresent()) {
+      ProxyManager<String> proxies = shared.get();
+      BucketConfiguration configuration = BucketConfiguration.builder().addLimit(limit).build();
+      // A proxy is only the key and the configuration: building one per call costs nothing.
+      this.buckets = connection -> proxies.builder().build(connection, () -> configuration);
+      this.forgetting = proxies::removeProxy;
+    } else {
+      Map<String, Bucket> local = new ConcurrentHashMap<>();
+      this.buckets = connection -> local.computeIfAbsent(connection,
+          key -> Bucket.builder().addLimit(limit).withCustomTimePrecision(clock).build());
+      this.forgetting = local::remove;
+    }
   }
 
   static Duration spacing(int perSecond) {
@@ -64,9 +96,9 @@ public class CallPermits {
       return false;
     }
     if (maxWait.isZero()) {
-      return bucket(connection).tryConsume(1);
+      return buckets.apply(connection).tryConsume(1);
     }
-    return bucket(connection).asBlocking().tryConsume(1, maxWait, waiting);
+    return buckets.apply(connection).asBlocking().tryConsume(1, maxWait, waiting);
   }
 
   /**
@@ -75,21 +107,14 @@ public class CallPermits {
    */
   public void pause(String connection, Duration pause) {
     long slots = Math.max(1, (pause.toNanos() + spacing.toNanos() - 1) / spacing.toNanos());
-    bucket(connection).consumeIgnoringRateLimits(slots);
+    buckets.apply(connection).consumeIgnoringRateLimits(slots);
   }
 
   public void forget(String connection) {
-    buckets.remove(connection);
+    forgetting.accept(connection);
   }
 
   public Duration spacing() {
     return spacing;
-  }
-
-  private Bucket bucket(String connection) {
-    return buckets.computeIfAbsent(connection, key -> Bucket.builder()
-        .addLimit(limit -> limit.capacity(1).refillGreedy(1, spacing))
-        .withCustomTimePrecision(clock)
-        .build());
   }
 }
