@@ -110,6 +110,10 @@ class ClusterIT {
   @Test
   void bothNodesTogetherStayWithinFivePerSecondPerConnectionWithNo429() throws Exception {
     Admin admin = connected("rate");
+    // Warm: a node's first call loads the HTTP client, and a start that leaves its permit 500 ms
+    // late can share a rolling second with five punctual ones.
+    assertEquals(200, admin.on(node1).get("/admin/probe").statusCode());
+    assertEquals(200, admin.on(node2).get("/admin/probe").statusCode());
     long limitedBefore = sandboxStats().getJsonNumber("rate_limited").longValue();
     long started = System.nanoTime();
 
@@ -201,8 +205,8 @@ class ClusterIT {
 
   /** Signs up on node 1, connects to the sandbox there, and signs in on node 2 too. */
   private Admin connected(String username) {
+    assertEquals(303, new Browser(node1.base()).signUp(username, PASSWORD).statusCode());
     Browser one = new Browser(node1.base());
-    assertEquals(303, one.signUp(username, PASSWORD).statusCode());
     signIn(one, username);
     one.get("/connect");
     HttpResponse<String> started = one.post("/connect", List.of(Map.entry("scope", "events:read")));

@@ -79,10 +79,14 @@ final class MicroNode implements AutoCloseable {
    * deployment failed, and then answers 404 to everything.
    */
   void awaitUp(Duration timeout) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2))
+        .build();
     HttpRequest health = HttpRequest.newBuilder(base().resolve("/health"))
         .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError(name + " exited with " + process.exitValue() + "\n" + logTail());
@@ -92,12 +96,13 @@ final class MicroNode implements AutoCloseable {
         if (response.statusCode() == 200 && response.body().contains("UP")) {
           return;
         }
+        last = "HTTP " + response.statusCode();
       } catch (IOException notYet) {
-        // Not listening yet.
+        last = notYet.toString();
       }
       Thread.sleep(250);
     }
-    throw new AssertionError(name + " not UP within " + timeout + "\n" + logTail());
+    throw new AssertionError(name + " not UP within " + timeout + " (last: " + last + ")\n" + logTail());
   }
 
   /** Kills the JVM as a crash or an OOM killer would: no shutdown hooks, no goodbye to the database. */
