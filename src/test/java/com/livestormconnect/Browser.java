@@ -89,6 +89,32 @@ public final class Browser {
         .build());
   }
 
+  /**
+   * POSTs a multipart form with one file, adding the CSRF token of the last page seen unless
+   * {@code fields} has one (an empty value sends none).
+   */
+  public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField,
+      String fileName, String contentType, byte[] content) {
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (csrf != null) {
+      all.putIfAbsent("_csrf", csrf);
+    }
+    all.values().removeIf(String::isEmpty);
+    String boundary = "----test" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .build());
+  }
+
   /** Signs up (the account is new) and leaves this browser signed in. */
   public HttpResponse<String> signUp(String username, String password) {
     get("/signup");

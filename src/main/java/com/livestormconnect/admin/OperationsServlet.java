@@ -2,6 +2,7 @@ package com.livestormconnect.admin;
 
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
+import com.livestormconnect.database.Migrations;
 import com.livestormconnect.web.Templates;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 /**
@@ -54,9 +54,9 @@ public class OperationsServlet extends HttpServlet {
   }
 
   private String schemaVersion() {
-    MigrationInfo current =
-        Flyway.configure(OperationsServlet.class.getClassLoader()).dataSource(dataSource).load().info().current();
-    return current == null ? "none" : current.getVersion().getVersion();
+    MigrationInfo current = Migrations.flyway(dataSource, settings.database()).info().current();
+    // A repeatable migration (PostgreSQL's permit_bucket) has no version of its own.
+    return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
   }
 
   private static long count(Connection connection, String sql) throws SQLException {

@@ -1,19 +1,31 @@
 package com.livestormconnect.database;
 
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Declares the app's own JTA data source. Its JNDI name is what persistence.xml and every
- * {@code @Resource} use.
+ * Declares the app's data sources. {@link #JNDI_NAME} is the JTA one that persistence.xml and
+ * every {@code @Resource} use. {@link #PERMITS_JNDI_NAME} is a small non-transactional pool on the
+ * same database for the rate limiter's shared buckets: Bucket4j commits each reservation on its own
+ * connection, which must never be enlisted in a caller's JTA transaction.
  */
-@DataSourceDefinition(
-    name = Database.JNDI_NAME,
-    className = "com.livestormconnect.database.ConfiguredDataSource",
-    minPoolSize = 1,
-    maxPoolSize = 20,
-    transactional = true)
+@DataSourceDefinitions({
+  @DataSourceDefinition(
+      name = Database.JNDI_NAME,
+      className = "com.livestormconnect.database.ConfiguredDataSource",
+      minPoolSize = 1,
+      maxPoolSize = 20,
+      transactional = true),
+  @DataSourceDefinition(
+      name = Database.PERMITS_JNDI_NAME,
+      className = "com.livestormconnect.database.ConfiguredDataSource",
+      minPoolSize = 0,
+      maxPoolSize = 10,
+      transactional = false)
+})
 @ApplicationScoped
 public class Database {
   public static final String JNDI_NAME = "java:app/jdbc/livestorm";
+  public static final String PERMITS_JNDI_NAME = "java:app/jdbc/livestorm-permits";
 }

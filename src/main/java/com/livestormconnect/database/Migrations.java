@@ -1,10 +1,13 @@
 package com.livestormconnect.database;
 
+import com.livestormconnect.config.DatabaseSettings;
+import com.livestormconnect.config.Settings;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -13,7 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date at deployment, before the first request. A failure fails the
- * deployment rather than serving on a half-migrated schema.
+ * deployment rather than serving on a half-migrated schema. {@code db/migration} runs on every
+ * database; {@code db/postgresql} holds what only a multi-node (PostgreSQL) installation needs.
  */
 @ApplicationScoped
 public class Migrations {
@@ -22,14 +26,23 @@ public class Migrations {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject
+  Settings settings;
+
   void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    MigrateResult result =
-        Flyway.configure(Migrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+    MigrateResult result = flyway(dataSource, settings.database()).migrate();
     LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
         + result.migrationsExecuted + " migrations applied now)");
+  }
+
+  /** Flyway configured as the deployment runs it, for migrating and for reporting. */
+  public static Flyway flyway(DataSource dataSource, DatabaseSettings database) {
+    String[] locations = database.isDerby()
+        ? new String[] {"classpath:db/migration"}
+        : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+    return Flyway.configure(Migrations.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(locations)
+        .load();
   }
 }

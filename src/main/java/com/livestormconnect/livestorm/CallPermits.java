@@ -3,6 +3,8 @@ package com.livestormconnect.livestorm;
 import com.livestormconnect.config.LivestormSettings;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -33,9 +35,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *       refilled at 5/s lets 10 through in one rolling second, and even one token every 210 ms let
  *       429s through under load in the benchmark (docs/benchmarks.md).
  *   <li><b>The pace</b> (Bucket4j: capacity 1, one token per window / limit) spreads starts
- *       evenly instead of in bursts of 5, so that waiting callers are served smoothly; it is also
- *       the part that can be shared between nodes.
+ *       evenly instead of in bursts of 5, so that waiting callers are served smoothly.
  * </ul>
+ *
+ * <p>With several nodes (PostgreSQL), the window still guards each node, and the pace is shared:
+ * the same Bucket4j bucket lives in the database ({@link PermitBuckets}), each reservation one
+ * short transaction. Across nodes the pace is the guarantee, so it keeps a 5 % margin for jitter
+ * (one start every 210 ms at 5/s) and a 429 pauses every node's callers through it.
  *
  * <p>Callers wait in arrival order (a fair lock per connection) up to their
  * deadline; a caller whose deadline passes gets no permit and holds nothing. Sustained rate:
@@ -51,15 +57,21 @@ public class CallPermits {
   }
 
   static final Duration WINDOW = Duration.ofMillis(1_010);
+  static final double SHARED_SAFETY = 1.05;
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private int limit;
   private Duration window;
   private Duration pace;
   private ScheduledExecutorService releases;
+  private Optional<ProxyManager<String>> shared = Optional.empty();
+  private BucketConfiguration sharedPace;
 
   @Inject
   LivestormSettings settings;
+
+  @Inject
+  PermitBuckets store;
 
   @Resource
   ManagedScheduledExecutorService managedScheduler;
@@ -68,29 +80,45 @@ public class CallPermits {
   protected CallPermits() {}
 
   CallPermits(int limit, Duration window, ScheduledExecutorService releases) {
-    configure(limit, window, releases);
+    this(limit, window, releases, Optional.empty());
+  }
+
+  CallPermits(int limit, Duration window, ScheduledExecutorService releases,
+      Optional<ProxyManager<String>> shared) {
+    configure(limit, window, releases, shared);
   }
 
   @PostConstruct
   void init() {
-    configure(settings.rateLimitPerSecond(), WINDOW, managedScheduler);
+    configure(settings.rateLimitPerSecond(), WINDOW, managedScheduler, store.shared());
   }
 
-  private void configure(int limit, Duration window, ScheduledExecutorService releases) {
+  private void configure(int limit, Duration window, ScheduledExecutorService releases,
+      Optional<ProxyManager<String>> shared) {
     this.limit = limit;
     this.window = window;
-    this.pace = window.dividedBy(limit);
     this.releases = releases;
+    this.shared = shared;
+    this.pace = shared.isPresent()
+        ? Duration.ofNanos((long) Math.ceil(SHARED_SAFETY * 1_000_000_000L / limit))
+        : window.dividedBy(limit);
+    this.sharedPace = BucketConfiguration.builder()
+        .addLimit(l -> l.capacity(1).refillGreedy(1, pace))
+        .build();
   }
 
   /** The connection's lane: its window, its pace, and any pause after a 429. */
   private final class Lane {
     final ReentrantLock turn = new ReentrantLock(true);
     final Semaphore window = new Semaphore(limit);
-    final Bucket pace = Bucket.builder()
-        .addLimit(l -> l.capacity(1).refillGreedy(1, CallPermits.this.pace))
-        .build();
+    final Bucket pace;
     volatile long pausedUntilNanos = System.nanoTime();
+
+    Lane(String connection) {
+      // A proxy is only the key and the configuration; the state stays in the database.
+      pace = shared.<Bucket>map(proxies -> proxies.builder().build(connection, () -> sharedPace))
+          .orElseGet(() -> Bucket.builder().addLimit(l -> l.capacity(1).refillGreedy(1, CallPermits.this.pace)).build());
+    }
   }
 
   /**
@@ -101,7 +129,7 @@ public class CallPermits {
    */
   public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
-    Lane lane = lanes.computeIfAbsent(connection, c -> new Lane());
+    Lane lane = lanes.computeIfAbsent(connection, Lane::new);
     // One caller at a time goes through window, pace and pause, in arrival order (fair lock): the
     // next one could not be let through earlier anyway, and this keeps the queue strictly FIFO.
     if (!lane.turn.tryLock(left(deadline), TimeUnit.NANOSECONDS)) {
@@ -146,17 +174,23 @@ public class CallPermits {
    * this connection is let through before {@code pause} has passed.
    */
   public void pause(String connection, Duration pause) {
-    Lane lane = lanes.computeIfAbsent(connection, c -> new Lane());
+    Lane lane = lanes.computeIfAbsent(connection, Lane::new);
     long until = System.nanoTime() + pause.toNanos();
     synchronized (lane) {
       if (until - lane.pausedUntilNanos > 0) {
         lane.pausedUntilNanos = until;
       }
     }
+    if (shared.isPresent()) {
+      // The other nodes back off too: the shared pace goes into debt for the pause.
+      long slots = Math.max(1, (pause.toNanos() + this.pace.toNanos() - 1) / this.pace.toNanos());
+      lane.pace.consumeIgnoringRateLimits(slots);
+    }
   }
 
   public void forget(String connection) {
     lanes.remove(connection);
+    shared.ifPresent(proxies -> proxies.removeProxy(connection));
   }
 
   private static long left(long deadline) {

@@ -8,6 +8,7 @@ import com.livestormconnect.Deployments;
 import com.livestormconnect.account.Account;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.account.SignUpForm;
+import com.livestormconnect.config.DatabaseSettings;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -37,8 +38,21 @@ class DatabaseIT {
   AccountStore accounts;
 
   @Test
+  void runsOnTheConfiguredDatabaseWithTheSharedRateLimitTableOnPostgreSql() throws Exception {
+    boolean postgres = DatabaseSettings.fromEnvironment().url().startsWith("jdbc:postgresql:");
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      assertEquals(postgres ? "PostgreSQL" : "Apache Derby", c.getMetaData().getDatabaseProductName());
+      if (postgres) {
+        try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM permit_bucket")) {
+          assertTrue(rows.next());
+        }
+      }
+    }
+  }
+
+  @Test
   void deploymentMigratedTheDatabaseToTheLatestVersion() throws Exception {
-    var info = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource).load().info();
+    var info = Migrations.flyway(dataSource, DatabaseSettings.fromEnvironment()).info();
     assertEquals(0, info.pending().length, "no migration left pending");
     assertTrue(info.applied().length >= 1);
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();

@@ -1,0 +1,320 @@
+package com.livestormconnect.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.livestormconnect.Browser;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two real Payara Micro nodes on one PostgreSQL, as in production behind a load balancer, with
+ * the sandbox Livestorm of node 1 standing in for Livestorm (the sandbox keeps its state in the
+ * memory of one JVM, so both nodes are configured with node 1's URL). Calls go through the app over
+ * HTTP ({@code /admin/probe}, one Livestorm call with the signed-in administrator's connection).
+ * Runs only in the build's PostgreSQL execution.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+  private static final String PASSWORD = "correct horse battery";
+  private static final Pattern CONSENT = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final List<String> ADMINS =
+      List.of("rate", "refresh", "storm-1", "storm-2", "storm-3");
+
+  private String jdbcUrl;
+  private String jdbcUser;
+  private String jdbcPassword;
+  private MicroNode node1;
+  private MicroNode node2;
+
+  @BeforeAll
+  void startTwoNodes() throws Exception {
+    String url = System.getProperty("it.postgres.url");
+    assumeTrue(url != null && Files.isReadable(Path.of(System.getProperty("it.postgres.password.file", "-"))),
+        "ClusterIT needs the build's PostgreSQL (failsafe execution 'postgresql'); skipped");
+    jdbcUser = System.getProperty("it.postgres.user");
+    jdbcPassword = Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
+    jdbcUrl = url.substring(0, url.lastIndexOf('/') + 1) + "livestorm_cluster";
+    // A database of its own: the nodes migrate it together from empty, and no other test's rows
+    // are in the way.
+    try (Connection c = DriverManager.getConnection(url, jdbcUser, jdbcPassword);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS livestorm_cluster");
+      s.execute("CREATE DATABASE livestorm_cluster");
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    int port1 = MicroNode.freePort();
+    int port2 = MicroNode.freePort();
+    Map<String, String> settings = Map.of(
+        "APP_BASE_URL", "http://127.0.0.1:" + port1,
+        "DATABASE_URL", jdbcUrl,
+        "DATABASE_USER", jdbcUser,
+        "DATABASE_PASSWORD_FILE", System.getProperty("it.postgres.password.file"),
+        "TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
+        "ADMIN_USERNAMES", String.join(",", ADMINS));
+    node1 = MicroNode.start("node1", port1, settings);
+    node2 = MicroNode.start("node2", port2, settings);
+    node1.awaitUp(Duration.ofMinutes(3));
+    node2.awaitUp(Duration.ofMinutes(3));
+  }
+
+  @AfterAll
+  void stopBothNodes() throws Exception {
+    try {
+      if (node1 != null) {
+        node1.close();
+      }
+    } finally {
+      if (node2 != null) {
+        node2.close();
+      }
+    }
+  }
+
+  @Test
+  void bothNodesTogetherStayWithinFivePerSecondPerConnectionWithNo429() throws Exception {
+    Admin admin = connected("rate");
+    // Warm up: a node's first call loads the HTTP client and reaches the sandbox a few hundred ms
+    // after its permit, and five punctual calls right after it would share its rolling second. Then
+    // let the sandbox's window move past the warm-up calls.
+    for (MicroNode node : List.of(node1, node2, node1, node2)) {
+      assertEquals(200, admin.on(node).get("/admin/probe").statusCode());
+    }
+    Thread.sleep(1_100);
+    long limitedBefore = sandboxStats().getJsonNumber("rate_limited").longValue();
+    long started = System.nanoTime();
+
+    // 3 threads on each node, 30 calls in all, for the same connection: without a shared limiter
+    // each node would send 4.76/s, 9.5/s together, and the sandbox would answer 429.
+    List<Integer> statuses = concurrently(6, 30, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
+
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    statuses.forEach(status -> assertEquals(200, status));
+    assertEquals(0, sandboxStats().getJsonNumber("rate_limited").longValue() - limitedBefore, "429s from the sandbox");
+    // 30 starts with at most 5 in any rolling second span more than 5 s.
+    assertTrue(took.toMillis() > 5_000, "30 calls took only " + took);
+    assertTrue(calls(admin.on(node1)) > 0 && calls(admin.on(node2)) > 0, "both nodes called Livestorm");
+  }
+
+  @Test
+  void anExpiryOnBothNodesAtOnceIsRefreshedExactlyOnce() throws Exception {
+    Admin admin = connected("refresh");
+    expireSoon(admin.username);
+    long refreshesBefore = sandboxStats().getJsonNumber("refreshes").longValue();
+
+    List<Integer> statuses = concurrently(10, 10, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
+
+    statuses.forEach(status -> assertEquals(200, status));
+    assertEquals(1, sandboxStats().getJsonNumber("refreshes").longValue() - refreshesBefore,
+        "refreshes at the sandbox");
+    assertEquals(1, connectionEvents(admin.username, "REFRESHED"), "refreshes in the audit trail");
+  }
+
+  /** Destructive (node 2 does not come back), so it runs after the others. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void killingANodeDuringARefreshStormLosesNoConnection() throws Exception {
+    List<Admin> admins = new ArrayList<>();
+    for (String name : List.of("storm-1", "storm-2", "storm-3")) {
+      Admin admin = connected(name);
+      expireSoon(name);
+      admins.add(admin);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(24);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Integer>> storm = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        Admin admin = admins.get(i % 3);
+        MicroNode node = i % 2 == 0 ? node1 : node2;
+        storm.add(pool.submit(() -> {
+          go.await();
+          try {
+            return admin.on(node).get("/admin/probe").statusCode();
+          } catch (IllegalStateException connectionLost) {
+            return -1;
+          }
+        }));
+      }
+      go.countDown();
+      Thread.sleep(150);
+      node2.kill();
+      for (Future<Integer> call : storm) {
+        call.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    for (Admin admin : admins) {
+      HttpResponse<String> probe = admin.on(node1).get("/admin/probe");
+      assertEquals(200, probe.statusCode(), admin.username + " through the surviving node: " + probe.body());
+      assertEquals("CONNECTED", connectionStatus(admin.username), admin.username);
+    }
+  }
+
+  /** An administrator signed in on both nodes (sticky sessions: one browser session per node). */
+  private final class Admin {
+    final String username;
+    final Browser onNode1;
+    final Browser onNode2;
+
+    Admin(String username, Browser onNode1, Browser onNode2) {
+      this.username = username;
+      this.onNode1 = onNode1;
+      this.onNode2 = onNode2;
+    }
+
+    Browser on(MicroNode node) {
+      return node == node1 ? onNode1 : onNode2;
+    }
+  }
+
+  /** Signs up on node 1, connects to the sandbox there, and signs in on node 2 too. */
+  private Admin connected(String username) {
+    assertEquals(303, new Browser(node1.base()).signUp(username, PASSWORD).statusCode());
+    Browser one = new Browser(node1.base());
+    signIn(one, username);
+    one.get("/connect");
+    HttpResponse<String> started = one.post("/connect", List.of(Map.entry("scope", "events:read")));
+    assertEquals(303, started.statusCode(), started.body());
+    HttpResponse<String> consent = one.get(location(started));
+    Matcher token = CONSENT.matcher(consent.body());
+    assertTrue(token.find(), consent.body());
+    HttpResponse<String> approved = one.postRaw("/sandbox/oauth/authorize",
+        Map.of("consent_token", token.group(1), "decision", "approve"));
+    HttpResponse<String> callback = one.get(location(approved));
+    assertEquals("/dashboard", location(callback));
+    Browser two = new Browser(node2.base());
+    signIn(two, username);
+    return new Admin(username, one, two);
+  }
+
+  private static void signIn(Browser browser, String username) {
+    browser.get("/login");
+    HttpResponse<String> signedIn = browser.post("/login", Map.of("username", username, "password", PASSWORD));
+    assertEquals(303, signedIn.statusCode(), signedIn.body());
+  }
+
+  private static String location(HttpResponse<String> response) {
+    return response.headers().firstValue("Location")
+        .orElseThrow(() -> new AssertionError("HTTP " + response.statusCode() + ": " + response.body()));
+  }
+
+  private JsonObject sandboxStats() {
+    return json(new Browser(node1.base()).get("/sandbox/control/stats").body());
+  }
+
+  private static long calls(Browser admin) {
+    return json(admin.get("/metrics").body()).getJsonObject("total").getJsonNumber("calls").longValue();
+  }
+
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  /** Our copy of the account's token now expires within the refresh margin, for every node. */
+  private void expireSoon(String username) throws Exception {
+    Instant expires = Instant.now().plusSeconds(60);
+    try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+        PreparedStatement s = c.prepareStatement("UPDATE livestorm_connection SET access_expires_at = ?,"
+            + " token_received_at = ? WHERE account_id = (SELECT id FROM account WHERE username_key = ?)")) {
+      s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(expires, ZoneOffset.UTC)));
+      s.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
+      s.setString(3, username);
+      assertEquals(1, s.executeUpdate());
+    }
+  }
+
+  private long connectionEvents(String username, String kind) throws Exception {
+    return single("SELECT COUNT(*) FROM connection_event WHERE kind = ? AND account_id ="
+        + " (SELECT id FROM account WHERE username_key = ?)", rows -> rows.getLong(1), kind, username);
+  }
+
+  private String connectionStatus(String username) throws Exception {
+    return single("SELECT status FROM livestorm_connection WHERE account_id ="
+        + " (SELECT id FROM account WHERE username_key = ?)", rows -> rows.getString(1), username);
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rows) throws Exception;
+  }
+
+  private <T> T single(String sql, Column<T> column, String... parameters) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rows = s.executeQuery()) {
+        assertTrue(rows.next(), sql);
+        return column.read(rows);
+      }
+    }
+  }
+
+  private interface Call<T> {
+    T make(int index) throws Exception;
+  }
+
+  /** {@code calls} calls on {@code threads} threads, all released at once. */
+  private static <T> List<T> concurrently(int threads, int calls, Call<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < calls; i++) {
+        int index = i;
+        Callable<T> task = () -> {
+          go.await();
+          return call.make(index);
+        };
+        futures.add(pool.submit(task));
+      }
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

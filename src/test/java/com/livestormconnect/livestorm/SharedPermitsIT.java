@@ -1,0 +1,172 @@
+package com.livestormconnect.livestorm;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The shared limiter alone, without HTTP in the way: two "nodes" (two CallPermits, each with its own
+ * Bucket4j proxy manager and its own connections, as two JVMs would have) on the build's
+ * PostgreSQL. What ClusterIT checks end to end through the sandbox is checked here exactly, on the
+ * grant times themselves, and the cost of one permit is measured. PostgreSQL execution only.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedPermitsIT {
+  private static final long SECOND = 1_000_000_000L;
+
+  private DataSource postgres;
+  private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor();
+
+  @AfterAll
+  void stop() {
+    releases.shutdownNow();
+  }
+
+  @BeforeAll
+  void connect() throws Exception {
+    String url = System.getProperty("it.postgres.url");
+    assumeTrue(url != null, "SharedPermitsIT needs the build's PostgreSQL; skipped");
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    ds.setUser(System.getProperty("it.postgres.user"));
+    ds.setPassword(Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip());
+    postgres = ds;
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      // What the app's repeatable migration creates (db/postgresql/R__permit_bucket.sql).
+      s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/R__permit_bucket.sql").readAllBytes()));
+    }
+  }
+
+  /** One node: its own proxy manager over its own small pool of connections. */
+  private CallPermits node() throws SQLException {
+    ProxyManager<String> proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool(postgres, 4))
+        .primaryKeyMapper(PrimaryKeyMapper.STRING)
+        .table("permit_bucket")
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+        .build();
+    return new CallPermits(5, CallPermits.WINDOW, releases, Optional.of(proxies));
+  }
+
+  @Test
+  void twoNodesTogetherNeverGrantMoreThanFiveStartsInAnyRollingSecond() throws Exception {
+    CallPermits one = node();
+    CallPermits two = node();
+    String connection = UUID.randomUUID().toString();
+    List<Long> grants = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        CallPermits node = i % 2 == 0 ? one : two;
+        calls.add(threads.submit(() -> {
+          go.await();
+          Optional<CallPermits.Permit> permit = node.acquire(connection, Duration.ofSeconds(30));
+          grants.add(System.nanoTime());
+          permit.ifPresent(CallPermits.Permit::close);
+          return permit.isPresent();
+        }));
+      }
+      go.countDown();
+      for (Future<Boolean> call : calls) {
+        assertTrue(call.get());
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    List<Long> sorted = new ArrayList<>(grants);
+    Collections.sort(sorted);
+    for (int i = 5; i < sorted.size(); i++) {
+      // Slots are 1050 ms apart per five; up to 50 ms of wake-up jitter still keeps them a second apart.
+      assertTrue(sorted.get(i) - sorted.get(i - 5) >= SECOND,
+          "grants " + (i - 5) + " and " + i + " are " + (sorted.get(i) - sorted.get(i - 5)) / 1_000_000 + " ms apart");
+    }
+    double perSecond = (sorted.size() - 1) / ((sorted.get(sorted.size() - 1) - sorted.get(0)) / (double) SECOND);
+    assertTrue(perSecond >= 0.9 * 5, "together the nodes used only " + perSecond + "/s");
+  }
+
+  @Test
+  void aPermitCostsOneShortTransaction() throws Exception {
+    CallPermits node = node();
+    int permits = 300;
+    long started = System.nanoTime();
+    List<String> connections = new ArrayList<>();
+    for (int i = 0; i < permits; i++) {
+      // A fresh connection each time: its bucket is full, so nothing waits and only the database
+      // round trips are timed (insert of the row on first use included).
+      connections.add(UUID.randomUUID().toString());
+      assertTrue(node.acquire(connections.get(i), Duration.ofSeconds(1)).isPresent());
+    }
+    double firstUse = (System.nanoTime() - started) / 1e6 / permits;
+    Thread.sleep(300); // every bucket has its token back
+    started = System.nanoTime();
+    for (String connection : connections) {
+      assertTrue(node.acquire(connection, Duration.ZERO).isPresent());
+    }
+    double existing = (System.nanoTime() - started) / 1e6 / permits;
+    Logger.getLogger(getClass().getName()).info(String.format(
+        "Shared permit cost on PostgreSQL: %.2f ms per permit (row exists), %.2f ms on first use", existing, firstUse));
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(
+        Path.of(System.getProperty("project.build.directory", "target"), "permit-cost.txt")))) {
+      out.printf("%.2f ms per permit (existing row), %.2f ms on first use%n", existing, firstUse);
+    }
+    assertTrue(existing < 20, existing + " ms per permit");
+  }
+
+  /** A fixed set of connections handed out and taken back on close, like the server's pool. */
+  private static DataSource pool(DataSource source, int size) throws SQLException {
+    BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(size);
+    for (int i = 0; i < size; i++) {
+      idle.add(source.getConnection());
+    }
+    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+        (proxy, method, args) -> {
+          if (!method.getName().equals("getConnection")) {
+            throw new UnsupportedOperationException(method.getName());
+          }
+          Connection real = idle.take();
+          real.setAutoCommit(true);
+          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+              (p, m, a) -> {
+                if (m.getName().equals("close")) {
+                  idle.add(real);
+                  return null;
+                }
+                return m.invoke(real, a);
+              });
+        });
+  }
+}
