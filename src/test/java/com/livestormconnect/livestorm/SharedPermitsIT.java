@@ -119,7 +119,7 @@ class SharedPermitsIT {
   }
 
   @Test
-  void aPermitCostsOneShortTransaction() throws Exception {
+  void aPermitIsGrantedAtOnceWhenTheSharedBucketHasATokenAndItsCostIsMeasured() throws Exception {
     CallPermits node = node();
     int permits = 300;
     long started = System.nanoTime();
@@ -143,7 +143,7 @@ class SharedPermitsIT {
         Path.of(System.getProperty("project.build.directory", "target"), "permit-cost.txt")))) {
       out.printf("%.2f ms per permit (existing row), %.2f ms on first use%n", existing, firstUse);
     }
-    assertTrue(existing < 20, existing + " ms per permit");
+    // A measurement, not a speed target: the figure goes to docs/benchmarks.md.
   }
 
   /** A fixed set of connections handed out and taken back on close, like the server's pool. */
