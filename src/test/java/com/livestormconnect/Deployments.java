@@ -18,7 +18,7 @@ public final class Deployments {
     }
     // ROOT.war deploys at the context root, where the app runs in production.
     WebArchive archive = ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
-    archive.addClasses(Deployments.class, Browser.class);
+    archive.addClasses(Deployments.class, Browser.class, SandboxControl.class);
     archive.addClasses(testClasses);
     return archive;
   }

@@ -1,5 +1,6 @@
 package com.livestormconnect.cluster;
 
+import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -238,7 +239,7 @@ class ClusterIT {
   }
 
   private JsonObject sandboxStats() {
-    return json(new Browser(node1.base()).get("/sandbox/control/stats").body());
+    return json(new SandboxControl(node1.base()).get("stats").body());
   }
 
   private static long calls(Browser admin) {

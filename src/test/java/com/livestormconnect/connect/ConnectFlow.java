@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,7 +119,7 @@ public final class ConnectFlow {
 
   private Map<String, Object> stats() {
     try {
-      return JSONObjectUtils.parse(browser.get("/sandbox/control/stats").body());
+      return JSONObjectUtils.parse(new SandboxControl(browser.base()).get("stats").body());
     } catch (Exception e) {
       throw new AssertionError("sandbox stats unreadable", e);
     }

@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,9 +87,7 @@ class DashboardIT {
   }
 
   private static void queueFault(Browser browser, int status, int count) {
-    HttpResponse<String> queued = browser.postRaw("/sandbox/control/faults",
-        Map.of("status", Integer.toString(status), "count", Integer.toString(count)));
-    assertEquals(200, queued.statusCode(), queued.body());
+    new SandboxControl(browser.base()).queueFaults(status, count);
   }
 
   @Test

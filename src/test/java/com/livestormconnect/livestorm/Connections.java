@@ -1,5 +1,6 @@
 package com.livestormconnect.livestorm;
 
+import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.livestormconnect.Browser;
@@ -57,7 +58,6 @@ final class Connections {
 
   /** One of the sandbox's counters (GET /sandbox/control/stats), e.g. refreshes, rate_limited. */
   static long sandboxCounter(String name) {
-    String body = new Browser(appBase()).get("/sandbox/control/stats").body();
-    return Json.createReader(new StringReader(body)).readObject().getJsonNumber(name).longValue();
+    return new SandboxControl(appBase()).counter(name);
   }
 }

@@ -1,5 +1,6 @@
 package com.livestormconnect.livestorm;
 
+import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,8 +135,7 @@ class LivestormClientIT {
     String before = tokens.load(accountId).orElseThrow().accessToken().getValue();
     // The sandbox moves on two hours: by its clock our access token has expired, by ours it has not
     // (clock skew, or a token invalidated early). The refresh token is still good.
-    var moved = new Browser(Connections.appBase()).postRaw("/sandbox/control/clock", Map.of("advance", "7201"));
-    assertEquals(200, moved.statusCode());
+    new SandboxControl(Connections.appBase()).advanceClock(7201);
     long sandboxRefreshes = Connections.sandboxCounter("refreshes");
 
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 2);
@@ -185,7 +185,7 @@ class LivestormClientIT {
   @Test
   void a429FromLivestormIsWaitedOutAndRetried() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:read");
-    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "429", "count", "2", "retryAfter", "1"));
+    new SandboxControl(Connections.appBase()).queueFaults(429, 2, 1);
     long limited = metrics.total().rateLimited();
 
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 1);
@@ -198,11 +198,11 @@ class LivestormClientIT {
   void serverErrorsAreRetriedForReadsButNotForRegistrations() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:write");
     Access access = Access.of(accountId);
-    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
+    new SandboxControl(Connections.appBase()).queueFaults(503, 1);
     assertEquals(1, client.sessions(access, 0, 1).items().size(), "a GET is retried");
 
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
-    new Browser(Connections.appBase()).postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "1"));
+    new SandboxControl(Connections.appBase()).queueFaults(503, 1);
     LivestormException e = assertThrows(LivestormException.class, () -> client.register(access, sessionId,
         new Registration(Map.of("email", "retry-" + UUID.randomUUID() + "@example.com"), Map.of())));
     assertEquals(LivestormException.Kind.UNAVAILABLE, e.kind());

@@ -1,5 +1,6 @@
 package com.livestormconnect.sandbox;
 
+import com.livestormconnect.SandboxControl;
 import static com.livestormconnect.sandbox.OAuthDance.CLIENT_ID;
 import static com.livestormconnect.sandbox.OAuthDance.SECRET;
 import static com.livestormconnect.sandbox.OAuthDance.json;
@@ -99,7 +100,7 @@ class SandboxApiIT {
   void expiredTokenIs401ExpiredAndRefreshStillWorks() {
     Map<String, Object> tokens = dance.tokens("events:read");
     // Moving the sandbox clock is safe for other tests: each gets fresh tokens after this.
-    dance.browser.postRaw("/sandbox/control/clock", Map.of("advance", "7201"));
+    new SandboxControl(dance.browser.base()).advanceClock(7201);
     HttpResponse<String> response = dance.api("/ping", (String) tokens.get("access_token"));
     assertEquals(401, response.statusCode());
     assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("The access token expired"));
@@ -212,7 +213,7 @@ class SandboxApiIT {
       assertEquals("0", r.headers().firstValue("RateLimit-Interval-Remaining").orElse(null));
       RATE_HEADERS.forEach(h -> assertTrue(r.headers().firstValue(h).isPresent(), h));
     }
-    Map<String, Object> perToken = map(map(json(dance.browser.get("/sandbox/control/stats")).get("per_token"))
+    Map<String, Object> perToken = map(map(json(new SandboxControl(dance.browser.base()).get("stats")).get("per_token"))
         .get(token.substring(0, 8)));
     assertTrue(((Number) perToken.get("rate_limited")).intValue() >= 1);
   }
@@ -307,11 +308,11 @@ class SandboxApiIT {
   @Test
   void queuedFaultsAnswerTheNextRequestsThenStop() {
     String token = dance.accessToken("identity:read");
-    assertEquals(200, dance.browser.postRaw("/sandbox/control/faults", Map.of("status", "503", "count", "2")).statusCode());
+    new SandboxControl(dance.browser.base()).queueFaults(503, 2);
     assertEquals(503, dance.apiOnce("GET", "/ping", token, null).statusCode());
     assertEquals(503, dance.apiOnce("GET", "/ping", token, null).statusCode());
     assertEquals(200, dance.apiOnce("GET", "/ping", token, null).statusCode());
-    dance.browser.postRaw("/sandbox/control/faults", Map.of("status", "429", "count", "1", "retryAfter", "2"));
+    new SandboxControl(dance.browser.base()).queueFaults(429, 1, 2);
     HttpResponse<String> limited = dance.apiOnce("GET", "/ping", token, null);
     assertEquals(429, limited.statusCode());
     assertEquals("2", limited.headers().firstValue("Retry-After").orElse(null));
@@ -319,14 +320,14 @@ class SandboxApiIT {
 
   @Test
   void statsCountTokenRequestsByGrantAndRefreshes() {
-    Map<String, Object> before = json(dance.browser.get("/sandbox/control/stats"));
+    Map<String, Object> before = json(new SandboxControl(dance.browser.base()).get("stats"));
     Map<String, Object> tokens = dance.tokens("events:read");
     dance.refresh((String) tokens.get("refresh_token"));
-    Map<String, Object> after = json(dance.browser.get("/sandbox/control/stats"));
+    Map<String, Object> after = json(new SandboxControl(dance.browser.base()).get("stats"));
     assertTrue(count(after, "authorization_code") > count(before, "authorization_code"));
     assertTrue(count(after, "refresh_token") > count(before, "refresh_token"));
     assertTrue(((Number) after.get("refreshes")).longValue() > ((Number) before.get("refreshes")).longValue());
-    HttpResponse<String> reset = dance.browser.postRaw("/sandbox/control/reset-stats", Map.of());
+    HttpResponse<String> reset = new SandboxControl(dance.browser.base()).post("reset-stats", Map.of());
     assertEquals(0L, ((Number) json(reset).get("api_requests")).longValue());
   }
 

@@ -1,5 +1,6 @@
 package com.livestormconnect.sandbox;
 
+import com.livestormconnect.SandboxControl;
 import static com.livestormconnect.sandbox.OAuthDance.CLIENT_ID;
 import static com.livestormconnect.sandbox.OAuthDance.SECRET;
 import static com.livestormconnect.sandbox.OAuthDance.json;
@@ -312,7 +313,7 @@ class SandboxOAuthIT {
     OAuthDance dance = dance();
     String code = dance.code("events:read", Map.of());
     // Moving the sandbox clock forward is safe for other tests: each makes its own fresh codes.
-    assertEquals(200, dance.browser.postRaw("/sandbox/control/clock", Map.of("advance", "601")).statusCode());
+    new SandboxControl(dance.browser.base()).advanceClock(601);
     assertOAuthError(400, "invalid_grant", dance.exchange(code));
   }
 

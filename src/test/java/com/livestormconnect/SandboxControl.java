@@ -1,0 +1,110 @@
+package com.livestormconnect;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The sandbox's test controls ({@code /sandbox/control/...}) as tests use them: JSON bodies, and
+ * the operator's control key (system property {@code SANDBOX_CONTROL_KEY}, given to the container
+ * and to the test JVM alike) in the {@value #KEY_HEADER} header when one is set. Every test goes
+ * through this class, so the control protocol is written down once.
+ */
+public final class SandboxControl {
+  public static final String KEY_HEADER = "X-Sandbox-Control-Key";
+
+  private final URI base;
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public SandboxControl(URI base) {
+    this.base = base;
+  }
+
+  /** Moves the sandbox clock forward. */
+  public void advanceClock(long seconds) {
+    expectOk(post("clock", Map.of("advance", seconds)));
+  }
+
+  /** The next {@code count} API requests answer {@code status} (a 429 with this Retry-After). */
+  public void queueFaults(int status, int count, int retryAfterSeconds) {
+    expectOk(post("faults", Map.of("status", status, "count", count, "retryAfter", retryAfterSeconds)));
+  }
+
+  public void queueFaults(int status, int count) {
+    queueFaults(status, count, 1);
+  }
+
+  public void resetStats() {
+    expectOk(post("reset-stats", Map.of()));
+  }
+
+  /** The counters ({@code GET /sandbox/control/stats}). */
+  public JsonObject stats() {
+    HttpResponse<String> response = get("stats");
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** A counter of {@link #stats()}, e.g. {@code refreshes}, {@code api_requests}, {@code rate_limited}. */
+  public long counter(String name) {
+    return stats().getJsonNumber(name).longValue();
+  }
+
+  /** GETs a control as is (for tests of the controls themselves). */
+  public HttpResponse<String> get(String control) {
+    return send(request(control).GET().build());
+  }
+
+  /** POSTs a JSON object built from {@code fields} (numbers, booleans and strings) to a control. */
+  public HttpResponse<String> post(String control, Map<String, ?> fields) {
+    var json = Json.createObjectBuilder();
+    fields.forEach((name, value) -> {
+      if (value instanceof Number n) {
+        json.add(name, Json.createValue(n.longValue()));
+      } else if (value instanceof Boolean b) {
+        json.add(name, b);
+      } else {
+        json.add(name, String.valueOf(value));
+      }
+    });
+    return send(request(control)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json.build().toString()))
+        .build());
+  }
+
+  private HttpRequest.Builder request(String control) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+        .timeout(Duration.ofSeconds(30));
+    String key = System.getProperty("SANDBOX_CONTROL_KEY");
+    if (key != null && !key.isBlank()) {
+      builder.header(KEY_HEADER, key);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void expectOk(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sandbox control " + response.request().uri() + " answered "
+          + response.statusCode() + ": " + response.body());
+    }
+  }
+}
