@@ -1,6 +1,7 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.connect.CurrentAccount;
+import com.livestormconnect.livestorm.CallPermits;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class DashboardPages {
   @Inject
   TokenStore tokens;
 
+  @Inject
+  CallPermits permits;
+
   public DashboardPage open(HttpServletRequest request) {
     long accountId = account.id(request);
     return new DashboardPage(accountId, tokens.find(accountId), TimeFormat.of(request));
@@ -54,6 +58,9 @@ public class DashboardPages {
     model.put("reconnectNeeded", page.problems().needsReconnect()
         || page.connection().map(c -> c.needsReconnect()).orElse(false));
     model.put("flash", takeFlash(request));
+    // After a 429 the connection is held back (at most an hour): say until when.
+    page.connection().flatMap(c -> permits.resumesAt(c.id()))
+        .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);

@@ -50,6 +50,11 @@ public record TimeFormat(ZoneId zone, Locale locale) {
     return instant == null ? "" : pattern("d MMM uuuu, HH:mm zzz").format(instant);
   }
 
+  /** To the second, for moments a few seconds away (when calls resume after a 429). */
+  public String dateTimeSeconds(Instant instant) {
+    return instant == null ? "" : pattern("d MMM uuuu, HH:mm:ss zzz").format(instant);
+  }
+
   public String date(Instant instant) {
     return instant == null ? "" : pattern("d MMM uuuu").format(instant);
   }

@@ -6,17 +6,17 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,9 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Two mechanisms, each for what it is good at:
  *
  * <ul>
- *   <li><b>The window</b> is the guarantee: a semaphore of {@code limit} permits per
- *       connection, where a permit comes back only one second (+10 ms) after its request's answer
- *       arrived. A request reaches Livestorm between the moment it leaves and the moment its answer
+ *   <li><b>The window</b> is the guarantee: {@code limit} slots per connection, where a slot is
+ *       free again only one second (+10 ms) after its request's answer arrived. A request reaches Livestorm between the moment it leaves and the moment its answer
  *       comes back, so at most {@code limit} requests can ever arrive within any rolling second,
  *       whatever the latency and jitter. A token bucket alone cannot promise that: a bucket of 5
  *       refilled at 5/s lets 10 through in one rolling second, and even one token every 210 ms let
@@ -42,6 +41,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * the same Bucket4j bucket lives in the database ({@link PermitBuckets}), each reservation one
  * short transaction. Across nodes the pace is the guarantee, so it keeps a 5 % margin for jitter
  * (one start every 210 ms at 5/s) and a 429 pauses every node's callers through it.
+ *
+ * <p>The window keeps, per slot, the instant it is free again and works it out when a caller asks
+ * ({@link Slots}); nothing is scheduled to give a permit back. An earlier version released each
+ * permit from a task on the container's {@code ManagedScheduledExecutorService}: on Payara such a
+ * task shares the submitting request's component invocation, and when it ended it closed the
+ * request's non-transactional EntityManagers while the request still used them (HTTP 500s and
+ * stopped exports, issue 13).
  *
  * <p>Callers wait in arrival order (a fair lock per connection) up to their
  * deadline; a caller whose deadline passes gets no permit and holds nothing. Sustained rate:
@@ -58,12 +64,16 @@ public class CallPermits {
 
   static final Duration WINDOW = Duration.ofMillis(1_010);
   static final double SHARED_SAFETY = 1.05;
+  /**
+   * The longest a 429 may hold a connection back: a {@code Retry-After} of 2147483647 seconds must
+   * not stop a connection until restart (issue 10). Livestorm's documented waits are seconds.
+   */
+  static final Duration MAX_PAUSE = Duration.ofHours(1);
 
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private int limit;
   private Duration window;
   private Duration pace;
-  private ScheduledExecutorService releases;
   private Optional<ProxyManager<String>> shared = Optional.empty();
   private BucketConfiguration sharedPace;
 
@@ -73,31 +83,25 @@ public class CallPermits {
   @Inject
   PermitBuckets store;
 
-  @Resource
-  ManagedScheduledExecutorService managedScheduler;
-
   /** For CDI. */
   protected CallPermits() {}
 
-  CallPermits(int limit, Duration window, ScheduledExecutorService releases) {
-    this(limit, window, releases, Optional.empty());
+  CallPermits(int limit, Duration window) {
+    this(limit, window, Optional.empty());
   }
 
-  CallPermits(int limit, Duration window, ScheduledExecutorService releases,
-      Optional<ProxyManager<String>> shared) {
-    configure(limit, window, releases, shared);
+  CallPermits(int limit, Duration window, Optional<ProxyManager<String>> shared) {
+    configure(limit, window, shared);
   }
 
   @PostConstruct
   void init() {
-    configure(settings.rateLimitPerSecond(), WINDOW, managedScheduler, store.shared());
+    configure(settings.rateLimitPerSecond(), WINDOW, store.shared());
   }
 
-  private void configure(int limit, Duration window, ScheduledExecutorService releases,
-      Optional<ProxyManager<String>> shared) {
+  private void configure(int limit, Duration window, Optional<ProxyManager<String>> shared) {
     this.limit = limit;
     this.window = window;
-    this.releases = releases;
     this.shared = shared;
     this.pace = shared.isPresent()
         ? Duration.ofNanos((long) Math.ceil(SHARED_SAFETY * 1_000_000_000L / limit))
@@ -110,7 +114,7 @@ public class CallPermits {
   /** The connection's lane: its window, its pace, and any pause after a 429. */
   private final class Lane {
     final ReentrantLock turn = new ReentrantLock(true);
-    final Semaphore window = new Semaphore(limit);
+    final Slots window = new Slots(limit, CallPermits.this.window.toNanos());
     final Bucket pace;
     volatile long pausedUntilNanos = System.nanoTime();
 
@@ -135,19 +139,25 @@ public class CallPermits {
     if (!lane.turn.tryLock(left(deadline), TimeUnit.NANOSECONDS)) {
       return Optional.empty();
     }
+    int slot;
     try {
-      if (!lane.window.tryAcquire(left(deadline), TimeUnit.NANOSECONDS)) {
+      slot = lane.window.take(deadline);
+      if (slot < 0) {
         return Optional.empty();
       }
       if (!paced(lane, deadline) || !pauseWaitedOut(lane, deadline)) {
-        lane.window.release();
+        lane.window.giveBack(slot);
         return Optional.empty();
       }
     } finally {
       lane.turn.unlock();
     }
-    return Optional.of(() -> releases.schedule(() -> lane.window.release(), window.toNanos(),
-        TimeUnit.NANOSECONDS));
+    AtomicBoolean closed = new AtomicBoolean();
+    return Optional.of(() -> {
+      if (closed.compareAndSet(false, true)) {
+        lane.window.release(slot);
+      }
+    });
   }
 
   private static boolean paced(Lane lane, long deadline) throws InterruptedException {
@@ -171,11 +181,16 @@ public class CallPermits {
 
   /**
    * After a 429 every caller of the connection backs off, not only the one that got it: nobody on
-   * this connection is let through before {@code pause} has passed.
+   * this connection is let through before {@code pause} has passed. The pause is capped at
+   * {@link #MAX_PAUSE}.
+   *
+   * @return the pause applied (after the cap)
    */
-  public void pause(String connection, Duration pause) {
+  public Duration pause(String connection, Duration pause) {
+    Duration capped = pause.isNegative() ? Duration.ZERO
+        : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     Lane lane = lanes.computeIfAbsent(connection, Lane::new);
-    long until = System.nanoTime() + pause.toNanos();
+    long until = System.nanoTime() + capped.toNanos();
     synchronized (lane) {
       if (until - lane.pausedUntilNanos > 0) {
         lane.pausedUntilNanos = until;
@@ -183,9 +198,20 @@ public class CallPermits {
     }
     if (shared.isPresent()) {
       // The other nodes back off too: the shared pace goes into debt for the pause.
-      long slots = Math.max(1, (pause.toNanos() + this.pace.toNanos() - 1) / this.pace.toNanos());
+      long slots = Math.max(1, (capped.toNanos() + this.pace.toNanos() - 1) / this.pace.toNanos());
       lane.pace.consumeIgnoringRateLimits(slots);
     }
+    return capped;
+  }
+
+  /** When calls on this connection resume after a 429, if they are held back now. */
+  public Optional<Instant> resumesAt(String connection) {
+    Lane lane = connection == null ? null : lanes.get(connection);
+    if (lane == null) {
+      return Optional.empty();
+    }
+    long left = lane.pausedUntilNanos - System.nanoTime();
+    return left <= 0 ? Optional.empty() : Optional.of(Instant.now().plusNanos(left));
   }
 
   public void forget(String connection) {
@@ -195,5 +221,75 @@ public class CallPermits {
 
   private static long left(long deadline) {
     return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /**
+   * The arrival window of one connection, worked out on demand: for each slot, whether a request
+   * holds it and otherwise when it is free again. A caller takes the slot that is free earliest,
+   * waiting for it (or for a holder to finish) up to its deadline.
+   */
+  static final class Slots {
+    private final long windowNanos;
+    private final long[] freeAt;
+    private final boolean[] held;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+
+    Slots(int size, long windowNanos) {
+      this.windowNanos = windowNanos;
+      this.freeAt = new long[size];
+      this.held = new boolean[size];
+      long now = System.nanoTime();
+      Arrays.fill(freeAt, now - windowNanos);
+    }
+
+    /** The slot taken, or -1 when none is free before {@code deadline} (System.nanoTime()). */
+    int take(long deadline) throws InterruptedException {
+      lock.lock();
+      try {
+        while (true) {
+          long now = System.nanoTime();
+          int earliest = -1;
+          for (int i = 0; i < freeAt.length; i++) {
+            if (!held[i] && (earliest < 0 || freeAt[i] - freeAt[earliest] < 0)) {
+              earliest = i;
+            }
+          }
+          if (earliest >= 0 && freeAt[earliest] - now <= 0) {
+            held[earliest] = true;
+            return earliest;
+          }
+          long left = deadline - now;
+          if (left <= 0) {
+            return -1;
+          }
+          // Woken early when a holder finishes; otherwise when the earliest slot is free.
+          changed.awaitNanos(earliest < 0 ? left : Math.min(left, freeAt[earliest] - now));
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+
+    /** The request's answer is in: the slot is free again one window from now. */
+    void release(int slot) {
+      settle(slot, System.nanoTime() + windowNanos);
+    }
+
+    /** Nothing was sent with the slot: it is free at once, as it was before. */
+    void giveBack(int slot) {
+      settle(slot, freeAt[slot]);
+    }
+
+    private void settle(int slot, long at) {
+      lock.lock();
+      try {
+        held[slot] = false;
+        freeAt[slot] = at;
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 }

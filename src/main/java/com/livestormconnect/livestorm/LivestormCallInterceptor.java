@@ -18,8 +18,8 @@ import java.util.Optional;
  * within the margin, refreshed single-flight if needed; (2) a permit from the connection's rate
  * limiter, waiting fairly up to the caller's deadline; then the request. After it: a 401
  * {@code invalid_token} refreshes once and retries once; a 429 holds back every caller of the
- * connection for Retry-After and retries; 5xx and transport failures are retried with backoff when
- * the request is idempotent. Anything else becomes a {@link LivestormException} for the page.
+ * connection for Retry-After (at most an hour) and retries through the same queue; 5xx and
+ * transport failures are retried with backoff when the request is idempotent. Anything else becomes a {@link LivestormException} for the page.
  */
 @LivestormCall
 @Interceptor
@@ -73,9 +73,11 @@ public class LivestormCallInterceptor {
         }
         if (failure.status == 429) {
           metrics.rateLimited(token.connectionId());
-          permits.pause(token.connectionId(), failure.retryAfter
-              .flatMap(value -> RetryPolicy.parseRetryAfter(value, Instant.now()))
-              .orElse(Duration.ofSeconds(1)));
+          if (!retryAfterPause(failure, token.connectionId(), idempotent, attempt, deadline)) {
+            throw translate(failure, idempotent);
+          }
+          metrics.retried(token.connectionId());
+          continue;
         }
         Optional<Duration> delay = policy.delayBeforeRetry(RetryPolicy.outcomeOf(failure.status),
             idempotent, attempt, failure.retryAfter, Duration.between(Instant.now(), deadline),
@@ -87,6 +89,21 @@ public class LivestormCallInterceptor {
         Thread.sleep(delay.get().toMillis());
       }
     }
+  }
+
+  /**
+   * A 429: Retry-After (read once, by the policy) becomes the connection's pause, capped by
+   * {@link CallPermits#MAX_PAUSE}, and is applied once: the retry then waits for it in the
+   * connection's queue like every other caller, keeping its place, rather than sleeping on its own
+   * on top of the pause. False when the policy does not retry (attempts used up, or the pause ends
+   * after the caller's deadline).
+   */
+  private boolean retryAfterPause(HttpFailure failure, String connection, boolean idempotent,
+      int attempt, Instant deadline) {
+    Instant now = Instant.now();
+    Duration pause = permits.pause(connection, policy.rateLimitPause(failure.retryAfter, attempt, now));
+    return policy.retries(RetryPolicy.Outcome.RATE_LIMITED, idempotent, attempt)
+        && pause.compareTo(Duration.between(now, deadline)) < 0;
   }
 
   /** A usable token: the current one, or a replacement for {@code rejected}. */

@@ -45,16 +45,29 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
    */
   public Optional<Duration> delayBeforeRetry(Outcome outcome, boolean idempotent, int attempt,
       Optional<String> retryAfter, Duration left, Instant now) {
-    if (attempt >= maxAttempts || outcome == Outcome.OTHER) {
-      return Optional.empty();
-    }
-    if (outcome != Outcome.RATE_LIMITED && !idempotent) {
+    if (!retries(outcome, idempotent, attempt)) {
       return Optional.empty();
     }
     Duration delay = outcome == Outcome.RATE_LIMITED
-        ? retryAfter.flatMap(value -> parseRetryAfter(value, now)).orElseGet(() -> backoff(attempt))
+        ? rateLimitPause(retryAfter, attempt, now)
         : backoff(attempt);
     return delay.compareTo(left) < 0 ? Optional.of(delay) : Optional.empty();
+  }
+
+  /** Whether attempt {@code attempt + 1} may happen at all, whatever the wait before it. */
+  public boolean retries(Outcome outcome, boolean idempotent, int attempt) {
+    if (attempt >= maxAttempts || outcome == Outcome.OTHER) {
+      return false;
+    }
+    return outcome == Outcome.RATE_LIMITED || idempotent;
+  }
+
+  /**
+   * How long a 429 holds the connection back: its {@code Retry-After}, or exponential backoff when
+   * that is absent or unreadable. The one place where {@code Retry-After} is read.
+   */
+  public Duration rateLimitPause(Optional<String> retryAfter, int attempt, Instant now) {
+    return retryAfter.flatMap(value -> parseRetryAfter(value, now)).orElseGet(() -> backoff(attempt));
   }
 
   /** Exponential backoff with full jitter (AWS architecture blog): uniform in [0, cap). */

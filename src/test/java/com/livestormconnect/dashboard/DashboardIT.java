@@ -288,6 +288,89 @@ class DashboardIT {
     assertEquals(csv.body(), direct.body());
   }
 
+  /**
+   * Issue 13 §1: a permit's release used to run as a managed task that, on Payara, closed the
+   * request's EntityManagers when it ended; requests made long by 429s (Retry-After: 1) then failed
+   * with a 500 ("closed EntityManager") and exports stopped. Six users load their dashboards 50
+   * times each while 429s are injected and exports run: every load answers 200, every export ends.
+   */
+  @Test
+  void retried429sNeverBreakAPageOrAnExportUnderConcurrentLoad() throws Exception {
+    int users = 6;
+    int loadsEach = 50;
+    List<ConnectFlow> flows = IntStream.range(0, users).mapToObj(i -> connected(EVENTS_READ)).toList();
+    List<String> sessions = flows.stream().map(u -> smallSession(u).id()).toList();
+    SandboxControl control = new SandboxControl(base());
+    List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(users);
+    try {
+      List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+      for (int u = 0; u < users; u++) {
+        ConnectFlow user = flows.get(u);
+        String session = sessions.get(u);
+        running.add(threads.submit(() -> {
+          for (int i = 0; i < loadsEach; i++) {
+            if (i % 2 == 0) {
+              control.queueFaults(429, 1, 1);
+            }
+            if (i % 10 == 5) {
+              HttpResponse<String> started = user.browser.post("/sessions/" + session + "/people.csv", Map.of());
+              if (started.statusCode() == 303) {
+                jobs.add(user.username + " " + ConnectFlow.location(started));
+              } else {
+                failures.add("export start " + started.statusCode() + ": " + excerpt(started.body()));
+              }
+            }
+            HttpResponse<String> page = user.browser.get("/dashboard");
+            loads.incrementAndGet();
+            if (page.statusCode() != 200) {
+              failures.add("/dashboard " + page.statusCode() + ": " + excerpt(page.body()));
+            }
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : running) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertEquals(users * loadsEach, loads.get());
+    assertEquals(List.of(), failures);
+    assertEquals(users * (loadsEach / 10), jobs.size());
+    for (String job : jobs) {
+      String[] owner = job.split(" ");
+      ConnectFlow user = flows.stream().filter(f -> f.username.equals(owner[0])).findFirst().orElseThrow();
+      assertTrue(awaitDone(user.browser, owner[1]).contains("Download the CSV file"), job);
+    }
+  }
+
+  /** Issue 10: a 429 holds the connection back (an hour at most) and every page says until when. */
+  @Test
+  void aLongRetryAfterPausesOnlyThatConnectionAndThePagesSayWhenCallsResume() {
+    ConnectFlow user = connected(EVENTS_READ);
+    ConnectFlow other = connected(EVENTS_READ);
+    assertFalse(ok(user.browser, "/dashboard").body().contains("resume at"));
+
+    new SandboxControl(base()).queueFaults(429, 1, 3600);
+    String paused = ok(user.browser, "/dashboard").body();
+    assertTrue(paused.contains("Livestorm is limiting requests right now"), paused);
+    assertTrue(paused.contains("calls to Livestorm on this connection resume at"), paused);
+    assertTrue(ok(user.browser, "/events").body().contains("resume at"));
+
+    String unaffected = ok(other.browser, "/dashboard").body();
+    assertFalse(unaffected.contains("resume at"), unaffected);
+    assertTrue(EVENT_LINK.matcher(unaffected).find(), unaffected);
+  }
+
+  private static String excerpt(String body) {
+    int at = body.indexOf("Exception");
+    return body.substring(Math.max(0, at - 200), Math.min(body.length(), Math.max(0, at) + 300));
+  }
+
   private static String awaitDone(Browser browser, String job) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {

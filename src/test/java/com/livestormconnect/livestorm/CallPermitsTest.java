@@ -12,9 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,13 +24,7 @@ class CallPermitsTest {
   private static final Duration WINDOW = Duration.ofMillis(300);
   private static final long SLACK_NANOS = Duration.ofMillis(15).toNanos();
 
-  private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor();
-  private final CallPermits permits = new CallPermits(5, WINDOW, releases);
-
-  @AfterEach
-  void stop() {
-    releases.shutdownNow();
-  }
+  private final CallPermits permits = new CallPermits(5, WINDOW);
 
   /** At most 5 of these instants in any window (less the slack). */
   private static void atMostFivePerWindow(List<Long> instants, String what) {
@@ -135,5 +127,29 @@ class CallPermitsTest {
       assertTrue(starts.get(i) - starts.get(i - 1) >= WINDOW.dividedBy(5).toNanos() - SLACK_NANOS,
           "start " + i + " follows the previous one by a fifth of the window");
     }
+  }
+
+  @Test
+  void aHugeRetryAfterPausesTheConnectionForAnHourAtMostAndSaysWhenCallsResume() {
+    assertTrue(permits.resumesAt("c1").isEmpty(), "no pause yet");
+    Duration applied = permits.pause("c1", Duration.ofSeconds(Integer.MAX_VALUE));
+    assertEquals(Duration.ofHours(1), applied);
+    java.time.Instant resumes = permits.resumesAt("c1").orElseThrow();
+    java.time.Instant now = java.time.Instant.now();
+    assertTrue(!resumes.isAfter(now.plus(Duration.ofHours(1)))
+        && resumes.isAfter(now.plus(Duration.ofMinutes(59))), resumes.toString());
+    assertEquals(Duration.ofSeconds(2), permits.pause("c2", Duration.ofSeconds(2)), "short pauses stay");
+  }
+
+  @Test
+  void aPermitClosedTwiceFreesOneSlotOnly() throws Exception {
+    CallPermits.Permit first = permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow();
+    for (int i = 0; i < 4; i++) {
+      permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow();
+    }
+    first.close();
+    first.close();
+    // The four others are still held and the closed one is in its window: nothing is free.
+    assertTrue(permits.acquire("c1", Duration.ofMillis(WINDOW.toMillis() / 2)).isEmpty());
   }
 }

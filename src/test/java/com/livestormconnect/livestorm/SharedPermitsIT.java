@@ -26,12 +26,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,13 +46,6 @@ class SharedPermitsIT {
   private static final long SECOND = 1_000_000_000L;
 
   private DataSource postgres;
-  private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor();
-
-  @AfterAll
-  void stop() {
-    releases.shutdownNow();
-  }
-
   @BeforeAll
   void connect() throws Exception {
     String url = System.getProperty("it.postgres.url");
@@ -77,7 +68,7 @@ class SharedPermitsIT {
         .table("permit_bucket")
         .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
         .build();
-    return new CallPermits(5, CallPermits.WINDOW, releases, Optional.of(proxies));
+    return new CallPermits(5, CallPermits.WINDOW, Optional.of(proxies));
   }
 
   @Test

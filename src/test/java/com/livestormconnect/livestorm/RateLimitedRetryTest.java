@@ -1,0 +1,160 @@
+package com.livestormconnect.livestorm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.token.FreshToken;
+import com.livestormconnect.token.TokenRefresh;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The interceptor's answer to a 429 (issue 15 §4, issue 10): Retry-After is read once and applied
+ * once, as the connection's pause (capped at an hour); the retry waits for that pause in the
+ * connection's queue instead of sleeping on its own first.
+ */
+class RateLimitedRetryTest {
+  /** A @LivestormCall method for the fake invocation to point at. */
+  static final class Target {
+    @LivestormCall
+    public String call(Access access) {
+      return "called";
+    }
+  }
+
+  private final List<Long> acquiredAt = new CopyOnWriteArrayList<>();
+  private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+  private final LivestormCallInterceptor interceptor = new LivestormCallInterceptor();
+
+  RateLimitedRetryTest() {
+    interceptor.metrics = new CallMetrics();
+    interceptor.permits = new CallPermits(5, CallPermits.WINDOW) {
+      @Override
+      public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
+        acquiredAt.add(System.nanoTime());
+        return super.acquire(connection, maxWait);
+      }
+
+      @Override
+      public Duration pause(String connection, Duration pause) {
+        pauses.add(pause);
+        return super.pause(connection, pause);
+      }
+    };
+    interceptor.tokens = new TokenRefresh() {
+      @Override
+      public FreshToken current(long accountId, Consumer<String> onRefresh) {
+        return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
+      }
+    };
+  }
+
+  @Test
+  void a429sRetryAfterIsAppliedOnceAsThePauseAndTheRetryQueuesAtOnce() throws Exception {
+    List<Long> answeredAt = new CopyOnWriteArrayList<>();
+    Invocation invocation = new Invocation(() -> {
+      answeredAt.add(System.nanoTime());
+      if (answeredAt.size() == 1) {
+        throw new HttpFailure("/events", 429, Optional.of("1"), Optional.empty(), "", null);
+      }
+      return "called";
+    });
+    long started = System.nanoTime();
+
+    assertEquals("called", interceptor.call(invocation));
+
+    long elapsed = System.nanoTime() - started;
+    assertEquals(List.of(Duration.ofSeconds(1)), pauses, "one pause, of Retry-After");
+    assertEquals(2, acquiredAt.size());
+    long beforeQueueing = acquiredAt.get(1) - answeredAt.get(0);
+    assertTrue(beforeQueueing < Duration.ofMillis(500).toNanos(),
+        "the retry queued " + beforeQueueing / 1_000_000 + " ms after the 429 instead of at once");
+    assertTrue(answeredAt.get(1) - answeredAt.get(0) >= Duration.ofMillis(990).toNanos(),
+        "the pause held the retry back");
+    assertTrue(elapsed < Duration.ofMillis(1_900).toNanos(), "Retry-After applied once: " + elapsed / 1_000_000 + " ms");
+  }
+
+  @Test
+  void aHugeRetryAfterIsCappedAndFailsTheCallWithoutWaiting() {
+    Invocation invocation = new Invocation(() -> {
+      throw new HttpFailure("/events", 429, Optional.of("2147483647"), Optional.empty(), "", null);
+    });
+
+    LivestormException failure = assertThrows(LivestormException.class, () -> interceptor.call(invocation));
+
+    assertEquals(LivestormException.Kind.RATE_LIMITED, failure.kind());
+    assertEquals(List.of(Duration.ofSeconds(2147483647L)), pauses);
+    Instant resumes = interceptor.permits.resumesAt("connection-1").orElseThrow();
+    assertTrue(resumes.isBefore(Instant.now().plus(CallPermits.MAX_PAUSE).plusSeconds(1)), resumes.toString());
+  }
+
+  /** One intercepted call of {@link Target#call}, answering through {@code attempt}. */
+  private static final class Invocation implements InvocationContext {
+    interface Attempt {
+      Object run() throws Exception;
+    }
+
+    private final Attempt attempt;
+    private Object[] parameters = {Access.of(1)};
+    private final Map<String, Object> data = new HashMap<>();
+
+    Invocation(Attempt attempt) {
+      this.attempt = attempt;
+    }
+
+    @Override
+    public Object getTarget() {
+      return new Target();
+    }
+
+    @Override
+    public Object getTimer() {
+      return null;
+    }
+
+    @Override
+    public Method getMethod() {
+      try {
+        return Target.class.getMethod("call", Access.class);
+      } catch (NoSuchMethodException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public Constructor<?> getConstructor() {
+      return null;
+    }
+
+    @Override
+    public Object[] getParameters() {
+      return parameters;
+    }
+
+    @Override
+    public void setParameters(Object[] params) {
+      parameters = params;
+    }
+
+    @Override
+    public Map<String, Object> getContextData() {
+      return data;
+    }
+
+    @Override
+    public Object proceed() throws Exception {
+      return attempt.run();
+    }
+  }
+}
