@@ -3,8 +3,6 @@ package com.livestormconnect.livestorm;
 import com.livestormconnect.config.LivestormSettings;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,29 +26,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Two mechanisms, each for what it is good at:
  *
  * <ul>
- *   <li><b>The window</b> is the guarantee: {@code limit} slots per connection, where a slot is
- *       free again only one second (+10 ms) after its request's answer arrived. A request reaches Livestorm between the moment it leaves and the moment its answer
+ *   <li><b>The window</b> ({@link ArrivalWindow}) is the guarantee: {@code limit} slots per
+ *       connection, where a slot is free again only one second (+10 ms) after its request's answer
+ *       arrived. A request reaches Livestorm between the moment it leaves and the moment its answer
  *       comes back, so at most {@code limit} requests can ever arrive within any rolling second,
  *       whatever the latency and jitter. A token bucket alone cannot promise that: a bucket of 5
  *       refilled at 5/s lets 10 through in one rolling second, and even one token every 210 ms let
- *       429s through under load in the benchmark (docs/benchmarks.md).
- *   <li><b>The pace</b> (Bucket4j: capacity 1, one token per window / limit) spreads starts
- *       evenly instead of in bursts of 5, so that waiting callers are served smoothly.
+ *       429s through under load in the benchmark (docs/benchmarks.md). With several nodes
+ *       (PostgreSQL) the window lives in the database ({@link SlotTable}), so the guarantee holds
+ *       for all nodes together; on Derby (one node) it is kept in memory ({@link Slots}).
+ *   <li><b>The pace</b> (Bucket4j, per node: {@value #BURST} starts at once, then one per
+ *       window / limit) lets the independent calls of one page start together, which the window
+ *       allows since they are fewer than its slots, and spreads a longer queue evenly instead of in
+ *       bursts of 5. It guarantees nothing and needs no sharing.
  * </ul>
  *
- * <p>With several nodes (PostgreSQL), the window still guards each node, and the pace is shared:
- * the same Bucket4j bucket lives in the database ({@link PermitBuckets}), each reservation one
- * short transaction. Across nodes the pace is the guarantee, so it keeps a 5 % margin for jitter
- * (one start every 210 ms at 5/s) and a 429 pauses every node's callers through it.
+ * <p>The window keeps, per slot, the instant it is free again and works it out when a caller asks;
+ * nothing is scheduled to give a permit back. An earlier version released each permit from a task
+ * on the container's {@code ManagedScheduledExecutorService}: on Payara such a task shares the
+ * submitting request's component invocation, and when it ended it closed the request's
+ * non-transactional EntityManagers while the request still used them (HTTP 500s and stopped
+ * exports, issue 13).
  *
- * <p>The window keeps, per slot, the instant it is free again and works it out when a caller asks
- * ({@link Slots}); nothing is scheduled to give a permit back. An earlier version released each
- * permit from a task on the container's {@code ManagedScheduledExecutorService}: on Payara such a
- * task shares the submitting request's component invocation, and when it ended it closed the
- * request's non-transactional EntityManagers while the request still used them (HTTP 500s and
- * stopped exports, issue 13).
- *
- * <p>Callers wait in arrival order (a fair lock per connection) up to their
+ * <p>After a 429 the connection is paused (at most {@link #MAX_PAUSE}), on every node through the
+ * window. Callers wait in arrival order (a fair lock per connection and node) up to their
  * deadline; a caller whose deadline passes gets no permit and holds nothing. Sustained rate:
  * {@code limit} per (1 s + round-trip time), about 98 % of the limit at 20 ms round trips.
  */
@@ -63,7 +63,8 @@ public class CallPermits {
   }
 
   static final Duration WINDOW = Duration.ofMillis(1_010);
-  static final double SHARED_SAFETY = 1.05;
+  /** Starts a page may make at once: its independent calls (three at most today) overlap. */
+  static final int BURST = 3;
   /**
    * The longest a 429 may hold a connection back: a {@code Retry-After} of 2147483647 seconds must
    * not stop a connection until restart (issue 10). Livestorm's documented waits are seconds.
@@ -74,14 +75,14 @@ public class CallPermits {
   private int limit;
   private Duration window;
   private Duration pace;
-  private Optional<ProxyManager<String>> shared = Optional.empty();
-  private BucketConfiguration sharedPace;
+  private Function<String, ArrivalWindow> windows;
+  private Optional<SlotTable> shared = Optional.empty();
 
   @Inject
   LivestormSettings settings;
 
   @Inject
-  PermitBuckets store;
+  PermitSlots store;
 
   /** For CDI. */
   protected CallPermits() {}
@@ -90,38 +91,36 @@ public class CallPermits {
     this(limit, window, Optional.empty());
   }
 
-  CallPermits(int limit, Duration window, Optional<ProxyManager<String>> shared) {
+  CallPermits(int limit, Duration window, Optional<SlotTable> shared) {
     configure(limit, window, shared);
   }
 
   @PostConstruct
   void init() {
-    configure(settings.rateLimitPerSecond(), WINDOW, store.shared());
+    configure(settings.rateLimitPerSecond(), WINDOW,
+        store.shared(settings.rateLimitPerSecond(), WINDOW, settings.connectTimeout()));
   }
 
-  private void configure(int limit, Duration window, Optional<ProxyManager<String>> shared) {
+  private void configure(int limit, Duration window, Optional<SlotTable> shared) {
     this.limit = limit;
     this.window = window;
+    this.pace = window.dividedBy(limit);
     this.shared = shared;
-    this.pace = shared.isPresent()
-        ? Duration.ofNanos((long) Math.ceil(SHARED_SAFETY * 1_000_000_000L / limit))
-        : window.dividedBy(limit);
-    this.sharedPace = BucketConfiguration.builder()
-        .addLimit(l -> l.capacity(1).refillGreedy(1, pace))
-        .build();
+    this.windows = shared.<Function<String, ArrivalWindow>>map(table -> table::of)
+        .orElse(connection -> new Slots(limit, window.toNanos()));
   }
 
   /** The connection's lane: its window, its pace, and any pause after a 429. */
   private final class Lane {
     final ReentrantLock turn = new ReentrantLock(true);
-    final Slots window = new Slots(limit, CallPermits.this.window.toNanos());
-    final Bucket pace;
+    final ArrivalWindow window;
+    final Bucket pace = Bucket.builder()
+        .addLimit(l -> l.capacity(Math.min(BURST, limit)).refillGreedy(1, CallPermits.this.pace))
+        .build();
     volatile long pausedUntilNanos = System.nanoTime();
 
     Lane(String connection) {
-      // A proxy is only the key and the configuration; the state stays in the database.
-      pace = shared.<Bucket>map(proxies -> proxies.builder().build(connection, () -> sharedPace))
-          .orElseGet(() -> Bucket.builder().addLimit(l -> l.capacity(1).refillGreedy(1, CallPermits.this.pace)).build());
+      window = windows.apply(connection);
     }
   }
 
@@ -139,14 +138,18 @@ public class CallPermits {
     if (!lane.turn.tryLock(left(deadline), TimeUnit.NANOSECONDS)) {
       return Optional.empty();
     }
-    int slot;
+    ArrivalWindow.Held slot;
     try {
-      slot = lane.window.take(deadline);
-      if (slot < 0) {
+      if (lane.pausedUntilNanos - System.nanoTime() > left(deadline)) {
+        return Optional.empty(); // paused past the caller's deadline: no use waiting
+      }
+      Optional<ArrivalWindow.Held> taken = lane.window.take(deadline);
+      if (taken.isEmpty()) {
         return Optional.empty();
       }
+      slot = taken.get();
       if (!paced(lane, deadline) || !pauseWaitedOut(lane, deadline)) {
-        lane.window.giveBack(slot);
+        slot.giveBack();
         return Optional.empty();
       }
     } finally {
@@ -155,7 +158,7 @@ public class CallPermits {
     AtomicBoolean closed = new AtomicBoolean();
     return Optional.of(() -> {
       if (closed.compareAndSet(false, true)) {
-        lane.window.release(slot);
+        slot.release();
       }
     });
   }
@@ -196,11 +199,8 @@ public class CallPermits {
         lane.pausedUntilNanos = until;
       }
     }
-    if (shared.isPresent()) {
-      // The other nodes back off too: the shared pace goes into debt for the pause.
-      long slots = Math.max(1, (capped.toNanos() + this.pace.toNanos() - 1) / this.pace.toNanos());
-      lane.pace.consumeIgnoringRateLimits(slots);
-    }
+    // The other nodes back off too when the window is shared.
+    lane.window.pause(capped);
     return capped;
   }
 
@@ -216,7 +216,7 @@ public class CallPermits {
 
   public void forget(String connection) {
     lanes.remove(connection);
-    shared.ifPresent(proxies -> proxies.removeProxy(connection));
+    shared.ifPresent(table -> table.forget(connection));
   }
 
   private static long left(long deadline) {
@@ -228,7 +228,7 @@ public class CallPermits {
    * holds it and otherwise when it is free again. A caller takes the slot that is free earliest,
    * waiting for it (or for a holder to finish) up to its deadline.
    */
-  static final class Slots {
+  static final class Slots implements ArrivalWindow {
     private final long windowNanos;
     private final long[] freeAt;
     private final boolean[] held;
@@ -243,8 +243,27 @@ public class CallPermits {
       Arrays.fill(freeAt, now - windowNanos);
     }
 
+    @Override
+    public Optional<Held> take(long deadline) throws InterruptedException {
+      int slot = takeIndex(deadline);
+      if (slot < 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new Held() {
+        @Override
+        public void release() {
+          settle(slot, System.nanoTime() + windowNanos);
+        }
+
+        @Override
+        public void giveBack() {
+          settle(slot, freeAt[slot]);
+        }
+      });
+    }
+
     /** The slot taken, or -1 when none is free before {@code deadline} (System.nanoTime()). */
-    int take(long deadline) throws InterruptedException {
+    private int takeIndex(long deadline) throws InterruptedException {
       lock.lock();
       try {
         while (true) {
@@ -269,16 +288,6 @@ public class CallPermits {
       } finally {
         lock.unlock();
       }
-    }
-
-    /** The request's answer is in: the slot is free again one window from now. */
-    void release(int slot) {
-      settle(slot, System.nanoTime() + windowNanos);
-    }
-
-    /** Nothing was sent with the slot: it is free at once, as it was before. */
-    void giveBack(int slot) {
-      settle(slot, freeAt[slot]);
     }
 
     private void settle(int slot, long at) {

@@ -43,7 +43,7 @@ class DatabaseIT {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       assertEquals(postgres ? "PostgreSQL" : "Apache Derby", c.getMetaData().getDatabaseProductName());
       if (postgres) {
-        try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM permit_bucket")) {
+        try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM permit_slot")) {
           assertTrue(rows.next());
         }
       }

@@ -3,17 +3,12 @@ package com.livestormconnect.livestorm;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.bucket4j.BlockingStrategy;
-import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -56,19 +51,20 @@ class SharedPermitsIT {
     ds.setPassword(Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip());
     postgres = ds;
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      // What the app's repeatable migration creates (db/postgresql/R__permit_bucket.sql).
-      s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/R__permit_bucket.sql").readAllBytes()));
+      // What the app's migration creates (db/postgresql/V40__permit_slot.sql), unless a deployment did.
+      try (ResultSet exists = s.executeQuery("SELECT to_regclass('permit_slot') IS NOT NULL")) {
+        exists.next();
+        if (!exists.getBoolean(1)) {
+          s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/V40__permit_slot.sql").readAllBytes()));
+        }
+      }
     }
   }
 
-  /** One node: its own proxy manager over its own small pool of connections. */
+  /** One node: its own slot table over its own small pool of connections. */
   private CallPermits node() throws SQLException {
-    ProxyManager<String> proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool(postgres, 4))
-        .primaryKeyMapper(PrimaryKeyMapper.STRING)
-        .table("permit_bucket")
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-        .build();
-    return new CallPermits(5, CallPermits.WINDOW, Optional.of(proxies));
+    return new CallPermits(5, CallPermits.WINDOW,
+        Optional.of(new SlotTable(pool(postgres, 4), 5, CallPermits.WINDOW, Duration.ofSeconds(5))));
   }
 
   @Test
