@@ -27,7 +27,8 @@ public record Settings(
     Set<String> adminUsernames,
     LivestormSettings livestorm,
     DatabaseSettings database,
-    EncryptionKeys encryptionKeys) {
+    EncryptionKeys encryptionKeys,
+    Duration livestormCacheTtl) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -68,8 +69,14 @@ public record Settings(
             .filter(s -> !s.isEmpty())
             .map(s -> s.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
+    // Issue 13: how long pages may reuse a connection's Livestorm answers (0 = never).
+    Duration cacheTtl = Duration.ofSeconds(env.integer("LIVESTORM_CACHE_TTL", 30, 0, 3600));
+    // Read by the sandbox itself (it imports nothing from the app); checked here so a bad value
+    // stops start-up like any other.
+    env.integer("SANDBOX_LATENCY_MS", 0, 0, 10_000);
     env.throwIfProblems();
-    return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys);
+    return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys,
+        cacheTtl);
   }
 
   static Path dataDir(Environment env) {

@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.livestorm.RecentAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,9 +17,15 @@ public class DisconnectServlet extends HttpServlet {
   @Inject
   CurrentAccount account;
 
+  @Inject
+  RecentAnswers answers;
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String notice = switch (disconnection.disconnect(account.id(request))) {
+    long accountId = account.id(request);
+    // Whatever comes of it, nothing Livestorm answered this connection is shown again.
+    answers.forget(accountId);
+    String notice = switch (disconnection.disconnect(accountId)) {
       case DISCONNECTED -> "disconnected";
       case REVOCATION_FAILED -> "revocationFailed";
       case NOT_CONNECTED -> "notConnected";

@@ -5,6 +5,7 @@ import com.livestormconnect.token.ConnectionSummary;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,13 +18,20 @@ public final class DashboardPage {
   private final GrantedScopes grants;
   private final TimeFormat time;
   private final PageProblems problems = new PageProblems();
+  private final PageCalls calls;
   private final Map<String, Object> model = new HashMap<>();
 
   DashboardPage(long accountId, Optional<ConnectionSummary> connection, TimeFormat time) {
+    this(accountId, connection, time, PageCalls::direct);
+  }
+
+  DashboardPage(long accountId, Optional<ConnectionSummary> connection, TimeFormat time,
+      Function<PageProblems, PageCalls> calls) {
     this.accountId = accountId;
     this.connection = connection;
     this.grants = connection.map(c -> GrantedScopes.parse(c.grantedScopes())).orElse(GrantedScopes.NONE);
     this.time = time;
+    this.calls = calls.apply(problems);
   }
 
   public Access access() {
@@ -60,6 +68,11 @@ public final class DashboardPage {
 
   public <T> Optional<T> attempt(Supplier<T> call) {
     return problems.attempt(call);
+  }
+
+  /** This page's Livestorm reads: recent answers reused, independent calls side by side. */
+  public PageCalls calls() {
+    return calls;
   }
 
   public DashboardPage put(String name, Object value) {

@@ -2,16 +2,24 @@ package com.livestormconnect.dashboard;
 
 import com.livestormconnect.connect.CurrentAccount;
 import com.livestormconnect.livestorm.CallPermits;
+import com.livestormconnect.livestorm.RecentAnswers;
+import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +32,8 @@ public class DashboardPages {
   private static final String FLASH = DashboardPages.class.getName() + ".flash";
   /** Livestorm ids are UUIDs; anything else in our URLs is not an id of theirs. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  /** The query parameter of the "refresh" link: read Livestorm live, not from recent answers. */
+  static final String REFRESH = "refresh";
 
   @Inject
   Templates templates;
@@ -37,9 +47,30 @@ public class DashboardPages {
   @Inject
   CallPermits permits;
 
+  @Inject
+  RecentAnswers answers;
+
+  /** Runs a page's independent Livestorm calls side by side ({@link PageCalls}). */
+  @Resource
+  ManagedExecutorService executor;
+
+  /**
+   * Reads the account and its connection in a transaction of their own: a transaction-scoped
+   * EntityManager, so that the request holds no non-transactional one. On Payara a managed task
+   * started from the request (a page's parallel calls, an export) shares the request's component
+   * invocation and, when it ends, closes the request's non-transactional EntityManagers; the request
+   * then failed with "Attempting to execute an operation on a closed EntityManager" (issue 13).
+   */
+  @Transactional
   public DashboardPage open(HttpServletRequest request) {
     long accountId = account.id(request);
-    return new DashboardPage(accountId, tokens.find(accountId), TimeFormat.of(request));
+    Optional<ConnectionSummary> connection = tokens.find(accountId);
+    // Answers are kept per account and per what its connection is: id, Livestorm user, scopes.
+    Optional<RecentAnswers.Owner> owner = connection.map(c -> new RecentAnswers.Owner(accountId,
+        c.id() + " " + c.livestormUserId() + " " + c.grantedScopes()));
+    boolean refresh = "1".equals(request.getParameter(REFRESH));
+    return new DashboardPage(accountId, connection, TimeFormat.of(request),
+        problems -> new PageCalls(executor, answers, owner, refresh, problems));
   }
 
   public void render(HttpServletRequest request, HttpServletResponse response, String view,
@@ -58,12 +89,30 @@ public class DashboardPages {
     model.put("reconnectNeeded", page.problems().needsReconnect()
         || page.connection().map(c -> c.needsReconnect()).orElse(false));
     model.put("flash", takeFlash(request));
+    page.calls().oldestCached().ifPresent(at -> {
+      model.put("answersAgeSeconds", Math.max(0, Duration.between(at, Instant.now()).toSeconds()));
+      model.put("refreshUrl", refreshUrl(request));
+    });
     // After a 429 the connection is held back (at most an hour): say until when.
     page.connection().flatMap(c -> permits.resumesAt(c.id()))
         .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);
+  }
+
+  /** The page's own URL (path and query) with {@code refresh=1}. */
+  static String refreshUrl(HttpServletRequest request) {
+    StringBuilder url = new StringBuilder(request.getRequestURI()).append('?');
+    String query = request.getQueryString();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (!pair.isEmpty() && !pair.startsWith(REFRESH + "=") && !pair.equals(REFRESH)) {
+          url.append(pair).append('&');
+        }
+      }
+    }
+    return url.append(REFRESH).append("=1").toString();
   }
 
   /** POST-redirect-GET: 303 to {@code path}, with a message for the next page. */

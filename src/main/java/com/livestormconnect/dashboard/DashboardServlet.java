@@ -44,9 +44,14 @@ public class DashboardServlet extends HttpServlet {
       page.put("lastRefresh", page.time().dateTime(c.lastRefreshedAt()));
     });
     if (page.allows("events:read") && !page.connection().orElseThrow().needsReconnect()) {
-      page.put("live", events(page, "live"));
-      page.put("upcoming", events(page, "upcoming"));
-      page.put("recent", recent(page));
+      // Three independent calls, side by side: the page waits for Livestorm once.
+      PageCalls.Later<List<Event>> live = events(page, "live", SHOWN);
+      PageCalls.Later<List<Event>> upcoming = events(page, "upcoming", SHOWN);
+      PageCalls.Later<List<Event>> ended = events(page, "ended", LivestormClient.MAX_PAGE_SIZE);
+      page.put("live", page.calls().keepEach(live, live.get().orElse(List.of()), e -> EventServlet.call(e.id())));
+      page.put("upcoming", page.calls().keepEach(upcoming, upcoming.get().orElse(List.of()), e -> EventServlet.call(e.id())));
+      page.put("recent", recent(page.calls().keepEach(ended, ended.get().orElse(List.of()),
+          e -> EventServlet.call(e.id()))));
     }
     // After the calls above, so that the figure is as fresh as Livestorm's last answer.
     page.put("quota", page.connection().flatMap(c -> quotas.of(c.id())).orElse(null));
@@ -57,16 +62,14 @@ public class DashboardServlet extends HttpServlet {
    * Livestorm cannot sort events, so the most recently updated of the first page of ended events
    * stand in for "recent": one call instead of paging through all of them.
    */
-  private List<Event> recent(DashboardPage page) {
-    return page.attempt(() -> client.events(page.access(), new EventQuery(null, "ended"), 0,
-            LivestormClient.MAX_PAGE_SIZE).items())
-        .orElse(List.of()).stream()
+  private static List<Event> recent(List<Event> ended) {
+    return ended.stream()
         .sorted(Comparator.comparing(Event::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
         .limit(SHOWN).toList();
   }
 
-  private List<Event> events(DashboardPage page, String status) {
-    return page.attempt(() -> client.events(page.access(), new EventQuery(null, status), 0, SHOWN).items())
-        .orElse(List.of());
+  private PageCalls.Later<List<Event>> events(DashboardPage page, String status, int size) {
+    return page.calls().start(EventsServlet.call(null, status, 0, size),
+        () -> client.events(page.access(), new EventQuery(null, status), 0, size).items());
   }
 }

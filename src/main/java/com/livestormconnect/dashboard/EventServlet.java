@@ -48,7 +48,15 @@ public class EventServlet extends HttpServlet {
       pages.render(request, response, "events/event", page.put("event", null));
       return;
     }
-    Optional<Event> event = page.attempt(() -> client.event(page.access(), id));
+    // The details page needs the event and its sessions: both at once. Edit and delete forms
+    // read the event live (a form must not start from a stale copy).
+    PageCalls.Later<Page<Session>> sessions = action.isEmpty() ? sessions(page, request, id) : null;
+    Optional<Event> event = action.isEmpty()
+        ? page.calls().inline(call(id), () -> client.event(page.access(), id)).get()
+        : page.attempt(() -> client.event(page.access(), id));
+    if (sessions != null) {
+      sessions.get(); // waits for it before the page can answer, even a 404
+    }
     if (page.problems().has(Kind.NOT_FOUND)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -57,8 +65,19 @@ public class EventServlet extends HttpServlet {
     switch (action) {
       case "edit" -> edit(request, response, page, event.map(EventForm::of).orElse(EventForm.BLANK), Map.of(), 200);
       case "delete" -> pages.render(request, response, "events/delete", page);
-      default -> details(request, response, page, id);
+      default -> details(request, response, page, sessions);
     }
+  }
+
+  /** The name of the one-event call for {@link PageCalls}. */
+  static String call(String eventId) {
+    return "event/" + eventId;
+  }
+
+  private PageCalls.Later<Page<Session>> sessions(DashboardPage page, HttpServletRequest request, String id) {
+    int number = DashboardPages.pageNumber(request);
+    return page.calls().start(call(id) + "/sessions?page=" + number + "&size=" + SESSIONS_PER_PAGE,
+        () -> client.eventSessions(page.access(), id, number, SESSIONS_PER_PAGE));
   }
 
   @Override
@@ -82,11 +101,10 @@ public class EventServlet extends HttpServlet {
   }
 
   private void details(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      String id) throws IOException {
-    int number = DashboardPages.pageNumber(request);
-    Optional<Page<Session>> sessions =
-        page.attempt(() -> client.eventSessions(page.access(), id, number, SESSIONS_PER_PAGE));
-    List<Session> list = sessions.map(Page::items).orElse(List.of());
+      PageCalls.Later<Page<Session>> answer) throws IOException {
+    Optional<Page<Session>> sessions = answer.get();
+    List<Session> list = page.calls().keepEach(answer, sessions.map(Page::items).orElse(List.of()),
+        s -> SessionServlet.call(s.id()));
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));
     page.put("totals", EventTotals.of(list));

@@ -44,8 +44,11 @@ public class EventsServlet extends HttpServlet {
     if (page.allows("events:read")) {
       EventQuery query = new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Event>> events = page.attempt(() -> client.events(page.access(), query, number, PAGE_SIZE));
-      page.put("events", events.map(Page::items).orElse(List.of()));
+      PageCalls.Later<Page<Event>> list = page.calls().inline(call(title, status, number, PAGE_SIZE),
+          () -> client.events(page.access(), query, number, PAGE_SIZE));
+      Optional<Page<Event>> events = list.get();
+      page.put("events", page.calls().keepEach(list, events.map(Page::items).orElse(List.of()),
+          e -> EventServlet.call(e.id())));
       page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
     }
     pages.render(request, response, "events", page);
@@ -70,6 +73,12 @@ public class EventsServlet extends HttpServlet {
       return;
     }
     pages.redirect(request, response, "/events/" + created.get().id(), "flash.eventCreated");
+  }
+
+  /** The name of a list-of-events call for {@link PageCalls}: its filters and its page. */
+  static String call(String title, String status, int number, int size) {
+    return "events?q=" + (title == null ? "" : title) + "&status=" + (status == null ? "" : status)
+        + "&page=" + number + "&size=" + size;
   }
 
   private void form(HttpServletRequest request, HttpServletResponse response, DashboardPage page,

@@ -57,7 +57,10 @@ public class SessionServlet extends HttpServlet {
       pages.render(request, response, "sessions/session", page.put("currentSession", null));
       return;
     }
-    Optional<Session> session = page.attempt(() -> client.session(page.access(), id));
+    // The people page may show a recent answer; the CSV download and the registration form read live.
+    Optional<Session> session = action.isEmpty()
+        ? page.calls().fetch(call(id), () -> client.session(page.access(), id))
+        : page.attempt(() -> client.session(page.access(), id));
     if (page.problems().has(Kind.NOT_FOUND)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -111,15 +114,21 @@ public class SessionServlet extends HttpServlet {
 
   private void people(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
       String id, Optional<Session> session) throws IOException {
-    session.ifPresent(s -> page.put("event", page.attempt(() -> client.event(page.access(), s.eventId())).orElse(null)));
+    // The event and the people are independent: both at once.
+    PageCalls.Later<Event> event = session.map(s -> page.calls().start(EventServlet.call(s.eventId()),
+        () -> client.event(page.access(), s.eventId()))).orElse(null);
     Boolean attended = switch (String.valueOf(request.getParameter("attended"))) {
       case "yes" -> Boolean.TRUE;
       case "no" -> Boolean.FALSE;
       default -> null;
     };
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Person>> people =
-        page.attempt(() -> client.sessionPeople(page.access(), id, attended, number, PEOPLE_PER_PAGE));
+    Optional<Page<Person>> people = page.calls().inline(
+        call(id) + "/people?attended=" + attended + "&page=" + number + "&size=" + PEOPLE_PER_PAGE,
+        () -> client.sessionPeople(page.access(), id, attended, number, PEOPLE_PER_PAGE)).get();
+    if (event != null) {
+      page.put("event", event.get().orElse(null));
+    }
     List<Person> list = new ArrayList<>(people.map(Page::items).orElse(List.of()));
     PeopleOrder order = PeopleOrder.of(request.getParameter("sort"));
     boolean descending = "desc".equals(request.getParameter("dir"));
@@ -131,6 +140,11 @@ public class SessionServlet extends HttpServlet {
         .put("attended", attended == null ? "" : attended ? "yes" : "no")
         .put("chart", distribution(list, request.getLocale()));
     pages.render(request, response, "sessions/session", page);
+  }
+
+  /** The name of the one-session call for {@link PageCalls}. */
+  static String call(String sessionId) {
+    return "session/" + sessionId;
   }
 
   /** How many of the listed people attended 0–9 %, 10–19 %, …, 90–100 % of the session. */

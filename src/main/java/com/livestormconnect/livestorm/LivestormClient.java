@@ -9,12 +9,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Livestorm's API v1, typed: every method is one request, made with a fresh token and a rate-limit
  * permit by {@link LivestormCallInterceptor}, and answers records or a {@link LivestormException}.
  * The dashboard reaches Livestorm only through this class. Lists are paged as Livestorm pages
- * them (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items).
+ * them (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items). Every write forgets the
+ * account's {@link RecentAnswers}.
  */
 @ApplicationScoped
 public class LivestormClient {
@@ -22,6 +24,9 @@ public class LivestormClient {
 
   @Inject
   LivestormHttp http;
+
+  @Inject
+  RecentAnswers answers;
 
   @LivestormCall
   public void ping(Access access) {
@@ -63,20 +68,20 @@ public class LivestormClient {
 
   @LivestormCall(idempotent = false)
   public Event createEvent(Access access, EventDraft draft) {
-    return JsonApi.one(http.send(access, "POST", "/events", document("events", draft.attributes())),
-        "/events", Event::from);
+    return write(access, () -> JsonApi.one(http.send(access, "POST", "/events",
+        document("events", draft.attributes())), "/events", Event::from));
   }
 
   @LivestormCall
   public Event updateEvent(Access access, String id, EventDraft draft) {
     String path = "/events/" + segment(id);
-    return JsonApi.one(http.send(access, "PATCH", path, document("events", draft.attributes())),
-        path, Event::from);
+    return write(access, () -> JsonApi.one(http.send(access, "PATCH", path,
+        document("events", draft.attributes())), path, Event::from));
   }
 
   @LivestormCall
   public void deleteEvent(Access access, String id) {
-    http.send(access, "DELETE", "/events/" + segment(id), null);
+    write(access, () -> http.send(access, "DELETE", "/events/" + segment(id), null));
   }
 
   @LivestormCall
@@ -117,8 +122,8 @@ public class LivestormClient {
   @LivestormCall(idempotent = false)
   public Person register(Access access, String sessionId, Registration registration) {
     String path = "/sessions/" + segment(sessionId) + "/people";
-    return JsonApi.one(http.send(access, "POST", path, document("people", registration.attributes())),
-        path, Person::from);
+    return write(access, () -> JsonApi.one(http.send(access, "POST", path,
+        document("people", registration.attributes())), path, Person::from));
   }
 
   @LivestormCall
@@ -129,13 +134,27 @@ public class LivestormClient {
   @LivestormCall(idempotent = false)
   public Webhook createWebhook(Access access, String url, String event) {
     JsonObjectBuilder attributes = Json.createObjectBuilder().add("url", url).add("event", event);
-    return JsonApi.one(http.send(access, "POST", "/webhooks", document("webhooks", attributes)),
-        "/webhooks", Webhook::from);
+    return write(access, () -> JsonApi.one(http.send(access, "POST", "/webhooks",
+        document("webhooks", attributes)), "/webhooks", Webhook::from));
   }
 
   @LivestormCall
   public void deleteWebhook(Access access, String id) {
-    http.send(access, "DELETE", "/webhooks/" + segment(id), null);
+    write(access, () -> http.send(access, "DELETE", "/webhooks/" + segment(id), null));
+  }
+
+  /**
+   * A write: what pages kept of the account's answers may be stale from now on, so they are
+   * forgotten before it is sent and again once it is done (a page that read meanwhile may have kept
+   * the state from before).
+   */
+  private <T> T write(Access access, Supplier<T> request) {
+    answers.forget(access.accountId());
+    try {
+      return request.get();
+    } finally {
+      answers.forget(access.accountId());
+    }
   }
 
   private static Map<String, String> paging(int page, int size) {

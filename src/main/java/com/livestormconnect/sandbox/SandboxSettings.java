@@ -69,6 +69,22 @@ public record SandboxSettings(
     }
   }
 
+  /**
+   * SANDBOX_LATENCY_MS (default 0, at most 10,000): how long each API request takes on the wire,
+   * half before it arrives and half for its answer to come back, so that the app's waiting can be
+   * measured offline (issue 13). Read on every request like the rest; the app checks its range at
+   * start-up.
+   */
+  public static long latencyMillis() {
+    String raw = lookup("SANDBOX_LATENCY_MS");
+    try {
+      long value = raw == null ? 0 : Long.parseLong(raw);
+      return Math.max(0, Math.min(10_000, value));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   private static String orDefault(String value, String fallback) {
     return value == null ? fallback : value;
   }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,13 @@ public class TokenRefresh {
 
   private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  /** A token for the account's connection, refreshed first if it expires within the margin. */
+  /**
+   * A token for the account's connection, refreshed first if it expires within the margin. Read in
+   * a transaction (a transaction-scoped EntityManager) because it runs on managed executor threads
+   * too (a page's parallel calls, exports), where Payara would share and close the submitting
+   * request's non-transactional EntityManager (issue 13).
+   */
+  @Transactional
   public FreshToken current(long accountId, Consumer<String> onRefresh) {
     LivestormConnection connection = em
         .createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)

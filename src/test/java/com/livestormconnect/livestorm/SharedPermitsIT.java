@@ -105,6 +105,30 @@ class SharedPermitsIT {
     assertTrue(perSecond >= 0.9 * 5, "together the nodes used only " + perSecond + "/s");
   }
 
+  /**
+   * A node killed while holding all five slots of a connection: its rows keep their lease (here
+   * connect timeout 1 s + window + 0.5 s = 2.51 s), after which the other node takes them. Not
+   * before: until then the dead node's requests may still be arriving.
+   */
+  @Test
+  void slotsHeldByADeadNodeComeBackWhenTheirLeaseEnds() throws Exception {
+    String connection = UUID.randomUUID().toString();
+    CallPermits dead = new CallPermits(5, CallPermits.WINDOW,
+        Optional.of(new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    for (int i = 0; i < 5; i++) {
+      assertTrue(dead.acquire(connection, Duration.ofSeconds(5)).isPresent()); // never closed
+    }
+    CallPermits survivor = new CallPermits(5, CallPermits.WINDOW,
+        Optional.of(new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    long started = System.nanoTime();
+
+    assertTrue(survivor.acquire(connection, Duration.ofSeconds(10)).isPresent());
+
+    long waited = System.nanoTime() - started;
+    assertTrue(waited >= Duration.ofMillis(2_000).toNanos(), "a held slot was taken after " + waited / 1_000_000 + " ms");
+    assertTrue(waited < Duration.ofSeconds(5).toNanos(), "the connection was blocked " + waited / 1_000_000 + " ms");
+  }
+
   @Test
   void aPermitIsGrantedAtOnceWhenTheSharedBucketHasATokenAndItsCostIsMeasured() throws Exception {
     CallPermits node = node();

@@ -1,6 +1,7 @@
 package com.livestormconnect.sandbox.api;
 
 import com.livestormconnect.sandbox.JsonBody;
+import com.livestormconnect.sandbox.SandboxSettings;
 import com.livestormconnect.sandbox.control.Faults;
 import com.livestormconnect.sandbox.control.SandboxStats;
 import com.livestormconnect.sandbox.oauth.IssuedTokens;
@@ -68,6 +69,28 @@ public class ApiServlet extends HttpServlet {
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long latency = SandboxSettings.latencyMillis();
+    // The request travels before it arrives (and is counted), its answer travels back after.
+    travel(latency / 2);
+    try {
+      answer(request, response);
+    } finally {
+      travel(latency - latency / 2);
+    }
+  }
+
+  private static void travel(long millis) throws IOException {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+  }
+
+  private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String token = bearer(request);
     stats.apiRequest(token);
     IssuedTokens.Authentication auth = tokens.authenticate(token);
