@@ -43,8 +43,11 @@ public class ExportServlet extends HttpServlet {
       return;
     }
     Long left = job.get().secondsLeft(Instant.now());
-    page.put("job", job.get()).put("secondsLeft", left)
-        .put("refreshSeconds", job.get().running() ? REFRESH_SECONDS : null);
+    // One reading of the state for the page's data-state and its reload: a job that ends while the
+    // page renders must not show "done" with a reload (or "running" without one).
+    ExportJob.State state = job.get().state();
+    page.put("job", job.get()).put("secondsLeft", left).put("state", state)
+        .put("refreshSeconds", state == ExportJob.State.RUNNING ? REFRESH_SECONDS : null);
     pages.render(request, response, "exports/export", page);
   }
 
