@@ -21,8 +21,9 @@ import javax.sql.DataSource;
  * round trip on the non-transactional permits pool:
  *
  * <ul>
- *   <li>take: the free row that has been free longest, locked with {@code FOR UPDATE SKIP LOCKED}
- *       so that two nodes never wait on each other, is marked held by a random holder id;
+ *   <li>take: the row that has been free longest (free_at passed: given back a window ago, or
+ *       its holder's lease ran out), locked with {@code FOR UPDATE SKIP LOCKED} so that two nodes
+ *       never wait on each other, is marked held by a random holder id until the lease ends;
  *   <li>release: that row (if still ours) is free one window after now;
  *   <li>pause: every row of the connection is free no earlier than the end of the pause.
  * </ul>
@@ -78,11 +79,11 @@ final class SlotTable {
       if (left <= 0) {
         return Optional.empty();
       }
-      long until = nanosUntilFree(connection);
-      if (until > left) {
+      long[] until = nanosUntilFree(connection);
+      if (until[0] > left && until[1] == 0) {
         return Optional.empty(); // paused past the caller's deadline: no use waiting
       }
-      long wait = until < 0 ? Math.min(left, POLL_NANOS) : until;
+      long wait = Math.min(left, until[0]);
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
@@ -109,7 +110,7 @@ final class SlotTable {
     }
     String sql = "UPDATE permit_slot SET holder = ?, free_at = clock_timestamp() + ?::interval"
         + " WHERE connection_id = ? AND slot = (SELECT slot FROM permit_slot"
-        + " WHERE connection_id = ? AND holder IS NULL AND free_at <= clock_timestamp()"
+        + " WHERE connection_id = ? AND free_at <= clock_timestamp()"
         + " ORDER BY free_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING slot";
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, holder);
@@ -125,25 +126,24 @@ final class SlotTable {
   }
 
   /**
-   * How long until a slot may be free: exactly, when one is not held; -1 when all are held (poll:
-   * a holder may release at any moment). Rows gone (the connection was forgotten) are created again.
+   * How long until a slot may be free, and whether any is held: a free slot's time is exact; a held
+   * one may be given back at any moment (or its lease end), so then the wait is a short poll. Rows
+   * gone (the connection was forgotten) are created again.
    */
-  private long nanosUntilFree(String connection) {
-    String sql = "SELECT COUNT(*), EXTRACT(EPOCH FROM (MIN(free_at) FILTER (WHERE holder IS NULL)"
-        + " - clock_timestamp())) FROM permit_slot WHERE connection_id = ?";
+  private long[] nanosUntilFree(String connection) {
+    String sql = "SELECT COUNT(*), COUNT(holder), EXTRACT(EPOCH FROM (MIN(free_at) - clock_timestamp()))"
+        + " FROM permit_slot WHERE connection_id = ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, connection);
       try (ResultSet row = s.executeQuery()) {
         row.next();
         if (row.getLong(1) == 0) {
           known.remove(connection);
-          return 0;
+          return new long[] {0, 0};
         }
-        double seconds = row.getDouble(2);
-        if (row.wasNull()) {
-          return -1;
-        }
-        return Math.max(0, (long) (seconds * 1e9));
+        long held = row.getLong(2);
+        long wait = Math.max(0, (long) (row.getDouble(3) * 1e9));
+        return new long[] {held > 0 ? Math.min(wait, POLL_NANOS) : wait, held};
       }
     } catch (SQLException e) {
       throw failure("read the permit slots", e);

@@ -55,7 +55,7 @@ class ClusterIT {
   private static final String PASSWORD = "correct horse battery";
   private static final Pattern CONSENT = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
   private static final List<String> ADMINS =
-      List.of("rate", "refresh", "storm-1", "storm-2", "storm-3");
+      List.of("rate", "rate200", "refresh", "storm-1", "storm-2", "storm-3");
 
   private String jdbcUrl;
   private String jdbcUser;

@@ -41,23 +41,30 @@ class SharedPermitsIT {
   private static final long SECOND = 1_000_000_000L;
 
   private DataSource postgres;
+
   @BeforeAll
   void connect() throws Exception {
     String url = System.getProperty("it.postgres.url");
     assumeTrue(url != null, "SharedPermitsIT needs the build's PostgreSQL; skipped");
+    String password = Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
+    PGSimpleDataSource server = new PGSimpleDataSource();
+    server.setURL(url);
+    server.setUser(System.getProperty("it.postgres.user"));
+    server.setPassword(password);
+    // A database of its own, so that the deployments of the other tests find theirs as Flyway
+    // left it (a table made here would be a "non-empty schema without history" to Flyway).
+    try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS livestorm_permits");
+      s.execute("CREATE DATABASE livestorm_permits");
+    }
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(url);
+    ds.setURL(url.substring(0, url.lastIndexOf('/') + 1) + "livestorm_permits");
     ds.setUser(System.getProperty("it.postgres.user"));
-    ds.setPassword(Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip());
+    ds.setPassword(password);
     postgres = ds;
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-      // What the app's migration creates (db/postgresql/V40__permit_slot.sql), unless a deployment did.
-      try (ResultSet exists = s.executeQuery("SELECT to_regclass('permit_slot') IS NOT NULL")) {
-        exists.next();
-        if (!exists.getBoolean(1)) {
-          s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/V40__permit_slot.sql").readAllBytes()));
-        }
-      }
+      // What the app's migration creates (db/postgresql/V40__permit_slot.sql).
+      s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/V40__permit_slot.sql").readAllBytes()));
     }
   }
 
