@@ -161,4 +161,20 @@ class SettingsTest {
     env.put("LIVESTORM_CLIENT_AUTH", "private_key_jwt");
     assertThrows(ConfigurationException.class, () -> parse(env));
   }
+
+  @Test
+  void theLivestormCacheLastsThirtySecondsByDefaultAndZeroTurnsItOff() {
+    assertEquals(java.time.Duration.ofSeconds(30), parse(Map.of()).livestormCacheTtl());
+    assertEquals(java.time.Duration.ZERO, parse(Map.of("LIVESTORM_CACHE_TTL", "0")).livestormCacheTtl());
+  }
+
+  @Test
+  void badCacheAndLatencySettingsStopStartUpNamingTheVariable() {
+    ConfigurationException cache = assertThrows(ConfigurationException.class,
+        () -> parse(Map.of("LIVESTORM_CACHE_TTL", "-1")));
+    assertTrue(cache.getMessage().contains("LIVESTORM_CACHE_TTL"), cache.getMessage());
+    ConfigurationException latency = assertThrows(ConfigurationException.class,
+        () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
+    assertTrue(latency.getMessage().contains("SANDBOX_LATENCY_MS"), latency.getMessage());
+  }
 }

@@ -48,4 +48,19 @@ class SandboxSettingsTest {
     assertEquals(7200, read(Map.of("SANDBOX_TOKEN_TTL", "soon")).tokenTtlSeconds());
     assertEquals(7200, read(Map.of("SANDBOX_TOKEN_TTL", "-5")).tokenTtlSeconds());
   }
+
+  @Test
+  void latencyIsReadOnEveryRequestAndKeptWithinBounds() {
+    try {
+      assertEquals(0, SandboxSettings.latencyMillis());
+      System.setProperty("SANDBOX_LATENCY_MS", "150");
+      assertEquals(150, SandboxSettings.latencyMillis());
+      System.setProperty("SANDBOX_LATENCY_MS", "99999999");
+      assertEquals(10_000, SandboxSettings.latencyMillis());
+      System.setProperty("SANDBOX_LATENCY_MS", "soon");
+      assertEquals(0, SandboxSettings.latencyMillis());
+    } finally {
+      System.clearProperty("SANDBOX_LATENCY_MS");
+    }
+  }
 }
