@@ -103,7 +103,8 @@ public class DashboardPages {
 
   /** The page's own URL (path and query) with {@code refresh=1}. */
   static String refreshUrl(HttpServletRequest request) {
-    StringBuilder url = new StringBuilder(request.getRequestURI()).append('?');
+    // One leading slash: "//host/..." would be a link to another site.
+    StringBuilder url = new StringBuilder(request.getRequestURI().replaceFirst("^/+", "/")).append('?');
     String query = request.getQueryString();
     if (query != null) {
       for (String pair : query.split("&")) {
