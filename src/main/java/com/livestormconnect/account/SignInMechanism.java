@@ -1,5 +1,8 @@
 package com.livestormconnect.account;
 
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.web.BaseUrlRedirects;
+import com.livestormconnect.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -33,6 +36,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject
   IdentityStoreHandler identityStores;
 
+  @Inject
+  Settings settings;
+
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
@@ -56,7 +62,13 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       if ("GET".equals(request.getMethod())) {
         request.getSession().setAttribute(WANTED, wanted(request));
       }
-      return context.redirect(request.getContextPath() + "/login");
+      // Not context.redirect: the container would build the URL from the Host header, and this
+      // answer leaves before any filter has added the security headers.
+      SecurityHeadersFilter.apply(request, response, settings);
+      response.setStatus(HttpServletResponse.SC_FOUND);
+      response.setHeader("Location", BaseUrlRedirects.location(request, settings.appBaseUrl(),
+          request.getContextPath() + "/login"));
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
   }
