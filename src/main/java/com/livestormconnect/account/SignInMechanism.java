@@ -31,7 +31,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   static final String WANTED = SignInMechanism.class.getName() + ".wanted";
 
   /** Who is signed in to this session. */
-  record Caller(String name, Set<String> groups) implements Serializable {}
+  record Caller(String name, Set<String> groups, long rolesVersion) implements Serializable {}
 
   @Inject
   IdentityStoreHandler identityStores;
@@ -39,24 +39,32 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject
   Settings settings;
 
+  @Inject
+  AccountStore accounts;
+
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
+      long version = accounts.rolesVersion();
       CredentialValidationResult result = identityStores.validate(credential);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         // No sendError here: the sign-in page answers, with its message and a fresh CSRF token.
         return AuthenticationStatus.SEND_FAILURE;
       }
       request.getSession().setAttribute(CALLER,
-          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
+              version));
       return context.notifyContainerAboutLogin(result);
     }
     HttpSession session = request.getSession(false);
     Object caller = session == null ? null : session.getAttribute(CALLER);
     if (caller instanceof Caller signedIn) {
-      return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+      Caller current = current(session, signedIn);
+      if (current != null) {
+        return context.notifyContainerAboutLogin(current.name(), current.groups());
+      }
     }
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
@@ -71,6 +79,27 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
+  }
+
+  /**
+   * The caller with up-to-date groups: re-read when an administrator changed someone's role since
+   * this session signed in (a demoted administrator loses the pages at once). Null when the
+   * account no longer exists.
+   */
+  private Caller current(HttpSession session, Caller signedIn) {
+    long version = accounts.rolesVersion();
+    if (signedIn.rolesVersion() == version) {
+      return signedIn;
+    }
+    Caller fresh = accounts.find(signedIn.name())
+        .map(a -> new Caller(a.getUsername(), accounts.groups(a), version))
+        .orElse(null);
+    if (fresh == null) {
+      session.removeAttribute(CALLER);
+    } else {
+      session.setAttribute(CALLER, fresh);
+    }
+    return fresh;
   }
 
   @Override
