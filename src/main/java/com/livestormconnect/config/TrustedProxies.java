@@ -93,14 +93,30 @@ public record TrustedProxies(List<Block> blocks) {
         || !LITERAL.matcher(address).matches()) {
       return Optional.empty();
     }
-    if (!address.contains(":") && !address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
-      return Optional.empty();
+    if (!address.contains(":")) {
+      return ipv4(address);
     }
     try {
+      // With a colon, getByName parses an IPv6 literal and never asks DNS.
       return Optional.of(InetAddress.getByName(address).getAddress());
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  private static Optional<byte[]> ipv4(String address) {
+    String[] parts = address.split("\\.", -1);
+    if (parts.length != 4) {
+      return Optional.empty();
+    }
+    byte[] bytes = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
+        return Optional.empty();
+      }
+      bytes[i] = (byte) Integer.parseInt(parts[i]);
+    }
+    return Optional.of(bytes);
   }
 
   /** Whether {@code address} (a literal, as from getRemoteAddr) is one of the trusted proxies. */
