@@ -70,7 +70,6 @@ public class RequestSizeFilter extends HttpFilter {
     LOG.warning(() -> "Refused a request body of " + size + " to " + request.getMethod() + " "
         + request.getServletPath() + " (413)");
     request.setAttribute(ErrorServlet.REASON, "error.413");
-    response.setHeader("Connection", "close");
     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
   }
 
