@@ -2,6 +2,7 @@ package com.livestormconnect.account;
 
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.web.BaseUrlRedirects;
+import com.livestormconnect.web.SameSiteSessions;
 import com.livestormconnect.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +54,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         // No sendError here: the sign-in page answers, with its message and a fresh CSRF token.
         return AuthenticationStatus.SEND_FAILURE;
       }
-      request.getSession().setAttribute(CALLER,
+      HttpSession signedIn = request.getSession();
+      SameSiteSessions.fix(request, response);
+      signedIn.setAttribute(CALLER,
           new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
               version));
       return context.notifyContainerAboutLogin(result);
@@ -69,6 +72,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
         request.getSession().setAttribute(WANTED, wanted(request));
+        SameSiteSessions.fix(request, response);
       }
       // Not context.redirect: the container would build the URL from the Host header, and this
       // answer leaves before any filter has added the security headers.

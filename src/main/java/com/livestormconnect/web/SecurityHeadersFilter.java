@@ -25,7 +25,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(request, response, settings);
-    chain.doFilter(request, new BaseUrlRedirects(request, response, settings.appBaseUrl()));
+    chain.doFilter(new SameSiteSessions(request, response),
+        new BaseUrlRedirects(request, response, settings.appBaseUrl()));
   }
 
   static String policy(Settings settings) {

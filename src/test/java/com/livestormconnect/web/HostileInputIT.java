@@ -120,6 +120,7 @@ class HostileInputIT {
     String username = unique("zoe");
     String password = NAME + " pw";
     assertEquals(303, browser.signUp(username, password).statusCode());
+    browser.get("/dashboard");
     assertEquals(303, browser.post("/logout", Map.of()).statusCode());
 
     Browser again = new Browser(base());
@@ -217,8 +218,10 @@ class HostileInputIT {
     user.connect("events:read");
     for (String spelling : SPELLINGS) {
       HttpResponse<String> response = user.browser.postRaw(base() + spelling, Map.of());
-      assertTrue(Set.of(400, 403, 404, 405).contains(response.statusCode()),
+      // A container's own redirect (301/302, e.g. for "..;") reaches no endpoint either.
+      assertTrue(Set.of(301, 302, 400, 403, 404, 405).contains(response.statusCode()),
           spelling + " answered " + response.statusCode());
+      assertFalse(response.headers().firstValue("Location").orElse("").contains("/dashboard"), spelling);
       assertTrue(user.browser.get("/dashboard").body().contains("action=\"/connect/disconnect\""),
           spelling + " disconnected the user");
     }
@@ -236,7 +239,8 @@ class HostileInputIT {
     for (String path : List.of("/login", "/sandbox/..%2flogin", "/sandbox/%2e%2e/login", "/sandbox/..;/login",
         "/signup")) {
       HttpResponse<String> response = victim.postRaw(base() + path, credentials);
-      assertTrue(Set.of(400, 403, 404).contains(response.statusCode()), path + " answered " + response.statusCode());
+      assertTrue(Set.of(301, 302, 400, 403, 404).contains(response.statusCode()), path + " answered " + response.statusCode());
+      assertFalse(response.headers().firstValue("Location").orElse("").contains("/dashboard"), path);
     }
     HttpResponse<String> dashboard = victim.get("/dashboard");
     assertEquals(302, dashboard.statusCode());
@@ -427,13 +431,19 @@ class HostileInputIT {
     Browser browser = new Browser(base());
     browser.get("/login");
     String filler = "x".repeat(10 * 1024 * 1024);
-    HttpResponse<String> declared = browser.post("/login", Map.of("username", "ada", "password", filler));
+    // HTTP/1.1 as browsers send forms (the JDK client would otherwise try an h2c upgrade).
+    HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .cookieHandler(browser.cookies()).build();
+    HttpResponse<String> declared = http11.send(HttpRequest.newBuilder(base().resolve("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=ada&_csrf=" + browser.csrf() + "&password=" + filler))
+        .build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(413, declared.statusCode());
     assertTrue(declared.body().contains("The request is too large."), declared.body());
     assertTrue(declared.headers().firstValue("Content-Security-Policy").isPresent());
 
     byte[] body = ("username=ada&password=" + filler).getBytes(StandardCharsets.US_ASCII);
-    HttpResponse<String> chunked = clientOf(browser).send(HttpRequest.newBuilder(base().resolve("/login"))
+    HttpResponse<String> chunked = http11.send(HttpRequest.newBuilder(base().resolve("/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
         .build(), HttpResponse.BodyHandlers.ofString());
