@@ -2,6 +2,7 @@ package com.livestormconnect.account;
 
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.web.BaseUrlRedirects;
+import com.livestormconnect.web.ProxyHeaders;
 import com.livestormconnect.web.SameSiteSessions;
 import com.livestormconnect.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
       }
       HttpSession signedIn = request.getSession();
-      SameSiteSessions.fix(request, response);
+      SameSiteSessions.fix(request, response, isHttps(request));
       signedIn.setAttribute(CALLER,
           new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
               version));
@@ -72,7 +73,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
         request.getSession().setAttribute(WANTED, wanted(request));
-        SameSiteSessions.fix(request, response);
+        SameSiteSessions.fix(request, response, isHttps(request));
       }
       // Not context.redirect: the container would build the URL from the Host header, and this
       // answer leaves before any filter has added the security headers.
@@ -104,6 +105,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       session.setAttribute(CALLER, fresh);
     }
     return fresh;
+  }
+
+  private boolean isHttps(HttpServletRequest request) {
+    return settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies());
   }
 
   @Override

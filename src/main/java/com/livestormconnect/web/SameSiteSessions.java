@@ -17,10 +17,13 @@ import java.util.Locale;
  */
 public class SameSiteSessions extends HttpServletRequestWrapper {
   private final HttpServletResponse response;
+  private final boolean https;
 
-  public SameSiteSessions(HttpServletRequest request, HttpServletResponse response) {
+  /** {@code https}: this request came over HTTPS (directly or from a trusted proxy). */
+  public SameSiteSessions(HttpServletRequest request, HttpServletResponse response, boolean https) {
     super(request);
     this.response = response;
+    this.https = https;
   }
 
   @Override
@@ -32,7 +35,7 @@ public class SameSiteSessions extends HttpServletRequestWrapper {
   public HttpSession getSession(boolean create) {
     HttpSession session = super.getSession(create);
     if (create) {
-      fix(this, response);
+      fix(this, response, https);
     }
     return session;
   }
@@ -40,12 +43,15 @@ public class SameSiteSessions extends HttpServletRequestWrapper {
   @Override
   public String changeSessionId() {
     String id = super.changeSessionId();
-    fix(this, response);
+    fix(this, response, https);
     return id;
   }
 
-  /** Adds {@code SameSite=Lax} to the session cookie's Set-Cookie headers that lack it. */
-  public static void fix(HttpServletRequest request, HttpServletResponse response) {
+  /**
+   * Adds {@code SameSite=Lax} to the session cookie's Set-Cookie headers that lack it, and
+   * {@code Secure} when the request came over HTTPS (a trusted proxy's X-Forwarded-Proto counts).
+   */
+  public static void fix(HttpServletRequest request, HttpServletResponse response, boolean https) {
     if (response.isCommitted()) {
       return;
     }
@@ -54,10 +60,19 @@ public class SameSiteSessions extends HttpServletRequestWrapper {
     boolean changed = false;
     for (int i = 0; i < values.size(); i++) {
       String value = values.get(i);
-      if (value.startsWith(prefix) && !value.toLowerCase(Locale.ROOT).contains("samesite")) {
-        values.set(i, value + "; SameSite=Lax");
-        changed = true;
+      if (!value.startsWith(prefix)) {
+        continue;
       }
+      String lower = value.toLowerCase(Locale.ROOT);
+      String fixed = value;
+      if (!lower.contains("samesite")) {
+        fixed += "; SameSite=Lax";
+      }
+      if (https && !lower.contains("secure")) {
+        fixed += "; Secure";
+      }
+      changed |= !fixed.equals(value);
+      values.set(i, fixed);
     }
     if (changed) {
       response.setHeader("Set-Cookie", values.get(0));

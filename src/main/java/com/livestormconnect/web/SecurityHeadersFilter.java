@@ -25,7 +25,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(request, response, settings);
-    chain.doFilter(new SameSiteSessions(request, response),
+    boolean https = settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies());
+    chain.doFilter(new SameSiteSessions(request, response, https),
         new BaseUrlRedirects(request, response, settings.appBaseUrl()));
   }
 
