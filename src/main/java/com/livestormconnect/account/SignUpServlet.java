@@ -58,8 +58,9 @@ public class SignUpServlet extends HttpServlet {
       return;
     }
     boolean administrator = !setupCode.isEmpty();
-    if (!settings.signupOpen() && !administrator) {
-      render(request, response, 403, form.username(), List.of("signup.closed"));
+    Optional<String> refusal = new SignUpPolicy(settings.signupOpen()).refusal(administrator);
+    if (refusal.isPresent()) {
+      render(request, response, 403, form.username(), List.of(refusal.get()));
       return;
     }
     List<String> problems = form.problems();
