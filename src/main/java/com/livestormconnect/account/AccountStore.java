@@ -59,6 +59,8 @@ public class AccountStore {
   private final java.util.concurrent.atomic.AtomicLong rolesVersion =
       new java.util.concurrent.atomic.AtomicLong();
 
+  // Transactional itself: the call below does not pass through the interceptor.
+  @Transactional(rollbackOn = UsernameTaken.class)
   public Account create(SignUpForm form) throws UsernameTaken {
     return create(form, false);
   }
