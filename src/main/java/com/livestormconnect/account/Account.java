@@ -15,6 +15,9 @@ import java.util.Locale;
 @Table(name = "account")
 @NamedQuery(name = "Account.byKey", query = "SELECT a FROM Account a WHERE a.usernameKey = :key")
 @NamedQuery(name = "Account.firstId", query = "SELECT MIN(a.id) FROM Account a")
+@NamedQuery(name = "Account.administrators",
+    query = "SELECT COUNT(a) FROM Account a WHERE a.administrator = TRUE")
+@NamedQuery(name = "Account.all", query = "SELECT a FROM Account a ORDER BY a.usernameKey")
 public class Account {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,6 +34,9 @@ public class Account {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "administrator", nullable = false)
+  private boolean administrator;
 
   protected Account() {}
 
@@ -60,6 +66,15 @@ public class Account {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** Made an administrator with the setup code or by another administrator (stored). */
+  public boolean isAdministrator() {
+    return administrator;
+  }
+
+  void setAdministrator(boolean administrator) {
+    this.administrator = administrator;
   }
 
   @Override

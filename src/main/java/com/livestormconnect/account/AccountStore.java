@@ -48,14 +48,32 @@ public class AccountStore {
     decoyHash = passwordHash.generate("no-such-account".toCharArray());
   }
 
+  /** Thrown when a change would leave no administrator. */
+  public static class LastAdministrator extends Exception {
+    LastAdministrator() {
+      super("last administrator");
+    }
+  }
+
+  // Counts role changes on this node: signed-in sessions notice and re-read their groups.
+  private final java.util.concurrent.atomic.AtomicLong rolesVersion =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  // Transactional itself: the call below does not pass through the interceptor.
   @Transactional(rollbackOn = UsernameTaken.class)
   public Account create(SignUpForm form) throws UsernameTaken {
+    return create(form, false);
+  }
+
+  @Transactional(rollbackOn = UsernameTaken.class)
+  public Account create(SignUpForm form, boolean administrator) throws UsernameTaken {
     if (find(form.username()).isPresent()) {
       throw new UsernameTaken();
     }
     Account account =
         new Account(form.username(), passwordHash.generate(form.password().toCharArray()),
             Clock.systemUTC().instant());
+    account.setAdministrator(administrator);
     try {
       em.persist(account);
       em.flush();
@@ -86,13 +104,74 @@ public class AccountStore {
   }
 
   /**
-   * The first account ever created is an administrator, as is every one named in ADMIN_USERNAMES.
-   * Deriving it (instead of storing a flag at sign-up) leaves no race between two first sign-ups.
+   * An account is an administrator when it is stored as one (setup code, another administrator,
+   * or ADMIN_USERNAMES at start-up). In sandbox mode on a loopback APP_BASE_URL only, for
+   * convenience, the first account ever created and every name in ADMIN_USERNAMES are too
+   * (derived, so that two first sign-ups do not race).
    */
   public Set<String> groups(Account account) {
-    Long first = em.createNamedQuery("Account.firstId", Long.class).getSingleResult();
-    boolean admin = account.getId().equals(first)
-        || settings.adminUsernames().contains(Account.key(account.getUsername()));
+    boolean admin = account.isAdministrator();
+    if (!admin && settings.firstAccountIsAdmin()) {
+      Long first = em.createNamedQuery("Account.firstId", Long.class).getSingleResult();
+      admin = account.getId().equals(first)
+          || settings.adminUsernames().contains(Account.key(account.getUsername()));
+    }
     return admin ? Set.of(USER, ADMIN) : Set.of(USER);
+  }
+
+  public long administratorCount() {
+    return em.createNamedQuery("Account.administrators", Long.class).getSingleResult();
+  }
+
+  public java.util.List<Account> all() {
+    return em.createNamedQuery("Account.all", Account.class).getResultList();
+  }
+
+  /** Makes the existing accounts among {@code usernames} administrators; how many changed. */
+  @Transactional
+  public int promoteExisting(Set<String> usernames) {
+    int changed = 0;
+    for (String name : usernames) {
+      Optional<Account> account = find(name);
+      if (account.isPresent() && !account.get().isAdministrator()) {
+        account.get().setAdministrator(true);
+        changed++;
+      }
+    }
+    if (changed > 0) {
+      rolesVersion.incrementAndGet();
+    }
+    return changed;
+  }
+
+  /**
+   * Promotes or demotes; refuses to demote the last stored administrator. The table is locked
+   * for the count so that two administrators demoting each other cannot both succeed.
+   */
+  @Transactional(rollbackOn = LastAdministrator.class)
+  public boolean setAdministrator(String username, boolean administrator) throws LastAdministrator {
+    Optional<Account> found = find(username);
+    if (found.isEmpty()) {
+      return false;
+    }
+    Account account = found.get();
+    em.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (!administrator && account.isAdministrator()) {
+      java.util.List<Account> admins = em.createQuery(
+              "SELECT a FROM Account a WHERE a.administrator = TRUE", Account.class)
+          .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+          .getResultList();
+      if (admins.size() <= 1) {
+        throw new LastAdministrator();
+      }
+    }
+    account.setAdministrator(administrator);
+    rolesVersion.incrementAndGet();
+    return true;
+  }
+
+  /** Changes whenever a role changes on this node. */
+  public long rolesVersion() {
+    return rolesVersion.get();
   }
 }

@@ -1,5 +1,10 @@
 package com.livestormconnect.account;
 
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.web.BaseUrlRedirects;
+import com.livestormconnect.web.ProxyHeaders;
+import com.livestormconnect.web.SameSiteSessions;
+import com.livestormconnect.web.SecurityHeadersFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -28,37 +33,82 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   static final String WANTED = SignInMechanism.class.getName() + ".wanted";
 
   /** Who is signed in to this session. */
-  record Caller(String name, Set<String> groups) implements Serializable {}
+  record Caller(String name, Set<String> groups, long rolesVersion) implements Serializable {}
 
   @Inject
   IdentityStoreHandler identityStores;
+
+  @Inject
+  Settings settings;
+
+  @Inject
+  AccountStore accounts;
 
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
+      long version = accounts.rolesVersion();
       CredentialValidationResult result = identityStores.validate(credential);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         // No sendError here: the sign-in page answers, with its message and a fresh CSRF token.
         return AuthenticationStatus.SEND_FAILURE;
       }
-      request.getSession().setAttribute(CALLER,
-          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+      HttpSession signedIn = request.getSession();
+      SameSiteSessions.fix(request, response, isHttps(request));
+      signedIn.setAttribute(CALLER,
+          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
+              version));
       return context.notifyContainerAboutLogin(result);
     }
     HttpSession session = request.getSession(false);
     Object caller = session == null ? null : session.getAttribute(CALLER);
     if (caller instanceof Caller signedIn) {
-      return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+      Caller current = current(session, signedIn);
+      if (current != null) {
+        return context.notifyContainerAboutLogin(current.name(), current.groups());
+      }
     }
     if (context.isProtected()) {
       if ("GET".equals(request.getMethod())) {
         request.getSession().setAttribute(WANTED, wanted(request));
+        SameSiteSessions.fix(request, response, isHttps(request));
       }
-      return context.redirect(request.getContextPath() + "/login");
+      // Not context.redirect: the container would build the URL from the Host header, and this
+      // answer leaves before any filter has added the security headers.
+      SecurityHeadersFilter.apply(request, response, settings);
+      response.setStatus(HttpServletResponse.SC_FOUND);
+      response.setHeader("Location", BaseUrlRedirects.location(request, settings.appBaseUrl(),
+          request.getContextPath() + "/login"));
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
+  }
+
+  /**
+   * The caller with up-to-date groups: re-read when an administrator changed someone's role since
+   * this session signed in (a demoted administrator loses the pages at once). Null when the
+   * account no longer exists.
+   */
+  private Caller current(HttpSession session, Caller signedIn) {
+    long version = accounts.rolesVersion();
+    if (signedIn.rolesVersion() == version) {
+      return signedIn;
+    }
+    Caller fresh = accounts.find(signedIn.name())
+        .map(a -> new Caller(a.getUsername(), accounts.groups(a), version))
+        .orElse(null);
+    if (fresh == null) {
+      session.removeAttribute(CALLER);
+    } else {
+      session.setAttribute(CALLER, fresh);
+    }
+    return fresh;
+  }
+
+  private boolean isHttps(HttpServletRequest request) {
+    return settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies());
   }
 
   @Override

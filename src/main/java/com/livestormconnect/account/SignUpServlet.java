@@ -1,5 +1,7 @@
 package com.livestormconnect.account;
 
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.web.ProxyHeaders;
 import com.livestormconnect.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -10,8 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** GET shows the sign-up form; POST creates the account and signs its owner in. */
+/**
+ * GET shows the sign-up form; POST creates the account and signs its owner in. With the one-time
+ * setup code the account is the first administrator, also when SIGNUP=closed.
+ */
 @WebServlet("/signup")
 public class SignUpServlet extends HttpServlet {
   @Inject
@@ -23,34 +29,97 @@ public class SignUpServlet extends HttpServlet {
   @Inject
   SignIn signIn;
 
+  @Inject
+  AdminSetup setup;
+
+  @Inject
+  PasswordChecks passwordChecks;
+
+  @Inject
+  SignInThrottle throttle;
+
+  @Inject
+  Settings settings;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    templates.render(request, response, "signup", Map.of("username", "", "errors", List.of()));
+    render(request, response, 200, "", List.of());
   }
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    SignUpForm form = SignUpForm.of(request.getParameter("username"), request.getParameter("password"));
+    String rawUsername = SignInServlet.valueOf(request.getParameter("username"));
+    String setupCode = SignInServlet.valueOf(request.getParameter("setupCode")).trim();
+    SignUpForm form = SignUpForm.of(rawUsername, request.getParameter("password"));
+    if (SignInServlet.isTooLong(form.username(), form.password())) {
+      render(request, response, 400, "", List.of("login.error.tooLong"));
+      return;
+    }
+    boolean administrator = !setupCode.isEmpty();
+    Optional<String> refusal = new SignUpPolicy(settings.signupOpen()).refusal(administrator);
+    if (refusal.isPresent()) {
+      render(request, response, 403, form.username(), List.of(refusal.get()));
+      return;
+    }
     List<String> problems = form.problems();
     if (!problems.isEmpty()) {
-      templates.render(request, response, 400, "signup",
-          Map.of("username", form.username(), "errors", problems));
+      render(request, response, 400, form.username(), problems);
       return;
     }
-    try {
-      accounts.create(form);
-    } catch (AccountStore.UsernameTaken e) {
-      templates.render(request, response, 409, "signup",
-          Map.of("username", form.username(), "errors", List.of("signup.error.taken")));
+    if (administrator && !setup.redeem(setupCode)) {
+      render(request, response, 400, form.username(), List.of("signup.error.setupCode"));
       return;
     }
+    Optional<PasswordChecks.Slot> slot = passwordChecks.enter();
+    if (slot.isEmpty()) {
+      giveBack(administrator, setupCode);
+      SignInServlet.busy(request, response, templates, "signup", model(form.username(),
+          List.of("login.error.busy")));
+      return;
+    }
+    try (PasswordChecks.Slot taken = slot.get()) {
+      try {
+        accounts.create(form, administrator);
+      } catch (AccountStore.UsernameTaken e) {
+        giveBack(administrator, setupCode);
+        render(request, response, 409, form.username(), List.of("signup.error.taken"));
+        return;
+      }
+      if (administrator) {
+        setup.spent();
+      }
+      throttle.known(form.username(), ProxyHeaders.clientAddress(request, settings.trustedProxies()));
+      signInAndLand(request, response, form);
+    }
+  }
+
+  private void signInAndLand(HttpServletRequest request, HttpServletResponse response,
+      SignUpForm form) {
     AuthenticationStatus status = signIn.authenticate(request, response, form.username(), form.password());
     if (status == AuthenticationStatus.SUCCESS) {
       SignInServlet.redirect(response, request.getContextPath() + "/dashboard");
     } else if (status != AuthenticationStatus.SEND_CONTINUE) {
       SignInServlet.redirect(response, request.getContextPath() + "/login");
     }
+  }
+
+  private void giveBack(boolean administrator, String setupCode) {
+    if (administrator) {
+      setup.restore(setupCode);
+    }
+  }
+
+  private void render(HttpServletRequest request, HttpServletResponse response, int status,
+      String username, List<String> errors) throws IOException {
+    templates.render(request, response, status, "signup", model(username, errors));
+  }
+
+  private Map<String, Object> model(String username, List<String> errors) {
+    return Map.of("username", username, "errors", errors,
+        "signupOpen", settings.signupOpen(),
+        "setupPending", setup.isPending(),
+        "firstAccountIsAdmin", settings.firstAccountIsAdmin());
   }
 }

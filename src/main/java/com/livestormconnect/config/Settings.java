@@ -28,7 +28,9 @@ public record Settings(
     LivestormSettings livestorm,
     DatabaseSettings database,
     EncryptionKeys encryptionKeys,
-    Duration livestormCacheTtl) {
+    Duration livestormCacheTtl,
+    TrustedProxies trustedProxies,
+    boolean signupOpen) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -74,9 +76,57 @@ public record Settings(
     // Read by the sandbox itself (it imports nothing from the app); checked here so a bad value
     // stops start-up like any other.
     env.integer("SANDBOX_LATENCY_MS", 0, 0, 10_000);
+    TrustedProxies proxies = TrustedProxies.read(env);
+    boolean signupOpen = signup(env);
+    if (mode == Mode.PRODUCTION) {
+      requireHttps(env, "APP_BASE_URL", appBaseUrl);
+      requireHttps(env, "LIVESTORM_AUTHORIZE_URL", livestorm.authorizeUrl());
+      requireHttps(env, "LIVESTORM_TOKEN_URL", livestorm.tokenUrl());
+      requireHttps(env, "LIVESTORM_REVOKE_URL", livestorm.revokeUrl().orElse(null));
+      requireHttps(env, "LIVESTORM_API_URL", livestorm.apiUrl());
+      requireHttps(env, "LIVESTORM_REDIRECT_URI", livestorm.redirectUri());
+    }
     env.throwIfProblems();
     return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys,
-        cacheTtl);
+        cacheTtl, proxies, signupOpen);
+  }
+
+  /**
+   * In production, tokens, codes and session cookies travel over these URLs: plain http is allowed
+   * only to a loopback host (tests, or a TLS sidecar on the same machine).
+   */
+  private static void requireHttps(Environment env, String name, URI url) {
+    if (url != null && !"https".equals(url.getScheme()) && !isLoopback(url)) {
+      env.problem(name, "must be an https URL in production mode (plain http only to localhost),"
+          + " got '" + url + "'");
+    }
+  }
+
+  /** localhost, 127.0.0.0/8 or ::1, decided on the URL's text (no DNS lookup). */
+  static boolean isLoopback(URI url) {
+    String host = url.getHost();
+    if (host == null) {
+      return false;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return host.equals("localhost") || host.matches("127(\\.[0-9]{1,3}){3}")
+        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
+  }
+
+  private static boolean signup(Environment env) {
+    String raw = env.text("SIGNUP", "open").toLowerCase(Locale.ROOT);
+    switch (raw) {
+      case "open":
+        return true;
+      case "closed":
+        return false;
+      default:
+        env.problem("SIGNUP", "must be open or closed, got '" + raw + "'");
+        return true;
+    }
   }
 
   static Path dataDir(Environment env) {
@@ -168,6 +218,15 @@ public record Settings(
 
   public boolean isSandbox() {
     return mode == Mode.SANDBOX;
+  }
+
+  /**
+   * Sandbox mode on this machine only (APP_BASE_URL on a loopback host): the first account is an
+   * administrator, for convenience. Everywhere else only the setup code or an administrator can
+   * make one.
+   */
+  public boolean firstAccountIsAdmin() {
+    return isSandbox() && isLoopback(appBaseUrl);
   }
 
   public boolean isHttps() {

@@ -33,9 +33,14 @@ public final class JsonBody {
     response.getOutputStream().write(body);
   }
 
-  /** The request's JSON object, or empty when the body is missing or not a JSON object. */
+  /**
+   * The request's JSON object, or empty when the body is missing or not a JSON object. Read as
+   * UTF-8 bytes whatever the request's character encoding says (RFC 8259 §8.1), so that a name
+   * like Zoë is not decoded as ISO-8859-1.
+   */
   public static Optional<JsonObject> read(HttpServletRequest request) throws IOException {
-    try (JsonReader reader = Json.createReader(request.getReader())) {
+    try (JsonReader reader = Json.createReaderFactory(Map.of())
+        .createReader(request.getInputStream(), StandardCharsets.UTF_8)) {
       return Optional.of(reader.readObject());
     } catch (JsonException | IllegalStateException e) {
       return Optional.empty();

@@ -12,7 +12,10 @@ import java.util.Set;
 /**
  * Refuses every state-changing request without the session's CSRF token (403, nothing changed).
  * The sandbox's OAuth and API endpoints are excluded: they are Livestorm's, called by servers with
- * client credentials or bearer tokens, and the sandbox guards its own consent form.
+ * client credentials or bearer tokens, and the sandbox guards its own consent form. The exemption
+ * is decided on the path the container actually dispatches to (servlet path + path info, decoded
+ * and normalised), never on the raw URI: {@code /sandbox/..%2fconnect/disconnect} or
+ * {@code /sandbox/..;/login} would otherwise skip the check on an app endpoint.
  */
 @WebFilter(filterName = "csrf", urlPatterns = "/*")
 public class CsrfFilter extends HttpFilter {
@@ -22,12 +25,18 @@ public class CsrfFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     boolean exempt = SAFE.contains(request.getMethod())
-        || request.getRequestURI().startsWith(request.getContextPath() + "/sandbox/");
+        || isSandbox(request);
     if (exempt || CsrfTokens.isValid(request)) {
       chain.doFilter(request, response);
       return;
     }
     request.setAttribute(ErrorServlet.REASON, "error.csrf");
     response.sendError(HttpServletResponse.SC_FORBIDDEN);
+  }
+
+  static boolean isSandbox(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    String path = request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+    return path.startsWith("/sandbox/");
   }
 }

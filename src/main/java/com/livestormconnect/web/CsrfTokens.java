@@ -30,6 +30,16 @@ public final class CsrfTokens {
     return (String) token;
   }
 
+  /**
+   * The token of the session this request already has, without creating one (empty when there is
+   * none): pages without a form must not open a session for an anonymous visitor.
+   */
+  public static String existing(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(ATTRIBUTE);
+    return token == null ? "" : (String) token;
+  }
+
   /** A new token for this session, e.g. at sign-in, so that a token seen before it is useless. */
   public static void rotate(HttpServletRequest request) {
     request.getSession().setAttribute(ATTRIBUTE, fresh());

@@ -39,7 +39,7 @@ public class ErrorServlet extends HttpServlet {
     }
     Object reason = request.getAttribute(REASON);
     String messageKey = reason != null ? reason.toString() : "error." + switch (status) {
-      case 400, 403, 404, 405, 429 -> status;
+      case 400, 403, 404, 405, 413, 429 -> status;
       default -> 500;
     };
     templates.render(request, response, status, "error",

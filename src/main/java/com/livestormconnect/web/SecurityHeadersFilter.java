@@ -3,7 +3,6 @@ package com.livestormconnect.web;
 import com.livestormconnect.config.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -22,40 +21,42 @@ public class SecurityHeadersFilter extends HttpFilter {
   @Inject
   Settings settings;
 
-  private String policy;
-
   @Override
-  public void init(FilterConfig config) throws ServletException {
-    super.init(config);
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    apply(request, response, settings);
+    boolean https = settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies());
+    chain.doFilter(new SameSiteSessions(request, response, https),
+        new BaseUrlRedirects(request, response, settings.appBaseUrl()));
+  }
+
+  static String policy(Settings settings) {
     URI authorize = settings.livestorm().authorizeUrl();
     String authorizeOrigin = authorize.getScheme() + "://" + authorize.getAuthority();
-    policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
         + " font-src 'self'; connect-src 'self'; form-action 'self' " + authorizeOrigin + ";"
         + " frame-ancestors 'none'; base-uri 'none'";
   }
 
-  @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException, ServletException {
-    response.setHeader("Content-Security-Policy", policy);
+  /**
+   * Sets the headers; also called by answers sent before any filter runs (the sign-in mechanism's
+   * redirect), so that every response carries them.
+   */
+  public static void apply(HttpServletRequest request, HttpServletResponse response,
+      Settings settings) {
+    response.setHeader("Content-Security-Policy", policy(settings));
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (isHttps(request)) {
+    if (settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies())) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
     if (!isStatic(request)) {
       // Pages show a user's own data: never keep them in shared or back-button caches.
       response.setHeader("Cache-Control", "no-store");
     }
-    chain.doFilter(request, response);
-  }
-
-  /** HTTPS directly, or behind a proxy that says so. */
-  public static boolean isHttps(HttpServletRequest request) {
-    return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
   }
 
   private static boolean isStatic(HttpServletRequest request) {

@@ -19,6 +19,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  */
 @ApplicationScoped
 public class Templates {
+  /** Views with a form an anonymous visitor posts (sign-in, sign-up, first administrator). */
+  private static final java.util.Set<String> ANONYMOUS_FORMS = java.util.Set.of("login", "signup");
+
   @Inject
   Settings settings;
 
@@ -60,11 +63,20 @@ public class Templates {
     context.setVariable("currentUser", request.getRemoteUser());
     context.setVariable("isAdmin", request.getRemoteUser() != null && request.isUserInRole("admin"));
     context.setVariable("sandbox", settings.isSandbox());
-    context.setVariable("csrfToken", CsrfTokens.token(request));
+    context.setVariable("csrfToken", needsSession(request, view)
+        ? CsrfTokens.token(request) : CsrfTokens.existing(request));
     context.setVariable("path", request.getServletPath());
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
     engine.process(view, context, response.getWriter());
+  }
+
+  /**
+   * A session (and its CSRF token) is opened only for a signed-in user or a page whose form an
+   * anonymous visitor posts; a 404 or the landing page must not cost the server a session.
+   */
+  private static boolean needsSession(HttpServletRequest request, String view) {
+    return request.getRemoteUser() != null || ANONYMOUS_FORMS.contains(view);
   }
 
   public void render(HttpServletRequest request, HttpServletResponse response, String view,

@@ -177,4 +177,87 @@ class SettingsTest {
         () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
     assertTrue(latency.getMessage().contains("SANDBOX_LATENCY_MS"), latency.getMessage());
   }
+
+  @Test
+  void productionRefusesPlainHttpNamingEachVariable() {
+    Map<String, String> env = production();
+    env.put("APP_BASE_URL", "http://connect.example.com");
+    env.put("LIVESTORM_AUTHORIZE_URL", "http://app.livestorm.co/oauth/authorize");
+    env.put("LIVESTORM_TOKEN_URL", "http://app.livestorm.co/oauth/token");
+    env.put("LIVESTORM_REVOKE_URL", "http://app.livestorm.co/oauth/revoke");
+    env.put("LIVESTORM_API_URL", "http://api.livestorm.co/v1");
+    env.put("LIVESTORM_REDIRECT_URI", "http://connect.example.com/connect/callback");
+    String message = assertThrows(ConfigurationException.class, () -> parse(env)).getMessage();
+    for (String name : new String[] {"APP_BASE_URL", "LIVESTORM_AUTHORIZE_URL", "LIVESTORM_TOKEN_URL",
+        "LIVESTORM_REVOKE_URL", "LIVESTORM_API_URL", "LIVESTORM_REDIRECT_URI"}) {
+      assertTrue(message.contains(name + " must be an https URL in production mode"), message);
+    }
+  }
+
+  @Test
+  void theDefaultRedirectUriFollowsAnHttpAppBaseUrlAndIsRefusedToo() {
+    Map<String, String> env = production();
+    env.put("APP_BASE_URL", "http://connect.example.com");
+    String message = assertThrows(ConfigurationException.class, () -> parse(env)).getMessage();
+    assertTrue(message.contains("LIVESTORM_REDIRECT_URI must be an https URL"), message);
+  }
+
+  @Test
+  void productionAllowsPlainHttpToLoopbackHostsOnly() {
+    for (String host : new String[] {"localhost", "127.0.0.1", "127.1.2.3", "[::1]"}) {
+      Map<String, String> env = production();
+      env.put("APP_BASE_URL", "http://" + host + ":8080");
+      env.put("LIVESTORM_API_URL", "http://" + host + ":9090/v1");
+      assertEquals(Mode.PRODUCTION, parse(env).mode(), host);
+    }
+    Map<String, String> env = production();
+    env.put("LIVESTORM_API_URL", "http://127.0.0.1.evil.example/v1");
+    assertThrows(ConfigurationException.class, () -> parse(env));
+  }
+
+  @Test
+  void trustedProxiesAreCidrBlocksOfEitherFamily() {
+    Map<String, String> env = production();
+    env.put("TRUSTED_PROXIES", " 10.0.0.0/8, 192.168.1.7 ,fd00::/8, ::1");
+    TrustedProxies proxies = parse(env).trustedProxies();
+    assertTrue(proxies.contains("10.200.3.4"));
+    assertTrue(proxies.contains("192.168.1.7"));
+    assertFalse(proxies.contains("192.168.1.8"));
+    assertTrue(proxies.contains("fd12:3456::1"));
+    assertTrue(proxies.contains("0:0:0:0:0:0:0:1"));
+    assertFalse(proxies.contains("fe80::1"));
+    assertFalse(proxies.contains("11.0.0.1"));
+    assertFalse(proxies.contains("not-an-address"));
+  }
+
+  @Test
+  void trustedProxiesDefaultToNoneAndRefuseHostNamesAndBadPrefixes() {
+    assertTrue(parse(production()).trustedProxies().isEmpty());
+    for (String bad : new String[] {"proxy.example.com", "10.0.0.0/33", "fd00::/129", "10.0.0/8",
+        "10.0.0.0/-1", "1.2.3.4/8/9", "256.1.1.1"}) {
+      Map<String, String> env = production();
+      env.put("TRUSTED_PROXIES", bad);
+      String message = assertThrows(ConfigurationException.class, () -> parse(env), bad).getMessage();
+      assertTrue(message.contains("TRUSTED_PROXIES"), message);
+    }
+  }
+
+  @Test
+  void signUpIsOpenUnlessClosed() {
+    assertTrue(parse(production()).signupOpen());
+    Map<String, String> env = production();
+    env.put("SIGNUP", "closed");
+    assertFalse(parse(env).signupOpen());
+    env.put("SIGNUP", "maybe");
+    assertTrue(assertThrows(ConfigurationException.class, () -> parse(env)).getMessage().contains("SIGNUP"));
+  }
+
+  @Test
+  void theFirstAccountIsAdministratorOnlyInTheSandboxOnALoopbackAddress() {
+    assertTrue(parse(Map.of()).firstAccountIsAdmin());
+    assertFalse(parse(Map.of("APP_BASE_URL", "http://connect.example.com")).firstAccountIsAdmin());
+    Map<String, String> env = production();
+    env.put("APP_BASE_URL", "http://localhost:8080");
+    assertFalse(parse(env).firstAccountIsAdmin());
+  }
 }
