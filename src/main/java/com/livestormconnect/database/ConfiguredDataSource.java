@@ -45,6 +45,14 @@ public class ConfiguredDataSource implements DataSource {
   private int loginTimeout;
   private String description;
 
+  public ConfiguredDataSource() {
+  }
+
+  /** For tests: over a given data source instead of the one DATABASE_URL names. */
+  ConfiguredDataSource(DataSource target) {
+    this.target = target;
+  }
+
   private DataSource target() {
     DataSource current = target;
     if (current == null) {
@@ -135,8 +143,15 @@ public class ConfiguredDataSource implements DataSource {
     return target().getConnection();
   }
 
+  /**
+   * WildFly's pool calls this with null credentials when the annotation names none; the
+   * configured ones (DATABASE_USER, DATABASE_PASSWORD) apply then, not "no user".
+   */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
+    if (username == null) {
+      return target().getConnection();
+    }
     return target().getConnection(username, password);
   }
 

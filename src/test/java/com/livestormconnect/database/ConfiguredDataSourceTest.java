@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.livestormconnect.config.DatabaseSettings;
 import java.io.File;
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -14,7 +15,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,23 @@ class ConfiguredDataSourceTest {
       }
       return false;
     }
+  }
+
+  @Test
+  void aPoolAskingWithoutCredentialsGetsTheConfiguredOnes() throws Exception {
+    // WildFly's pool calls getConnection(null, null); PostgreSQL then refused "no user name".
+    List<String> calls = new ArrayList<>();
+    DataSource target = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
+          return null;
+        });
+    ConfiguredDataSource source = new ConfiguredDataSource(target);
+
+    source.getConnection(null, null);
+    source.getConnection("someone", "secret");
+
+    assertEquals(List.of("getConnection/0", "getConnection/2"), calls);
   }
 
   @Test
