@@ -18,6 +18,12 @@ work=${4:-}
 
 # Fast start-up on a small machine (as for Payara Micro in the tests); JVM_OPTS adds to it.
 jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx512m ${JVM_OPTS:-}"
+# The sandbox control key as a system property too (the app reads either; the environment has it).
+key_flag=""
+if [ -n "${SANDBOX_CONTROL_KEY:-}" ]; then
+  key_flag="-DSANDBOX_CONTROL_KEY=$SANDBOX_CONTROL_KEY"
+  jvm_flags="$jvm_flags $key_flag"
+fi
 
 pid_of() {
   [ -f "$work/server.pid" ] && cat "$work/server.pid" || true
@@ -98,13 +104,15 @@ start_glassfish() {
   # The distribution's domain1, copied (creating a domain takes ~25 s of key generation).
   cp -r "$home/glassfish/domains/domain1" "$work/domains/domain1"
   local config="$work/domains/domain1/config/domain.xml"
+  local options="<jvm-options>-XX:TieredStopAtLevel=1</jvm-options><jvm-options>-XX:+UseSerialGC</jvm-options>"
+  [ -z "$key_flag" ] || options="$options<jvm-options>$key_flag</jvm-options>"
   sed -i \
     -e "s|<network-listener port=\"8080\" |<network-listener address=\"127.0.0.1\" port=\"$http\" |" \
     -e "s|<network-listener port=\"8181\" |<network-listener address=\"127.0.0.1\" port=\"$spare1\" |" \
     -e "s|<network-listener port=\"4848\" |<network-listener address=\"127.0.0.1\" port=\"$admin\" |" \
     -e 's|address="0.0.0.0"|address="127.0.0.1"|g' \
     -e "s|port=\"8686\" name=\"system\"|port=\"$spare2\" name=\"system\"|" \
-    -e "s|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options><jvm-options>-XX:TieredStopAtLevel=1</jvm-options><jvm-options>-XX:+UseSerialGC</jvm-options>|" \
+    -e "s|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>$options|" \
     "$config"
   echo "$work/domains/domain1/logs/server.log" > "$work/log-file"
   echo "$admin" > "$work/admin-port"

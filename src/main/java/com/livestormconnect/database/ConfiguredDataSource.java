@@ -144,12 +144,12 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   /**
-   * WildFly's pool calls this with null credentials when the annotation names none; the
+   * WildFly's pool calls this with empty credentials when the annotation names none; the
    * configured ones (DATABASE_USER, DATABASE_PASSWORD) apply then, not "no user".
    */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    if (username == null) {
+    if (username == null || username.isEmpty()) {
       return target().getConnection();
     }
     return target().getConnection(username, password);

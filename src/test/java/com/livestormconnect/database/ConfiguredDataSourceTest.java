@@ -86,7 +86,7 @@ class ConfiguredDataSourceTest {
 
   @Test
   void aPoolAskingWithoutCredentialsGetsTheConfiguredOnes() throws Exception {
-    // WildFly's pool calls getConnection(null, null); PostgreSQL then refused "no user name".
+    // WildFly's pool calls getConnection("", ""); PostgreSQL then refused "no user name".
     List<String> calls = new ArrayList<>();
     DataSource target = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
         new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
@@ -96,9 +96,10 @@ class ConfiguredDataSourceTest {
     ConfiguredDataSource source = new ConfiguredDataSource(target);
 
     source.getConnection(null, null);
+    source.getConnection("", "");
     source.getConnection("someone", "secret");
 
-    assertEquals(List.of("getConnection/0", "getConnection/2"), calls);
+    assertEquals(List.of("getConnection/0", "getConnection/0", "getConnection/2"), calls);
   }
 
   @Test
