@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts and stops the other Jakarta EE 10 servers the smoke tests deploy the WAR on (ServerSmokeIT):
+# Starts and stops the other Jakarta EE 10 servers the smoke tests (src/test/java/.../servers) deploy the WAR on:
 #   server.sh start <wildfly|glassfish|liberty> <home> <work dir> <war> <library dir> <http port> <admin port> <spare port> <spare port>
 #   server.sh stop  <wildfly|glassfish|liberty> <home> <work dir>
 #   server.sh redeploy wildfly <home> <work dir> <war>
