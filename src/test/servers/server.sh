@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts and stops the other Jakarta EE 10 servers the smoke tests (src/test/java/.../servers) deploy the WAR on:
-#   server.sh start <wildfly|glassfish|liberty> <home> <work dir> <war> <library dir> <http port> <admin port> <spare port> <spare port>
+#   server.sh start <wildfly|glassfish|liberty> <home> <work dir> <war> <library dir> <http port> <admin port> <spare port> x3
 #   server.sh stop  <wildfly|glassfish|liberty> <home> <work dir>
 #   server.sh redeploy wildfly <home> <work dir> <war>
 #   server.sh stop-all <servers dir>          (post-integration-test: whatever a failed test left running)
@@ -99,7 +99,7 @@ redeploy_wildfly() {
 }
 
 start_glassfish() {
-  local war=$1 http=$3 admin=$4 spare1=$5 spare2=$6
+  local war=$1 http=$3 admin=$4 spare1=$5 spare2=$6 spare3=$7
   rm -rf "$work" && mkdir -p "$work/domains"
   # The distribution's domain1, copied (creating a domain takes ~25 s of key generation).
   cp -r "$home/glassfish/domains/domain1" "$work/domains/domain1"
@@ -112,8 +112,13 @@ start_glassfish() {
     -e "s|<network-listener port=\"4848\" |<network-listener address=\"127.0.0.1\" port=\"$admin\" |" \
     -e 's|address="0.0.0.0"|address="127.0.0.1"|g' \
     -e "s|port=\"8686\" name=\"system\"|port=\"$spare2\" name=\"system\"|" \
+    -e "s|port=\"3700\" id=\"orb-listener-1\"|port=\"$spare3\" id=\"orb-listener-1\"|" \
+    -e '0,/<\/iiop-service>/ s|</iiop-service>|</iiop-service><jms-service type="EMBEDDED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="7676" lazy-init="true"/></jms-service>|' \
     -e "s|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>$options|" \
     "$config"
+  # Without a jms-service of its own, server-config starts the JMS broker eagerly on *:7676;
+  # declared lazy, it never starts (the app uses no JMS).
+  grep -q 'lazy-init="true"/></jms-service>' "$config"
   echo "$work/domains/domain1/logs/server.log" > "$work/log-file"
   echo "$admin" > "$work/admin-port"
   "$home/bin/asadmin" start-domain --domaindir "$work/domains" domain1 > "$work/console.log" 2>&1 \

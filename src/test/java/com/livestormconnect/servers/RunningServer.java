@@ -41,7 +41,7 @@ final class RunningServer {
         property("it.server." + name + ".home"), work.toString(),
         property("it.server.war"), property("it.server.library"), port,
         property("it.server.admin.port"), property("it.server.spare1.port"),
-        property("it.server.spare2.port")));
+        property("it.server.spare2.port"), property("it.server.spare3.port")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("APP_BASE_URL", base.toString());
