@@ -50,8 +50,14 @@ final class RunningServer {
     env.put("SANDBOX_CONTROL_KEY", property("SANDBOX_CONTROL_KEY"));
     env.putAll(settings);
     RunningServer server = new RunningServer(name, work, base);
-    run(builder, "start " + name);
-    server.awaitHealthy();
+    try {
+      run(builder, "start " + name);
+      server.awaitHealthy();
+    } catch (RuntimeException | AssertionError e) {
+      // The next server uses the same ports: never leave a half-started one behind.
+      server.stop();
+      throw e;
+    }
     return server;
   }
 
