@@ -116,8 +116,9 @@ start_glassfish() {
     -e '0,/<\/iiop-service>/ s|</iiop-service>|</iiop-service><jms-service type="EMBEDDED" default-jms-host="default_JMS_host"><jms-host name="default_JMS_host" host="127.0.0.1" port="7676" lazy-init="true"/></jms-service>|' \
     -e "s|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>|<jvm-options>-Dosgi.shell.telnet.port=6666</jvm-options>$options|" \
     "$config"
-  # Without a jms-service of its own, server-config starts the JMS broker eagerly on *:7676;
-  # declared lazy, it never starts (the app uses no JMS).
+  # Without a jms-service of its own, server-config's JMS broker listens on *:7676. Declared here
+  # with host 127.0.0.1 it listens on loopback only (it still starts, on the fixed port 7676,
+  # despite lazy-init; the app uses no JMS).
   grep -q 'lazy-init="true"/></jms-service>' "$config"
   echo "$work/domains/domain1/logs/server.log" > "$work/log-file"
   echo "$admin" > "$work/admin-port"
