@@ -8,7 +8,7 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
 
   public static DatabaseSettings fromEnvironment() {
     Environment env = Environment.system();
-    DatabaseSettings settings = read(env, Settings.dataDir(env));
+    DatabaseSettings settings = read(env, env.dataDir());
     env.throwIfProblems();
     return settings;
   }

@@ -120,6 +120,21 @@ final class Environment {
     }
   }
 
+  /**
+   * DATA_DIR as an absolute path (default {@code ./data}). Here rather than in {@link Settings} so
+   * that {@link DatabaseSettings} needs no other class of this package: on Open Liberty the data
+   * source class and what it reads are loaded from a server library (see ConfiguredDataSource).
+   */
+  Path dataDir() {
+    String raw = text("DATA_DIR", "data");
+    try {
+      return Path.of(raw).toAbsolutePath().normalize();
+    } catch (RuntimeException e) {
+      problem("DATA_DIR", "is not a valid path: '" + raw + "'");
+      return Path.of("data").toAbsolutePath();
+    }
+  }
+
   void problem(String name, String what) {
     problems.add(name + " " + what);
   }

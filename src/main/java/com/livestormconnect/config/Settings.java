@@ -130,13 +130,7 @@ public record Settings(
   }
 
   static Path dataDir(Environment env) {
-    String raw = env.text("DATA_DIR", "data");
-    try {
-      return Path.of(raw).toAbsolutePath().normalize();
-    } catch (RuntimeException e) {
-      env.problem("DATA_DIR", "is not a valid path: '" + raw + "'");
-      return Path.of("data").toAbsolutePath();
-    }
+    return env.dataDir();
   }
 
   private static Mode mode(Environment env) {

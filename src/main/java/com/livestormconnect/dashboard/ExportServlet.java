@@ -56,7 +56,7 @@ public class ExportServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8; header=present");
+    response.setContentType("text/csv; header=present; charset=UTF-8");
     response.setHeader("Content-Disposition",
         "attachment; filename=\"people-" + job.sessionId() + ".csv\"");
     response.setContentLengthLong(Files.size(job.file()));

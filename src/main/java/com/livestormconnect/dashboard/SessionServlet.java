@@ -167,7 +167,7 @@ public class SessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8; header=present");
+    response.setContentType("text/csv; header=present; charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
     try {
       exports.write(page.accountId(), id, response.getWriter(), (done, count, records) -> { });

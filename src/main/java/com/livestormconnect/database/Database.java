@@ -14,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
   @DataSourceDefinition(
       name = Database.JNDI_NAME,
       className = "com.livestormconnect.database.ConfiguredDataSource",
+      description = "Livestorm Connect",
       minPoolSize = 1,
       maxPoolSize = 20,
       transactional = true),
   @DataSourceDefinition(
       name = Database.PERMITS_JNDI_NAME,
       className = "com.livestormconnect.database.ConfiguredDataSource",
+      description = "Livestorm Connect rate-limit permits",
       minPoolSize = 0,
       maxPoolSize = 10,
       transactional = false)

@@ -43,6 +43,9 @@ public class Migrations {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(locations)
+        // Flyway also scans classpath:db/callback by default, which does not exist: on Open Liberty
+        // that logs an error (its class loader lists only folders holding a flyway.location file).
+        .callbackLocations(locations)
         .load();
   }
 }

@@ -31,7 +31,12 @@ public class ErrorServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-    if (failure != null) {
+    if (failure != null && status >= 400 && status < 500) {
+      // Open Liberty reports a refused security constraint as an exception with status 403: a
+      // refusal to show as such, not a failure.
+      LOG.fine(() -> "HTTP " + code + " with " + failure.getClass().getName() + " on "
+          + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    } else if (failure != null) {
       // Exception messages can quote request data; the class and the logged URI are enough here.
       LOG.log(Level.SEVERE, "Unhandled " + failure.getClass().getName() + " on "
           + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);

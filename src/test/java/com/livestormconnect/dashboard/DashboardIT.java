@@ -273,7 +273,8 @@ class DashboardIT {
     assertEquals(200, csv.statusCode());
     assertEquals("attachment; filename=\"people-" + session.id() + ".csv\"",
         csv.headers().firstValue("Content-Disposition").orElseThrow());
-    assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv; charset=UTF-8"));
+    String contentType = csv.headers().firstValue("Content-Type").orElseThrow();
+    assertTrue(contentType.startsWith("text/csv;") && contentType.endsWith("charset=UTF-8"), contentType);
     String[] lines = csv.body().split("\r\n");
     assertTrue(lines[0].startsWith("id,email,first_name,last_name,role,registered_at,attended,attendance_rate"), lines[0]);
     assertEquals(session.registrantsCount() + 2, lines.length, csv.body());
