@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.dashboard.export.Csv;
 import com.livestormconnect.dashboard.export.ExportJob;
 import com.livestormconnect.dashboard.export.Exports;
 import jakarta.inject.Inject;
@@ -53,7 +54,7 @@ public class ExportServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8; header=present");
+    response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition",
         "attachment; filename=\"people-" + job.sessionId() + ".csv\"");
     response.setContentLengthLong(Files.size(job.file()));

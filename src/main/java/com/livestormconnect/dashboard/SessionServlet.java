@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.dashboard.export.Csv;
 import com.livestormconnect.dashboard.export.ExportJob;
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.Event;
@@ -153,7 +154,7 @@ public class SessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
       return;
     }
-    response.setContentType("text/csv; charset=UTF-8; header=present");
+    response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
     try {
       exports.write(page.accountId(), id, response.getWriter(), (done, count, records) -> { });

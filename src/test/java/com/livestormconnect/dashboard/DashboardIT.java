@@ -259,7 +259,7 @@ class DashboardIT {
     user.browser.get("/sessions/" + session.id() + "/register");
     assertEquals(303, user.browser.post("/sessions/" + session.id() + "/register",
         Map.of("email", "formula." + UUID.randomUUID() + "@example.com",
-            "firstName", "=HYPERLINK(\"https://evil.example\",\"x\")", "lastName", "@SUM(A1)")).statusCode());
+            "firstName", "=HYPERLINK(\"https://evil.example\",\"x\")", "lastName", "x;=1+1;")).statusCode());
 
     ok(user.browser, "/sessions/" + session.id());
     HttpResponse<String> started = user.browser.post("/sessions/" + session.id() + "/people.csv", Map.of());
@@ -273,11 +273,13 @@ class DashboardIT {
     assertEquals(200, csv.statusCode());
     assertEquals("attachment; filename=\"people-" + session.id() + ".csv\"",
         csv.headers().firstValue("Content-Disposition").orElseThrow());
-    assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv; charset=UTF-8"));
-    String[] lines = csv.body().split("\r\n");
+    String type = csv.headers().firstValue("Content-Type").orElseThrow();
+    assertTrue(type.startsWith("text/csv") && type.toLowerCase().endsWith("charset=utf-8"), type);
+    assertTrue(csv.body().startsWith("\uFEFF"), "starts with the UTF-8 byte-order mark");
+    String[] lines = csv.body().substring(1).split("\r\n");
     assertTrue(lines[0].startsWith("id,email,first_name,last_name,role,registered_at,attended,attendance_rate"), lines[0]);
     assertEquals(session.registrantsCount() + 2, lines.length, csv.body());
-    assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",'@SUM(A1),"), csv.body());
+    assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",\"x;=1+1;\","), csv.body());
 
     ConnectFlow stranger = connected(EVENTS_READ);
     assertEquals(404, stranger.browser.get(job).statusCode());
