@@ -1,7 +1,6 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.dashboard.export.Csv;
-import com.livestormconnect.dashboard.export.ExportJob;
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.Event;
 import com.livestormconnect.livestorm.LivestormClient;
@@ -85,8 +84,12 @@ public class SessionServlet extends HttpServlet {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
         return;
       }
-      ExportJob job = exports.start(page.accountId(), id);
-      pages.redirect(request, response, "/exports/" + job.id(), null);
+      Exports.Started started = exports.start(page.accountId(), id);
+      if (started.job().isPresent()) {
+        pages.redirect(request, response, "/exports/" + started.job().get().id(), null);
+      } else {
+        pages.redirect(request, response, "/sessions/" + id, started.refusalKey().orElseThrow());
+      }
       return;
     }
     if (!page.allows("events:write")) {

@@ -3,8 +3,6 @@ package com.livestormconnect.token;
 import com.livestormconnect.config.LivestormSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +19,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class TokenRefresh {
-  @PersistenceContext
-  EntityManager em;
+  @Inject
+  TokenStore store;
 
   @Inject
   TokenCipher cipher;
@@ -40,11 +38,9 @@ public class TokenRefresh {
 
   /** A token for the account's connection, refreshed first if it expires within the margin. */
   public FreshToken current(long accountId, Consumer<String> onRefresh) {
-    LivestormConnection connection = em
-        .createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
-        .setParameter("accountId", accountId)
-        .getResultStream()
-        .findFirst()
+    // Read in a transaction of its own (see TokenStore.current), never with a bare EntityManager:
+    // this runs on request threads and on export jobs' executor threads alike.
+    LivestormConnection connection = store.current(accountId)
         .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED,
             "no Livestorm connection for this account"));
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {

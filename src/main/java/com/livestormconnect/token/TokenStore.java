@@ -29,6 +29,7 @@ public class TokenStore {
   Clock clock;
 
   /** The connection as pages may show it, without decrypting anything. */
+  @Transactional
   public Optional<ConnectionSummary> find(long accountId) {
     return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::summary);
   }
@@ -50,6 +51,7 @@ public class TokenStore {
   }
 
   /** The decrypted tokens of the account's connection. */
+  @Transactional
   public Optional<TokenSet> load(long accountId) {
     return byAccount(accountId, LockModeType.NONE).map(c -> c.tokens(cipher));
   }
@@ -102,6 +104,20 @@ public class TokenStore {
       em.flush();
       return gone;
     });
+  }
+
+  /**
+   * The account's connection as it is now, for {@link TokenRefresh}: read in a transaction (the
+   * caller's, or one of its own) and returned detached. Without one, the read would use a
+   * non-transactional EntityManager that Payara ties to the current component invocation; on a
+   * managed executor's thread (export jobs) that invocation is a clone sharing the request's
+   * registry, and a neighbouring task's end closes the EntityManager mid-query ("Attempting to
+   * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs
+   * to the transaction alone.
+   */
+  @Transactional
+  Optional<LivestormConnection> current(long accountId) {
+    return byAccount(accountId, LockModeType.NONE);
   }
 
   private Optional<LivestormConnection> byAccount(long accountId, LockModeType lock) {

@@ -36,6 +36,7 @@ class PeopleCsvTest {
   void estimatesTimeLeftFromThePaceOfThePagesSoFar() {
     Instant start = Instant.parse("2026-03-01T10:00:00Z");
     ExportJob job = new ExportJob("j", 1, "s", Path.of("j.csv"), start);
+    job.started(start);
     assertEquals(null, job.secondsLeft(start));
 
     job.pageDone(10, 104, 5_200);
