@@ -107,6 +107,35 @@ public class TokenStore {
   }
 
   /**
+   * Ids of the connections with a token value not written as {@code prefix} (the cipher's current
+   * format and key), for {@link TokenReencryption}.
+   */
+  @Transactional
+  List<String> idsNotStartingWith(String prefix) {
+    String like = prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
+    return em.createQuery("SELECT c.id FROM LivestormConnection c"
+            + " WHERE c.accessTokenCiphertext NOT LIKE :like ESCAPE '\\'"
+            + " OR (c.refreshTokenCiphertext IS NOT NULL AND c.refreshTokenCiphertext NOT LIKE :like ESCAPE '\\')"
+            + " ORDER BY c.id", String.class)
+        .setParameter("like", like)
+        .getResultList();
+  }
+
+  /**
+   * Re-encrypts one connection's tokens with {@code with}'s current key and format, in a
+   * transaction of its own that holds the row lock (SELECT ... FOR UPDATE): a refresh on this or
+   * another node either commits before (and we re-encrypt its new tokens) or waits for us, so
+   * stale tokens are never written over fresh ones; the version column guards the rest. False
+   * when the row is gone or was current already.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean reencrypt(String connectionId, TokenCipher with) {
+    LivestormConnection connection =
+        em.find(LivestormConnection.class, connectionId, LockModeType.PESSIMISTIC_WRITE);
+    return connection != null && connection.reencrypt(with, clock.instant());
+  }
+
+  /**
    * The account's connection as it is now, for {@link TokenRefresh}: read in a transaction (the
    * caller's, or one of its own) and returned detached. Without one, the read would use a
    * non-transactional EntityManager that Payara ties to the current component invocation; on a
