@@ -69,8 +69,13 @@ public class OperationsServlet extends HttpServlet {
       model.put("database", "unreachable (SQL state " + e.getSQLState() + ")");
     }
     model.put("tokens", reencryption.status());
-    model.put("reencrypted", count(request.getParameter("reencrypted")));
-    model.put("reencryptFailed", count(request.getParameter("failed")));
+    Integer reencrypted = count(request.getParameter("reencrypted"));
+    Integer failed = count(request.getParameter("failed"));
+    if (reencrypted != null && failed != null) {
+      // The outcome of the pass this page was redirected from (models hold no nulls).
+      model.put("reencrypted", reencrypted);
+      model.put("reencryptFailed", failed);
+    }
     templates.render(request, response, "admin", model);
   }
 
