@@ -182,8 +182,8 @@ class ConnectIT {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         assertTrue(row.next());
-        assertTrue(row.getString("access_token").startsWith("v1."));
-        assertTrue(row.getString("refresh_token").startsWith("v1."));
+        assertTrue(row.getString("access_token").startsWith("v2."));
+        assertTrue(row.getString("refresh_token").startsWith("v2."));
         ResultSetMetaData meta = row.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
           String value = String.valueOf(row.getObject(i));
@@ -497,8 +497,8 @@ class ConnectIT {
     assertTrue(reencryption.status().stale().contains(new TokenReencryption.Stale("v1", runningId, true, 1)),
         reencryption.status().toString());
 
-    Browser admin = new Browser();
-    admin.signUp("it-admin", ConnectFlow.PASSWORD);
+    new Browser(settings.appBaseUrl()).signUp("it-admin", ConnectFlow.PASSWORD);
+    Browser admin = new Browser(settings.appBaseUrl());
     admin.get("/login");
     admin.post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
     String page = admin.get("/admin").body();
