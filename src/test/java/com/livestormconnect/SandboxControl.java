@@ -80,10 +80,42 @@ public final class SandboxControl {
         .build());
   }
 
+  /**
+   * For tests of the controls' own defences only: a POST with this content type and body, and
+   * this key in the header (none when null), as an attacker's page or script would send it.
+   */
+  public HttpResponse<String> postAs(String control, String contentType, String body, String key) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    if (key != null) {
+      builder.header(KEY_HEADER, key);
+    }
+    return send(builder.build());
+  }
+
+  /** For tests of the controls' own defences only: a GET with this key (none when null). */
+  public HttpResponse<String> getAs(String control, String key) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+        .timeout(Duration.ofSeconds(30)).GET();
+    if (key != null) {
+      builder.header(KEY_HEADER, key);
+    }
+    return send(builder.build());
+  }
+
+  /** The key the build gives the servers and the tests (system property SANDBOX_CONTROL_KEY). */
+  public static String key() {
+    return System.getProperty("SANDBOX_CONTROL_KEY");
+  }
+
   private HttpRequest.Builder request(String control) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
         .timeout(Duration.ofSeconds(30));
-    String key = System.getProperty("SANDBOX_CONTROL_KEY");
+    String key = key();
     if (key != null && !key.isBlank()) {
       builder.header(KEY_HEADER, key);
     }

@@ -3,6 +3,7 @@ package com.livestormconnect.admin;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.database.Migrations;
+import com.livestormconnect.token.TokenReencryption;
 import com.livestormconnect.web.Templates;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -23,7 +24,9 @@ import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * Operations overview for administrators (web.xml restricts /admin/* to the admin role): the mode,
- * where Livestorm is, the database and its schema version. Never a secret.
+ * where Livestorm is, the database and its schema version, and which encryption keys and formats
+ * the stored tokens still use. Never a secret. POST (with the CSRF token) {@code action=reencrypt}
+ * runs the token re-encryption pass of a key rotation.
  */
 @WebServlet("/admin")
 public class OperationsServlet extends HttpServlet {
@@ -33,8 +36,23 @@ public class OperationsServlet extends HttpServlet {
   @Inject
   Settings settings;
 
+  @Inject
+  TokenReencryption reencryption;
+
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!"reencrypt".equals(request.getParameter("action"))) {
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      return;
+    }
+    TokenReencryption.Pass pass = reencryption.run();
+    response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+    response.setHeader("Location", request.getContextPath() + "/admin?reencrypted="
+        + pass.reencrypted() + "&failed=" + pass.failed());
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -50,6 +68,14 @@ public class OperationsServlet extends HttpServlet {
     } catch (SQLException e) {
       model.put("database", "unreachable (SQL state " + e.getSQLState() + ")");
     }
+    model.put("tokens", reencryption.status());
+    Integer reencrypted = count(request.getParameter("reencrypted"));
+    Integer failed = count(request.getParameter("failed"));
+    if (reencrypted != null && failed != null) {
+      // The outcome of the pass this page was redirected from (models hold no nulls).
+      model.put("reencrypted", reencrypted);
+      model.put("reencryptFailed", failed);
+    }
     templates.render(request, response, "admin", model);
   }
 
@@ -57,6 +83,11 @@ public class OperationsServlet extends HttpServlet {
     MigrationInfo current = Migrations.flyway(dataSource, settings.database()).info().current();
     // A repeatable migration (PostgreSQL's permit_bucket) has no version of its own.
     return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
+  }
+
+  /** A count from the query string of the redirect after a pass; null when absent or not a count. */
+  private static Integer count(String raw) {
+    return raw != null && raw.matches("\\d{1,9}") ? Integer.valueOf(raw) : null;
   }
 
   private static long count(Connection connection, String sql) throws SQLException {

@@ -4,7 +4,9 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -53,7 +55,7 @@ public record Settings(
   private static Settings parse(Environment env) {
     URI appBaseUrl = withoutTrailingSlash(env.url("APP_BASE_URL", "http://localhost:8080"));
     Path dataDir = dataDir(env);
-    Mode mode = mode(env);
+    Mode mode = mode(env, appBaseUrl);
     // With a bad APP_BASE_URL, the rest is still checked (against the default) so that one start
     // reports every problem.
     LivestormSettings livestorm =
@@ -102,20 +104,6 @@ public record Settings(
     }
   }
 
-  /** localhost, 127.0.0.0/8 or ::1, decided on the URL's text (no DNS lookup). */
-  static boolean isLoopback(URI url) {
-    String host = url.getHost();
-    if (host == null) {
-      return false;
-    }
-    host = host.toLowerCase(Locale.ROOT);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    return host.equals("localhost") || host.matches("127(\\.[0-9]{1,3}){3}")
-        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
-  }
-
   private static boolean signup(Environment env) {
     String raw = env.text("SIGNUP", "open").toLowerCase(Locale.ROOT);
     switch (raw) {
@@ -133,7 +121,13 @@ public record Settings(
     return env.dataDir();
   }
 
-  private static Mode mode(Environment env) {
+  /**
+   * Sandbox mode only when asked for (LIVESTORM_MODE=sandbox) or on a loopback APP_BASE_URL: a
+   * public server that merely lacks LIVESTORM_CLIENT_ID fails closed (production mode, whose
+   * missing client id then stops start-up) instead of serving the sandbox's public client secret
+   * and test controls.
+   */
+  private static Mode mode(Environment env, URI appBaseUrl) {
     Optional<String> explicit = env.text("LIVESTORM_MODE");
     if (explicit.isPresent()) {
       switch (explicit.get().toLowerCase(Locale.ROOT)) {
@@ -145,7 +139,35 @@ public record Settings(
           env.problem("LIVESTORM_MODE", "must be sandbox or production, got '" + explicit.get() + "'");
       }
     }
-    return env.text("LIVESTORM_CLIENT_ID").isPresent() ? Mode.PRODUCTION : Mode.SANDBOX;
+    boolean clientId = env.text("LIVESTORM_CLIENT_ID").isPresent()
+        || env.text("LIVESTORM_CLIENT_ID_FILE").isPresent();
+    return clientId || !isLoopback(appBaseUrl) ? Mode.PRODUCTION : Mode.SANDBOX;
+  }
+
+  /**
+   * Whether the URL's host is this machine: {@code localhost}, 127.0.0.0/8 or ::1. Decided from the
+   * text alone (IP literals are parsed, names are never resolved), so DNS cannot change the answer.
+   */
+  static boolean isLoopback(URI url) {
+    String host = url == null ? null : url.getHost();
+    if (host == null) {
+      return false;
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.equals("localhost")) {
+      return true;
+    }
+    if (host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+      return Arrays.stream(host.split("\\.")).allMatch(part -> Integer.parseInt(part) <= 255);
+    }
+    if (host.startsWith("[") && host.endsWith("]") && host.matches("\\[[0-9a-f:]+\\]")) {
+      try {
+        return InetAddress.getByName(host.substring(1, host.length() - 1)).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static LivestormSettings livestorm(Environment env, Mode mode, URI appBaseUrl) {
@@ -163,9 +185,11 @@ public record Settings(
       revoke = Optional.of(appBaseUrl.resolve(appBaseUrl.getPath() + "/sandbox/oauth/revoke"));
       api = appBaseUrl.resolve(appBaseUrl.getPath() + "/sandbox/api/v1");
     } else {
-      clientId = env.text("LIVESTORM_CLIENT_ID").map(ClientID::new).orElse(null);
+      clientId = env.secret("LIVESTORM_CLIENT_ID").map(ClientID::new).orElse(null);
       if (clientId == null) {
-        env.problem("LIVESTORM_CLIENT_ID", "is required in production mode");
+        env.problem("LIVESTORM_CLIENT_ID", "(or LIVESTORM_CLIENT_ID_FILE) is required in production"
+            + " mode; production is the mode unless LIVESTORM_MODE=sandbox or APP_BASE_URL is a"
+            + " loopback address (localhost, 127.0.0.1, [::1])");
       }
       secret = env.secret("LIVESTORM_CLIENT_SECRET").map(Secret::new).orElse(null);
       if (secret == null) {

@@ -28,6 +28,8 @@ public class DisconnectServlet extends HttpServlet {
     String notice = switch (disconnection.disconnect(accountId)) {
       case DISCONNECTED -> "disconnected";
       case REVOCATION_FAILED -> "revocationFailed";
+      case REFRESH_TOKEN_NOT_REVOKED -> "refreshTokenNotRevoked";
+      case ACCESS_TOKEN_NOT_REVOKED -> "accessTokenNotRevoked";
       case NOT_CONNECTED -> "notConnected";
     };
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);

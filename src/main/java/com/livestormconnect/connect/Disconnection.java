@@ -13,8 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -41,6 +39,10 @@ public class Disconnection {
     DISCONNECTED,
     /** Deleted here, but Livestorm may still consider the grant valid. */
     REVOCATION_FAILED,
+    /** Deleted here and the access token revoked, but the refresh token could not be revoked. */
+    REFRESH_TOKEN_NOT_REVOKED,
+    /** Deleted here and the refresh token revoked, but the access token could not be revoked. */
+    ACCESS_TOKEN_NOT_REVOKED,
     NOT_CONNECTED
   }
 
@@ -57,38 +59,50 @@ public class Disconnection {
     if (tokens.isEmpty()) {
       return Result.NOT_CONNECTED;
     }
-    boolean revoked = true;
+    Result result = Result.REVOCATION_FAILED;
     try {
-      revoked = settings.revokeUrl().map(url -> revoke(url, tokens.get(), accountId)).orElse(true);
+      result = settings.revokeUrl().map(url -> revoke(url, tokens.get(), accountId))
+          .orElse(Result.DISCONNECTED);
     } finally {
-      String cause = settings.revokeUrl().isEmpty() ? "disconnected; no revocation endpoint configured"
-          : revoked ? "disconnected; grant revoked at Livestorm"
-          : "disconnected; revocation at Livestorm failed";
-      store.delete(accountId, cause);
+      store.delete(accountId, cause(result));
     }
-    return revoked ? Result.DISCONNECTED : Result.REVOCATION_FAILED;
+    return result;
+  }
+
+  private String cause(Result result) {
+    if (settings.revokeUrl().isEmpty()) {
+      return "disconnected; no revocation endpoint configured";
+    }
+    return switch (result) {
+      case DISCONNECTED -> "disconnected; grant revoked at Livestorm";
+      case REFRESH_TOKEN_NOT_REVOKED ->
+          "disconnected; revocation of the refresh token at Livestorm failed, access token revoked";
+      case ACCESS_TOKEN_NOT_REVOKED ->
+          "disconnected; refresh token revoked at Livestorm, revocation of the access token failed";
+      default -> "disconnected; revocation at Livestorm failed";
+    };
   }
 
   /**
    * Revokes the refresh token first (token_type_hint refresh_token), which ends the whole grant at
-   * Doorkeeper, then the access token, in case the server keeps them apart. A server that does not
-   * revoke one kind ({@code unsupported_token_type}) is fine as long as the other kind was revoked.
+   * Doorkeeper, then the access token, in case the server keeps them apart; the access token is
+   * revoked even when the refresh token could not be, so that a failure there leaves as little
+   * alive as possible. A server that does not revoke one kind ({@code unsupported_token_type}) is
+   * fine as long as the other kind was revoked.
    */
-  private boolean revoke(URI url, TokenSet tokens, long accountId) {
-    List<Token> toRevoke = new ArrayList<>();
-    if (tokens.refreshToken() != null) {
-      toRevoke.add(tokens.refreshToken());
+  private Result revoke(URI url, TokenSet tokens, long accountId) {
+    Revoked refresh = tokens.refreshToken() == null ? Revoked.UNSUPPORTED
+        : revokeOne(url, tokens.refreshToken(), accountId);
+    Revoked access = revokeOne(url, tokens.accessToken(), accountId);
+    if (refresh == Revoked.FAILED && access == Revoked.YES) {
+      return Result.REFRESH_TOKEN_NOT_REVOKED;
     }
-    toRevoke.add(tokens.accessToken());
-    boolean anyRevoked = false;
-    for (Token token : toRevoke) {
-      Revoked outcome = revokeOne(url, token, accountId);
-      if (outcome == Revoked.FAILED) {
-        return false;
-      }
-      anyRevoked |= outcome == Revoked.YES;
+    if (access == Revoked.FAILED && refresh == Revoked.YES) {
+      return Result.ACCESS_TOKEN_NOT_REVOKED;
     }
-    return anyRevoked;
+    boolean anyFailed = refresh == Revoked.FAILED || access == Revoked.FAILED;
+    boolean anyRevoked = refresh == Revoked.YES || access == Revoked.YES;
+    return anyRevoked && !anyFailed ? Result.DISCONNECTED : Result.REVOCATION_FAILED;
   }
 
   private enum Revoked { YES, UNSUPPORTED, FAILED }

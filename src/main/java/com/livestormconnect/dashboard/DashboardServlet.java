@@ -21,7 +21,8 @@ import java.util.Set;
 @WebServlet("/dashboard")
 public class DashboardServlet extends HttpServlet {
   /** Notices other pages may ask for after a redirect; anything else is ignored. */
-  private static final Set<String> NOTICES = Set.of("disconnected", "revocationFailed", "notConnected");
+  private static final Set<String> NOTICES = Set.of("disconnected", "revocationFailed", "notConnected",
+      "refreshTokenNotRevoked", "accessTokenNotRevoked");
   private static final int SHOWN = 5;
 
   @Inject

@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.dashboard.export.Csv;
 import com.livestormconnect.dashboard.export.ExportJob;
 import com.livestormconnect.dashboard.export.Exports;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ public class ExportServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    response.setContentType("text/csv; header=present; charset=UTF-8");
+    response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition",
         "attachment; filename=\"people-" + job.sessionId() + ".csv\"");
     response.setContentLengthLong(Files.size(job.file()));

@@ -1,6 +1,6 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.dashboard.export.ExportJob;
+import com.livestormconnect.dashboard.export.Csv;
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.Event;
 import com.livestormconnect.livestorm.LivestormClient;
@@ -87,8 +87,12 @@ public class SessionServlet extends HttpServlet {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
         return;
       }
-      ExportJob job = exports.start(page.accountId(), id);
-      pages.redirect(request, response, "/exports/" + job.id(), null);
+      Exports.Started started = exports.start(page.accountId(), id);
+      if (started.job().isPresent()) {
+        pages.redirect(request, response, "/exports/" + started.job().get().id(), null);
+      } else {
+        pages.redirect(request, response, "/sessions/" + id, started.refusalKey().orElseThrow());
+      }
       return;
     }
     if (!page.allows("events:write")) {
@@ -167,7 +171,7 @@ public class SessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_BAD_GATEWAY);
       return;
     }
-    response.setContentType("text/csv; header=present; charset=UTF-8");
+    response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
     try {
       exports.write(page.accountId(), id, response.getWriter(), (done, count, records) -> { });

@@ -11,6 +11,9 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class SandboxClock {
+  /** How far ahead the clock may ever be: far from Instant.MAX, so no expiry arithmetic overflows. */
+  public static final Duration MAX_OFFSET = Duration.ofDays(100 * 366);
+
   private volatile Duration offset = Duration.ZERO;
 
   public Instant now() {
@@ -22,6 +25,15 @@ public class SandboxClock {
       throw new IllegalArgumentException("the sandbox clock only moves forward");
     }
     offset = offset.plus(by);
+  }
+
+  /** Moves forward by {@code by} unless the total would pass {@code limit}; false (unchanged) then. */
+  public synchronized boolean advanceWithin(Duration by, Duration limit) {
+    if (by.isNegative() || by.compareTo(limit.minus(offset)) > 0) {
+      return false;
+    }
+    offset = offset.plus(by);
+    return true;
   }
 
   public Duration offset() {

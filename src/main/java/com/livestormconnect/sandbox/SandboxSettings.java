@@ -1,5 +1,6 @@
 package com.livestormconnect.sandbox;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,10 +47,11 @@ public record SandboxSettings(
     String scopes = env.apply("LIVESTORM_SCOPES");
     List<String> registered = scopes == null ? ALL_SCOPES
         : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
-    return new SandboxSettings(enabled(env), base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
+    return new SandboxSettings(enabled(env, base), base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
   }
 
-  private static boolean enabled(UnaryOperator<String> env) {
+  /** The app's rule (config.Settings), fail-closed: no client id alone is not enough. */
+  private static boolean enabled(UnaryOperator<String> env, String base) {
     String mode = env.apply("LIVESTORM_MODE");
     if (mode != null && mode.toLowerCase(Locale.ROOT).equals("production")) {
       return false;
@@ -57,7 +59,23 @@ public record SandboxSettings(
     if (mode != null && mode.toLowerCase(Locale.ROOT).equals("sandbox")) {
       return true;
     }
-    return env.apply("LIVESTORM_CLIENT_ID") == null;
+    return env.apply("LIVESTORM_CLIENT_ID") == null && env.apply("LIVESTORM_CLIENT_ID_FILE") == null
+        && isLoopback(base);
+  }
+
+  /** localhost, 127.0.0.0/8 or [::1], from the text alone (never resolved). */
+  static boolean isLoopback(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      if (host == null) {
+        return false;
+      }
+      host = host.toLowerCase(Locale.ROOT);
+      return host.equals("localhost") || host.equals("[::1]") || host.equals("[0:0:0:0:0:0:0:1]")
+          || host.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static long ttl(String raw) {

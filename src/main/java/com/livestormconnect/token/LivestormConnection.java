@@ -98,8 +98,9 @@ public class LivestormConnection {
     String keptRefresh = refreshTokenCiphertext;
     writeTokens(tokens, cipher, now);
     if (tokens.refreshToken() == null && keptRefresh != null) {
-      refreshTokenCiphertext = cipher.encrypt(cipher.decrypt(keptRefresh, id, Field.REFRESH_TOKEN),
-          id, Field.REFRESH_TOKEN);
+      refreshTokenCiphertext = cipher.encrypt(
+          cipher.decrypt(keptRefresh, id, accountId, Field.REFRESH_TOKEN), id, accountId,
+          Field.REFRESH_TOKEN);
     }
     lastRefreshedAt = now;
   }
@@ -116,9 +117,10 @@ public class LivestormConnection {
   }
 
   private void writeTokens(TokenSet tokens, TokenCipher cipher, Instant now) {
-    accessTokenCiphertext = cipher.encrypt(tokens.accessToken().getValue(), id, Field.ACCESS_TOKEN);
+    accessTokenCiphertext =
+        cipher.encrypt(tokens.accessToken().getValue(), id, accountId, Field.ACCESS_TOKEN);
     refreshTokenCiphertext = tokens.refreshToken() == null ? null
-        : cipher.encrypt(tokens.refreshToken().getValue(), id, Field.REFRESH_TOKEN);
+        : cipher.encrypt(tokens.refreshToken().getValue(), id, accountId, Field.REFRESH_TOKEN);
     grantedScopes = tokens.scope().toString();
     accessExpiresAt = tokens.expiresAt();
     tokenIssuedAt = tokens.issuedAt();
@@ -129,9 +131,9 @@ public class LivestormConnection {
 
   TokenSet tokens(TokenCipher cipher) {
     BearerAccessToken access =
-        new BearerAccessToken(cipher.decrypt(accessTokenCiphertext, id, Field.ACCESS_TOKEN));
+        new BearerAccessToken(cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN));
     RefreshToken refresh = refreshTokenCiphertext == null ? null
-        : new RefreshToken(cipher.decrypt(refreshTokenCiphertext, id, Field.REFRESH_TOKEN));
+        : new RefreshToken(cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN));
     return new TokenSet(access, refresh, Scope.parse(grantedScopes), accessExpiresAt, tokenIssuedAt);
   }
 
@@ -144,6 +146,29 @@ public class LivestormConnection {
   java.time.Duration accessLifetime() {
     return accessExpiresAt == null || tokenReceivedAt == null ? null
         : java.time.Duration.between(tokenReceivedAt, accessExpiresAt);
+  }
+
+  /**
+   * Rewrites both token values with the cipher's current key and format, the tokens unchanged;
+   * false when both were current already. Only {@link TokenReencryption} calls it, holding the
+   * row lock, so that no refresh can happen between the read and the write.
+   */
+  boolean reencrypt(TokenCipher cipher, Instant now) {
+    boolean stale = !cipher.isCurrent(accessTokenCiphertext)
+        || (refreshTokenCiphertext != null && !cipher.isCurrent(refreshTokenCiphertext));
+    if (!stale) {
+      return false;
+    }
+    accessTokenCiphertext = cipher.encrypt(
+        cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN), id, accountId,
+        Field.ACCESS_TOKEN);
+    if (refreshTokenCiphertext != null) {
+      refreshTokenCiphertext = cipher.encrypt(
+          cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN), id, accountId,
+          Field.REFRESH_TOKEN);
+    }
+    updatedAt = now;
+    return true;
   }
 
   ConnectionStatus status() {

@@ -17,15 +17,19 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM for tokens at rest (OWASP Cryptographic Storage). A stored value reads
- * {@code v1.<key id>.<base64url(nonce || ciphertext+tag)>}: the key id lets a value written before
+ * {@code v2.<key id>.<base64url(nonce || ciphertext+tag)>}: the key id lets a value written before
  * a key rotation be decrypted with the retired key, while every new value uses the current key.
  *
- * <p>The associated data binds a value to its row and field, so a ciphertext copied into another
- * connection, or an access token swapped with a refresh token, fails authentication instead of
- * decrypting.
+ * <p>The associated data binds a value to its row, its account and its field, so a ciphertext
+ * copied into another connection or another account's row, or an access token swapped with a
+ * refresh token, fails authentication instead of decrypting. Values written before the account
+ * was bound ({@code v1.}, associated data without the account) still decrypt, and count as not
+ * current so that {@link TokenReencryption} rewrites them.
  */
 public final class TokenCipher {
-  private static final String FORMAT = "v1";
+  private static final String FORMAT = "v2";
+  /** The first format: associated data of key id, row id and field, without the account. */
+  private static final String FORMAT_V1 = "v1";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -81,13 +85,18 @@ public final class TokenCipher {
     return currentKeyId;
   }
 
-  public String encrypt(String plaintext, String rowId, Field field) {
+  /** Whether {@code keyId} is the current key or a retired one this cipher still reads. */
+  public boolean knows(String keyId) {
+    return keys.containsKey(keyId);
+  }
+
+  public String encrypt(String plaintext, String rowId, long accountId, Field field) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
       aes.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-      aes.updateAAD(associatedData(currentKeyId, rowId, field));
+      aes.updateAAD(associatedData(FORMAT, currentKeyId, rowId, accountId, field));
       byte[] sealed = aes.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
       return FORMAT + "." + currentKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -96,10 +105,10 @@ public final class TokenCipher {
     }
   }
 
-  public String decrypt(String stored, String rowId, Field field) {
+  public String decrypt(String stored, String rowId, long accountId, Field field) {
     String[] parts = stored == null ? new String[0] : stored.split("\\.", -1);
-    if (parts.length != 3 || !FORMAT.equals(parts[0])) {
-      throw new Undecryptable("not a " + FORMAT + " token ciphertext");
+    if (parts.length != 3 || !(FORMAT.equals(parts[0]) || FORMAT_V1.equals(parts[0]))) {
+      throw new Undecryptable("not a token ciphertext of a known format");
     }
     SecretKey key = keys.get(parts[1]);
     if (key == null) {
@@ -113,7 +122,7 @@ public final class TokenCipher {
       }
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
       aes.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-      aes.updateAAD(associatedData(parts[1], rowId, field));
+      aes.updateAAD(associatedData(parts[0], parts[1], rowId, accountId, field));
       byte[] plain = aes.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
@@ -124,13 +133,36 @@ public final class TokenCipher {
     }
   }
 
-  /** True when the value was written with the current key (otherwise re-encrypt it on next save). */
+  /**
+   * True when the value was written in the current format with the current key; otherwise the
+   * re-encryption pass (or the next save) rewrites it.
+   */
   public boolean isCurrent(String stored) {
-    return stored != null && stored.startsWith(FORMAT + "." + currentKeyId + ".");
+    return stored != null && stored.startsWith(currentPrefix());
   }
 
-  private static byte[] associatedData(String keyId, String rowId, Field field) {
-    return (FORMAT + "|" + keyId + "|" + rowId + "|" + field.name()).getBytes(StandardCharsets.UTF_8);
+  /** How every current value starts: {@code v2.<current key id>.} */
+  public String currentPrefix() {
+    return FORMAT + "." + currentKeyId + ".";
+  }
+
+  /**
+   * What a stored value was written with, for the operator: {@code v2.<key id>} or
+   * {@code v1.<key id>} (the format before the account was bound); "unknown" for anything else.
+   */
+  public static String writtenWith(String stored) {
+    String[] parts = stored == null ? new String[0] : stored.split("\\.", 3);
+    boolean known = parts.length == 3 && (FORMAT.equals(parts[0]) || FORMAT_V1.equals(parts[0]))
+        && parts[1].matches("[A-Za-z0-9_-]{8}");
+    return known ? parts[0] + "." + parts[1] : "unknown";
+  }
+
+  private static byte[] associatedData(String format, String keyId, String rowId, long accountId,
+      Field field) {
+    String data = FORMAT_V1.equals(format)
+        ? FORMAT_V1 + "|" + keyId + "|" + rowId + "|" + field.name()
+        : format + "|" + keyId + "|" + rowId + "|" + accountId + "|" + field.name();
+    return data.getBytes(StandardCharsets.UTF_8);
   }
 
   private static SecretKey aesKey(byte[] key) {

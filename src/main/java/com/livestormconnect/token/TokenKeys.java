@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  *
  * <p>Rotation: put the new key in TOKEN_ENCRYPTION_RETIRED_KEYS on every node first (all can then
  * read it), then swap: new key in TOKEN_ENCRYPTION_KEY, old one in TOKEN_ENCRYPTION_RETIRED_KEYS.
- * Values move to the new key as rows are saved again; drop the old key once no row's ciphertexts
- * start with {@code v1.<old key id>.} (the key id is logged at start-up).
+ * Values move to the new key as rows are saved again, or all at once through the re-encryption pass
+ * on {@code /admin} ({@link TokenReencryption}); drop the old key once {@code /admin} shows no row
+ * under it (the key id is logged at start-up).
  */
 @ApplicationScoped
 public class TokenKeys {

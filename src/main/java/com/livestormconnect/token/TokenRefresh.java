@@ -3,9 +3,6 @@ package com.livestormconnect.token;
 import com.livestormconnect.config.LivestormSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +19,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class TokenRefresh {
-  @PersistenceContext
-  EntityManager em;
+  @Inject
+  TokenStore store;
 
   @Inject
   TokenCipher cipher;
@@ -39,19 +36,13 @@ public class TokenRefresh {
 
   private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-  /**
-   * A token for the account's connection, refreshed first if it expires within the margin. Read in
-   * a transaction (a transaction-scoped EntityManager) because it runs on managed executor threads
-   * too (a page's parallel calls, exports), where Payara would share and close the submitting
-   * request's non-transactional EntityManager (issue 13).
-   */
-  @Transactional
+  /** A token for the account's connection, refreshed first if it expires within the margin. */
   public FreshToken current(long accountId, Consumer<String> onRefresh) {
-    LivestormConnection connection = em
-        .createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
-        .setParameter("accountId", accountId)
-        .getResultStream()
-        .findFirst()
+    // Read in a transaction of its own (see TokenStore.current), never with a bare EntityManager:
+    // this runs on request threads and on managed executor threads alike (a page's parallel calls,
+    // exports), where Payara would share and close the submitting request's non-transactional
+    // EntityManager (issue 13). No transaction stays open during a refresh.
+    LivestormConnection connection = store.current(accountId)
         .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED,
             "no Livestorm connection for this account"));
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {

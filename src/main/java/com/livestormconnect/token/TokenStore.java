@@ -29,6 +29,7 @@ public class TokenStore {
   Clock clock;
 
   /** The connection as pages may show it, without decrypting anything. */
+  @Transactional
   public Optional<ConnectionSummary> find(long accountId) {
     return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::summary);
   }
@@ -50,6 +51,7 @@ public class TokenStore {
   }
 
   /** The decrypted tokens of the account's connection. */
+  @Transactional
   public Optional<TokenSet> load(long accountId) {
     return byAccount(accountId, LockModeType.NONE).map(c -> c.tokens(cipher));
   }
@@ -102,6 +104,49 @@ public class TokenStore {
       em.flush();
       return gone;
     });
+  }
+
+  /**
+   * Ids of the connections with a token value not written as {@code prefix} (the cipher's current
+   * format and key), for {@link TokenReencryption}.
+   */
+  @Transactional
+  List<String> idsNotStartingWith(String prefix) {
+    String like = prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
+    return em.createQuery("SELECT c.id FROM LivestormConnection c"
+            + " WHERE c.accessTokenCiphertext NOT LIKE :like ESCAPE '\\'"
+            + " OR (c.refreshTokenCiphertext IS NOT NULL AND c.refreshTokenCiphertext NOT LIKE :like ESCAPE '\\')"
+            + " ORDER BY c.id", String.class)
+        .setParameter("like", like)
+        .getResultList();
+  }
+
+  /**
+   * Re-encrypts one connection's tokens with {@code with}'s current key and format, in a
+   * transaction of its own that holds the row lock (SELECT ... FOR UPDATE): a refresh on this or
+   * another node either commits before (and we re-encrypt its new tokens) or waits for us, so
+   * stale tokens are never written over fresh ones; the version column guards the rest. False
+   * when the row is gone or was current already.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  boolean reencrypt(String connectionId, TokenCipher with) {
+    LivestormConnection connection =
+        em.find(LivestormConnection.class, connectionId, LockModeType.PESSIMISTIC_WRITE);
+    return connection != null && connection.reencrypt(with, clock.instant());
+  }
+
+  /**
+   * The account's connection as it is now, for {@link TokenRefresh}: read in a transaction (the
+   * caller's, or one of its own) and returned detached. Without one, the read would use a
+   * non-transactional EntityManager that Payara ties to the current component invocation; on a
+   * managed executor's thread (export jobs) that invocation is a clone sharing the request's
+   * registry, and a neighbouring task's end closes the EntityManager mid-query ("Attempting to
+   * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs
+   * to the transaction alone.
+   */
+  @Transactional
+  Optional<LivestormConnection> current(long accountId) {
+    return byAccount(accountId, LockModeType.NONE);
   }
 
   private Optional<LivestormConnection> byAccount(long accountId, LockModeType lock) {

@@ -54,6 +54,11 @@ final class MicroNode implements AutoCloseable {
         // Micro unpacks its runtime here; a killed node leaves it for mvn clean, not in /tmp.
         "-Djava.io.tmpdir=" + dir.resolve("tmp"),
         "-DDATA_DIR=" + dir.resolve("data")));
+    String controlKey = System.getProperty("SANDBOX_CONTROL_KEY");
+    if (controlKey != null) {
+      // The key the build gives the tests, so that SandboxControl opens this node's controls too.
+      command.add("-DSANDBOX_CONTROL_KEY=" + controlKey);
+    }
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of(
         "-jar", TARGET.resolve("payara-micro.jar").toString(),

@@ -255,9 +255,57 @@ class SettingsTest {
   @Test
   void theFirstAccountIsAdministratorOnlyInTheSandboxOnALoopbackAddress() {
     assertTrue(parse(Map.of()).firstAccountIsAdmin());
-    assertFalse(parse(Map.of("APP_BASE_URL", "http://connect.example.com")).firstAccountIsAdmin());
+    assertFalse(parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox"))
+        .firstAccountIsAdmin());
     Map<String, String> env = production();
     env.put("APP_BASE_URL", "http://localhost:8080");
     assertFalse(parse(env).firstAccountIsAdmin());
+  }
+
+  @Test
+  void withoutClientIdOnAPublicBaseUrlStartUpFailsNamingTheClientId() {
+    Map<String, String> env = new HashMap<>();
+    env.put("APP_BASE_URL", "https://connect.example.com");
+    env.put("TOKEN_ENCRYPTION_KEY", KEY);
+    env.put("LIVESTORM_CLIENT_SECRET", "s3cret-value");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
+    assertTrue(e.getMessage().contains("LIVESTORM_CLIENT_ID"), e.getMessage());
+  }
+
+  @Test
+  void withoutClientIdTheSandboxStartsOnlyOnLoopbackOrWhenAskedFor() {
+    for (String base : new String[] {"http://localhost:8080", "http://127.0.0.1:9000",
+        "http://127.10.0.1", "http://[::1]:8080", "http://LOCALHOST"}) {
+      assertEquals(Mode.SANDBOX, parse(Map.of("APP_BASE_URL", base)).mode(), base);
+    }
+    for (String base : new String[] {"http://10.0.0.5:8080", "http://127.0.0.1.nip.io",
+        "http://localhost.example.com", "http://[::2]", "http://128.0.0.1", "http://127.0.0.256"}) {
+      assertThrows(ConfigurationException.class, () -> parse(Map.of("APP_BASE_URL", base)), base);
+    }
+    assertEquals(Mode.SANDBOX,
+        parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox")).mode());
+  }
+
+  @Test
+  void theClientIdCanComeFromAFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("client-id");
+    Files.writeString(file, "id-from-file\n");
+    Map<String, String> env = production();
+    env.remove("LIVESTORM_CLIENT_ID");
+    env.put("LIVESTORM_CLIENT_ID_FILE", file.toString());
+    Settings settings = parse(env);
+    assertEquals(Mode.PRODUCTION, settings.mode());
+    assertEquals("id-from-file", settings.livestorm().clientId().getValue());
+  }
+
+  @Test
+  void aClientIdFileAloneMeansProductionEvenOnLoopback(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("client-id");
+    Files.writeString(file, "id-from-file");
+    Map<String, String> env = new HashMap<>();
+    env.put("APP_BASE_URL", "http://127.0.0.1:8080");
+    env.put("LIVESTORM_CLIENT_ID_FILE", file.toString());
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
+    assertTrue(e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"), e.getMessage());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.Settings;
@@ -15,6 +16,7 @@ import com.livestormconnect.database.Database;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenCipher;
+import com.livestormconnect.token.TokenReencryption;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
@@ -59,6 +61,9 @@ class ConnectIT {
 
   @Inject
   TokenStore store;
+
+  @Inject
+  TokenReencryption reencryption;
 
   @Inject
   AccountStore accounts;
@@ -177,8 +182,8 @@ class ConnectIT {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         assertTrue(row.next());
-        assertTrue(row.getString("access_token").startsWith("v1."));
-        assertTrue(row.getString("refresh_token").startsWith("v1."));
+        assertTrue(row.getString("access_token").startsWith("v2."));
+        assertTrue(row.getString("refresh_token").startsWith("v2."));
         ResultSetMetaData meta = row.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
           String value = String.valueOf(row.getObject(i));
@@ -423,11 +428,11 @@ class ConnectIT {
       }
     }
     TokenCipher rotated = TokenCipher.of(newKey, List.of(runningKey));
-    assertEquals(tokens.accessToken().getValue(), rotated.decrypt(stored, id, TokenCipher.Field.ACCESS_TOKEN));
+    assertEquals(tokens.accessToken().getValue(), rotated.decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
     assertFalse(rotated.isCurrent(stored));
-    assertTrue(rotated.encrypt("x", id, TokenCipher.Field.ACCESS_TOKEN).startsWith("v1." + rotated.currentKeyId() + "."));
+    assertTrue(rotated.encrypt("x", id, accountId, TokenCipher.Field.ACCESS_TOKEN).startsWith("v2." + rotated.currentKeyId() + "."));
     assertThrows(TokenCipher.Undecryptable.class,
-        () -> TokenCipher.of(newKey, List.of()).decrypt(stored, id, TokenCipher.Field.ACCESS_TOKEN));
+        () -> TokenCipher.of(newKey, List.of()).decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
   }
 
   @Test
@@ -437,6 +442,95 @@ class ConnectIT {
       assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
           Files.getPosixFilePermissions(file)));
     }
+  }
+
+  /** A value as the first version wrote it: associated data "v1|key id|row id|field". */
+  private static String writtenByV1(byte[] key, String plaintext, String rowId, TokenCipher.Field field)
+      throws Exception {
+    byte[] nonce = new byte[12];
+    new SecureRandom().nextBytes(nonce);
+    javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+    aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+        new javax.crypto.spec.GCMParameterSpec(128, nonce));
+    String keyId = TokenCipher.keyId(key);
+    aes.updateAAD(("v1|" + keyId + "|" + rowId + "|" + field.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] sealed = aes.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] out = java.nio.ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    return "v1." + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+  }
+
+  private String[] storedTokens(long accountId) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT id, access_token, refresh_token FROM livestorm_connection WHERE account_id = ?")) {
+      s.setLong(1, accountId);
+      try (ResultSet row = s.executeQuery()) {
+        assertTrue(row.next());
+        return new String[] {row.getString(1), row.getString(2), row.getString(3)};
+      }
+    }
+  }
+
+  /**
+   * A row in the first format (no account in the associated data) still reads, shows on /admin,
+   * and the admin's re-encryption pass rewrites it in the current format; a key rotation's pass
+   * moves every row to the new key, after which /admin shows none left under the retired one.
+   */
+  @Test
+  void theReencryptionPassRewritesOldFormatAndRetiredKeyRowsAndAdminShowsWhatIsLeft() throws Exception {
+    ConnectFlow flow = user("reencrypt");
+    flow.connect("events:read");
+    long accountId = accountId(flow);
+    TokenSet tokens = store.load(accountId).orElseThrow();
+    byte[] runningKey = settings.encryptionKeys().current().orElseGet(() -> sandboxKey());
+    String runningId = TokenCipher.keyId(runningKey);
+    String id = storedTokens(accountId)[0];
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "UPDATE livestorm_connection SET access_token = ?, refresh_token = ? WHERE id = ?")) {
+      s.setString(1, writtenByV1(runningKey, tokens.accessToken().getValue(), id, TokenCipher.Field.ACCESS_TOKEN));
+      s.setString(2, writtenByV1(runningKey, tokens.refreshToken().getValue(), id, TokenCipher.Field.REFRESH_TOKEN));
+      s.setString(3, id);
+      assertEquals(1, s.executeUpdate());
+    }
+    assertEquals(tokens.accessToken(), store.load(accountId).orElseThrow().accessToken(), "v1 still reads");
+    assertTrue(reencryption.status().stale().contains(new TokenReencryption.Stale("v1", runningId, true, 1)),
+        reencryption.status().toString());
+
+    new Browser(settings.appBaseUrl()).signUp("it-admin", ConnectFlow.PASSWORD);
+    Browser admin = new Browser(settings.appBaseUrl());
+    admin.get("/login");
+    admin.post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
+    String page = admin.get("/admin").body();
+    assertTrue(page.contains("the old format (v1, account not bound), key " + runningId), page);
+    assertEquals(403, admin.post("/admin", Map.of("action", "reencrypt", "_csrf", "forged")).statusCode(), "CSRF");
+    HttpResponse<String> ran = admin.post("/admin", Map.of("action", "reencrypt"));
+    assertEquals(303, ran.statusCode(), ran.body());
+    assertTrue(location(ran).contains("reencrypted=1&failed=0"), location(ran));
+    String[] rewritten = storedTokens(accountId);
+    assertTrue(rewritten[1].startsWith("v2." + runningId + ".") && rewritten[2].startsWith("v2." + runningId + "."));
+    assertEquals(tokens.refreshToken(), store.load(accountId).orElseThrow().refreshToken());
+    assertTrue(admin.get("/admin").body().contains("Every connection uses the current key and format"));
+
+    byte[] newKey = new byte[32];
+    new SecureRandom().nextBytes(newKey);
+    TokenCipher rotated = TokenCipher.of(newKey, List.of(runningKey));
+    TokenReencryption.Status before = reencryption.status(rotated);
+    assertEquals(before.rows(), before.stale().stream().filter(st -> st.keyId().equals(runningId)).findFirst().orElseThrow().rows());
+    try {
+      TokenReencryption.Pass pass = reencryption.run(rotated);
+      assertEquals(before.rows(), pass.reencrypted());
+      assertEquals(0, pass.failed());
+      assertTrue(reencryption.status(rotated).stale().isEmpty(), "nothing left under the retired key");
+      assertTrue(storedTokens(accountId)[1].startsWith("v2." + rotated.currentKeyId() + "."));
+      assertEquals(tokens.accessToken().getValue(), rotated.decrypt(storedTokens(accountId)[1], id, accountId,
+          TokenCipher.Field.ACCESS_TOKEN));
+    } finally {
+      // Back to the key the server runs with, for the other tests.
+      reencryption.run(TokenCipher.of(runningKey, List.of(newKey)));
+    }
+    assertTrue(reencryption.status().stale().isEmpty());
+    assertEquals(tokens.accessToken(), store.load(accountId).orElseThrow().accessToken());
   }
 
   private byte[] sandboxKey() {

@@ -128,4 +128,30 @@ class DisconnectionTest {
     assertTrue(revocations.isEmpty());
     assertEquals(1, deleted.size());
   }
+
+  @Test
+  void whenTheRefreshTokenCannotBeRevokedTheAccessTokenStillIsAndThePageSaysWhich() throws Exception {
+    Disconnection.Result result = disconnection(endpoint(503, 200), true).disconnect(1);
+    assertEquals(Disconnection.Result.REFRESH_TOKEN_NOT_REVOKED, result);
+    assertEquals(2, revocations.size());
+    assertEquals(List.of("RT-1"), revocations.get(0).get("token"));
+    assertEquals(List.of("AT-1"), revocations.get(1).get("token"), "the access token is revoked anyway");
+    assertEquals(List.of("access_token"), revocations.get(1).get("token_type_hint"));
+    assertEquals(1, deleted.size());
+    assertTrue(deleted.get(0).contains("refresh token"), deleted.get(0));
+  }
+
+  @Test
+  void whenOnlyTheAccessTokenCannotBeRevokedThePageSaysSo() throws Exception {
+    assertEquals(Disconnection.Result.ACCESS_TOKEN_NOT_REVOKED, disconnection(endpoint(200, 503), true).disconnect(1));
+    assertEquals(2, revocations.size());
+    assertEquals(1, deleted.size());
+  }
+
+  @Test
+  void whenNeitherCanBeRevokedBothWereTriedAndTheTokensAreDeleted() throws Exception {
+    assertEquals(Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(503, 503), true).disconnect(1));
+    assertEquals(2, revocations.size());
+    assertEquals(1, deleted.size());
+  }
 }

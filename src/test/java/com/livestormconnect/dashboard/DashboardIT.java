@@ -9,18 +9,28 @@ import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.connect.ConnectFlow;
+import com.livestormconnect.dashboard.export.ExportJob;
+import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Session;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -52,6 +62,9 @@ class DashboardIT {
 
   @Inject
   AccountStore accounts;
+
+  @Inject
+  Exports exports;
 
   private static URI base() {
     return URI.create(System.getProperty("APP_BASE_URL"));
@@ -259,7 +272,7 @@ class DashboardIT {
     user.browser.get("/sessions/" + session.id() + "/register");
     assertEquals(303, user.browser.post("/sessions/" + session.id() + "/register",
         Map.of("email", "formula." + UUID.randomUUID() + "@example.com",
-            "firstName", "=HYPERLINK(\"https://evil.example\",\"x\")", "lastName", "@SUM(A1)")).statusCode());
+            "firstName", "=HYPERLINK(\"https://evil.example\",\"x\")", "lastName", "x;=1+1;")).statusCode());
 
     ok(user.browser, "/sessions/" + session.id());
     HttpResponse<String> started = user.browser.post("/sessions/" + session.id() + "/people.csv", Map.of());
@@ -273,12 +286,13 @@ class DashboardIT {
     assertEquals(200, csv.statusCode());
     assertEquals("attachment; filename=\"people-" + session.id() + ".csv\"",
         csv.headers().firstValue("Content-Disposition").orElseThrow());
-    String contentType = csv.headers().firstValue("Content-Type").orElseThrow();
-    assertTrue(contentType.startsWith("text/csv;") && contentType.endsWith("charset=UTF-8"), contentType);
-    String[] lines = csv.body().split("\r\n");
+    String type = csv.headers().firstValue("Content-Type").orElseThrow();
+    assertTrue(type.startsWith("text/csv") && type.toLowerCase().endsWith("charset=utf-8"), type);
+    assertTrue(csv.body().startsWith("\uFEFF"), "starts with the UTF-8 byte-order mark");
+    String[] lines = csv.body().substring(1).split("\r\n");
     assertTrue(lines[0].startsWith("id,email,first_name,last_name,role,registered_at,attended,attendance_rate"), lines[0]);
     assertEquals(session.registrantsCount() + 2, lines.length, csv.body());
-    assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",'@SUM(A1),"), csv.body());
+    assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",\"x;=1+1;\","), csv.body());
 
     ConnectFlow stranger = connected(EVENTS_READ);
     assertEquals(404, stranger.browser.get(job).statusCode());
@@ -287,6 +301,49 @@ class DashboardIT {
     HttpResponse<String> direct = user.browser.get("/sessions/" + session.id() + "/people.csv");
     assertEquals(200, direct.statusCode());
     assertEquals(csv.body(), direct.body());
+  }
+
+  /**
+   * Five users start 30 exports at the same moment: every one is admitted (2 run at a time, 1 per
+   * user, the rest wait in line), finishes (none meets a closed EntityManager on its executor
+   * thread), and holds the byte-order mark, the header and one row per registrant the sandbox has,
+   * in a file only the server's user can read.
+   */
+  @Test
+  void thirtyConcurrentExportsFromSeveralUsersAllFinishWithCompleteOwnerOnlyFiles() throws Exception {
+    List<ConnectFlow> users = IntStream.range(0, 5).mapToObj(i -> connected(EVENTS_READ)).toList();
+    Session session = smallSession(users.get(0));
+    users.forEach(user -> ok(user.browser, "/sessions/" + session.id()));
+    ExecutorService threads = Executors.newFixedThreadPool(30);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<String>> jobs = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        ConnectFlow user = users.get(i % users.size());
+        jobs.add(threads.submit(() -> {
+          go.await();
+          HttpResponse<String> started = user.browser.post("/sessions/" + session.id() + "/people.csv", Map.of());
+          assertEquals(303, started.statusCode(), started.body());
+          return ConnectFlow.location(started);
+        }));
+      }
+      go.countDown();
+      for (int i = 0; i < 30; i++) {
+        ConnectFlow user = users.get(i % users.size());
+        String job = jobs.get(i).get(60, TimeUnit.SECONDS);
+        assertTrue(job.startsWith("/exports/"), "admitted, not refused: " + job);
+        awaitDone(user.browser, job);
+        HttpResponse<String> csv = user.browser.get(job + "/people.csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("\uFEFFid,email,"), "byte-order mark, then the header");
+        assertEquals(session.registrantsCount() + 1, csv.body().split("\r\n").length, "header + every registrant");
+        long account = accounts.find(user.username).orElseThrow().getId();
+        ExportJob done = exports.find(account, job.substring("/exports/".length())).orElseThrow();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(done.file())));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   /**

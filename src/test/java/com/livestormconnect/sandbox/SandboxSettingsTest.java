@@ -20,6 +20,16 @@ class SandboxSettingsTest {
   }
 
   @Test
+  void withoutClientIdTheSandboxRunsOnlyOnALoopbackBaseUrl() {
+    assertTrue(read(Map.of("APP_BASE_URL", "http://127.0.0.1:9000")).enabled());
+    assertTrue(read(Map.of("APP_BASE_URL", "http://[::1]:9000")).enabled());
+    assertFalse(read(Map.of("APP_BASE_URL", "https://connect.example.com")).enabled());
+    assertFalse(read(Map.of("APP_BASE_URL", "http://127.0.0.1.example.com")).enabled());
+    assertFalse(read(Map.of("LIVESTORM_CLIENT_ID_FILE", "/run/secrets/id")).enabled());
+    assertTrue(read(Map.of("APP_BASE_URL", "https://connect.example.com", "LIVESTORM_MODE", "sandbox")).enabled());
+  }
+
+  @Test
   void explicitModeWinsOverTheClientId() {
     assertTrue(read(Map.of("LIVESTORM_CLIENT_ID", "real", "LIVESTORM_MODE", "sandbox")).enabled());
     assertFalse(read(Map.of("LIVESTORM_MODE", "PRODUCTION")).enabled());

@@ -5,17 +5,31 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes CSV as RFC 4180 defines it (comma separated, CRLF line ends, fields with a comma, quote,
- * CR or LF quoted and their quotes doubled), with one addition for spreadsheets: a cell starting
- * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return is prefixed with
- * {@code '} so that Excel, LibreOffice and Google Sheets show it as text instead of running it as a
- * formula (OWASP "CSV Injection"). The writer's charset is the caller's; we always use UTF-8.
+ * Writes CSV as RFC 4180 defines it (comma separated, CRLF line ends, quoted fields with their
+ * quotes doubled), with additions for spreadsheets: a cell starting with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return is prefixed with {@code '} so that Excel,
+ * LibreOffice and Google Sheets show it as text instead of running it as a formula (OWASP "CSV
+ * Injection"); and a cell holding any separator a spreadsheet may split on (comma, semicolon as
+ * French and German locales do, tab) or a quote, CR or LF is quoted, so that text after a
+ * separator, such as {@code x;=1+1}, never becomes a cell of its own that starts with a formula.
+ * The writer's charset is the caller's; we always use UTF-8, announced by {@link #BOM}.
  */
 public final class Csv {
+  /** Written first: without it, Excel reads a UTF-8 CSV as the locale's legacy code page. */
+  public static final char BOM = '\uFEFF';
+
+  /** The content type to serve CSV with: the charset last (Open Liberty reads all after charset=). */
+  public static final String CONTENT_TYPE = "text/csv;header=present;charset=UTF-8";
+
   private final Writer out;
 
   public Csv(Writer out) {
     this.out = out;
+  }
+
+  /** The byte-order mark; call once, before the first row. */
+  public void bom() throws IOException {
+    out.write(BOM);
   }
 
   public void row(List<String> cells) throws IOException {
@@ -48,7 +62,7 @@ public final class Csv {
   private static boolean needsQuotes(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+      if (c == ',' || c == ';' || c == '\t' || c == '"' || c == '\r' || c == '\n') {
         return true;
       }
     }

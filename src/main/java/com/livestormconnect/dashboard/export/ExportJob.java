@@ -12,6 +12,8 @@ import java.time.Instant;
 public final class ExportJob {
   /** Where a job stands. */
   public enum State {
+    /** Admitted, waiting for a free slot (see ExportQueue). */
+    QUEUED,
     RUNNING,
     DONE,
     FAILED
@@ -21,8 +23,8 @@ public final class ExportJob {
   private final long accountId;
   private final String sessionId;
   private final Path file;
-  private final Instant startedAt;
-  private volatile State state = State.RUNNING;
+  private volatile Instant startedAt;
+  private volatile State state = State.QUEUED;
   private volatile int pagesDone;
   private volatile int pageCount;
   private volatile long recordCount;
@@ -36,6 +38,11 @@ public final class ExportJob {
     this.sessionId = sessionId;
     this.file = file;
     this.startedAt = startedAt;
+  }
+
+  void started(Instant now) {
+    startedAt = now;
+    state = State.RUNNING;
   }
 
   void pageDone(int done, int count, long records) {
@@ -109,8 +116,13 @@ public final class ExportJob {
     return state;
   }
 
+  /** Not finished yet: waiting for a slot or running. */
   public boolean running() {
-    return state == State.RUNNING;
+    return state == State.RUNNING || state == State.QUEUED;
+  }
+
+  public boolean queued() {
+    return state == State.QUEUED;
   }
 
   public boolean isDone() {

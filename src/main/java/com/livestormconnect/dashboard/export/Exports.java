@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -31,13 +35,24 @@ import java.util.stream.Stream;
  * Background exports of a session's people to {@code DATA_DIR/exports}. A job runs on the
  * container's managed executor (so the container owns, names and stops the threads), pulls one page
  * of 50 at a time through the rate-limited client and writes each row straight to the file, so
- * memory stays flat whatever the size. Jobs are found only by their owner; files are deleted
+ * memory stays flat whatever the size. {@link ExportQueue} bounds the jobs: {@value #MAX_RUNNING}
+ * running at once, {@value #MAX_RUNNING_PER_USER} per user, {@value #MAX_WAITING} waiting, and
+ * {@value #MAX_PER_USER} waiting or running per user; beyond that a new export is refused with the
+ * reason. Jobs are found only by their owner; files (owner-only, {@code rw-------}) are deleted
  * {@link #KEEP} after the job ends. Jobs live in memory: after a restart they are gone, and so are
  * the files left behind.
  */
 @ApplicationScoped
 public class Exports {
   static final Duration KEEP = Duration.ofHours(1);
+  static final int MAX_RUNNING = 2;
+  static final int MAX_RUNNING_PER_USER = 1;
+  static final int MAX_WAITING = 40;
+  static final int MAX_PER_USER = 10;
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIRECTORY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final Logger LOG = Logger.getLogger(Exports.class.getName());
 
   @Resource
@@ -51,16 +66,47 @@ public class Exports {
 
   private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
   private volatile boolean leftoversCleared;
+  private volatile ExportQueue queue;
 
-  /** Starts exporting the people of {@code sessionId} with {@code accountId}'s connection. */
-  public ExportJob start(long accountId, String sessionId) throws IOException {
+  /** A started job, or why none was started (then nothing was queued). */
+  public record Started(Optional<ExportJob> job, Optional<String> refusalKey) {}
+
+  /**
+   * Starts exporting the people of {@code sessionId} with {@code accountId}'s connection, unless
+   * the export slots are all taken ({@code export.refused.busy}) or the account has its share of
+   * exports already ({@code export.refused.yours}).
+   */
+  public Started start(long accountId, String sessionId) throws IOException {
     sweep();
     Path directory = directory();
     String id = UUID.randomUUID().toString();
     ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), Instant.now());
     jobs.put(id, job);
-    executor.execute(() -> run(job));
-    return job;
+    ExportQueue.Admission admission = queue().submit(accountId, () -> run(job),
+        () -> job.failed("export.error", Instant.now()));
+    return switch (admission) {
+      case ACCEPTED -> new Started(Optional.of(job), Optional.empty());
+      case FULL -> refused(id, "export.refused.busy");
+      case TOO_MANY_OF_YOURS -> refused(id, "export.refused.yours");
+    };
+  }
+
+  private Started refused(String id, String key) {
+    jobs.remove(id);
+    return new Started(Optional.empty(), Optional.of(key));
+  }
+
+  private ExportQueue queue() {
+    ExportQueue q = queue;
+    if (q == null) {
+      synchronized (this) {
+        if (queue == null) {
+          queue = new ExportQueue(MAX_RUNNING, MAX_WAITING, MAX_RUNNING_PER_USER, MAX_PER_USER, executor);
+        }
+        q = queue;
+      }
+    }
+    return q;
   }
 
   /** The job if it exists and belongs to this account: other people's jobs do not exist for you. */
@@ -91,8 +137,10 @@ public class Exports {
   }
 
   private void run(ExportJob job) {
+    job.started(Instant.now());
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
+      createOwnerOnly(part);
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
         PeopleCsv csv = new PeopleCsv(out);
         csv.header();
@@ -127,8 +175,29 @@ public class Exports {
     });
   }
 
+  /** Created with its final permissions: people's e-mail addresses are nobody else's business. */
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (isPosix(file)) {
+      Files.createFile(file, OWNER_ONLY);
+    } else {
+      Files.createFile(file);
+    }
+  }
+
+  private static boolean isPosix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
   private Path directory() throws IOException {
     Path directory = settings.dataDir().resolve("exports");
+    if (isPosix(directory) && !Files.isDirectory(directory)) {
+      Files.createDirectories(directory.getParent());
+      try {
+        Files.createDirectory(directory, OWNER_ONLY_DIRECTORY);
+      } catch (java.nio.file.FileAlreadyExistsException raced) {
+        // Another request made it first.
+      }
+    }
     Files.createDirectories(directory);
     if (!leftoversCleared) {
       // Files from before a restart belong to jobs nobody can reach any more.

@@ -26,7 +26,9 @@ public final class PeopleCsv {
     this.csv = new Csv(out);
   }
 
+  /** The byte-order mark and the header row: the start of every people CSV. */
   public void header() throws IOException {
+    csv.bom();
     csv.row(HEADER);
   }
 

@@ -3,6 +3,7 @@ package com.livestormconnect.sandbox.control;
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxClock;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,17 +12,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds). Parameters come as form fields or a JSON object.
+ * retryAfter), POST clock (advance, in seconds). Every request needs the control key in the
+ * {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise),
+ * and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
   private static final String JSON = "application/json; charset=utf-8";
+  /** One clock move: enough to expire anything the sandbox issues, far from any overflow. */
+  static final long MAX_ADVANCE_SECONDS = Duration.ofDays(400).toSeconds();
 
   @Inject
   SandboxStats stats;
@@ -32,8 +37,21 @@ public class ControlServlet extends HttpServlet {
   @Inject
   SandboxClock clock;
 
+  @Inject
+  ControlKey key;
+
+  /** A value out of its bounds: the answer names the field. */
+  static final class BadValue extends RuntimeException {
+    BadValue(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!authorized(request, response)) {
+      return;
+    }
     if ("/stats".equals(request.getPathInfo())) {
       JsonBody.write(response, 200, JSON, stats.snapshot());
     } else {
@@ -43,58 +61,92 @@ public class ControlServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String path = String.valueOf(request.getPathInfo());
-    Map<String, String> params = params(request);
+    if (!authorized(request, response)) {
+      return;
+    }
+    if (!isJson(request.getContentType())) {
+      problem(response, 415, "Send a JSON object with Content-Type: application/json");
+      return;
+    }
+    Optional<JsonObject> body = JsonBody.read(request);
+    if (body.isEmpty()) {
+      problem(response, 400, "The body must be a JSON object");
+      return;
+    }
+    JsonObject params = body.get();
     try {
-      switch (path) {
+      switch (String.valueOf(request.getPathInfo())) {
         case "/reset-stats" -> {
           stats.reset();
           JsonBody.write(response, 200, JSON, stats.snapshot());
         }
         case "/faults" -> queueFaults(params, response);
         case "/clock" -> {
-          clock.advance(Duration.ofSeconds(Long.parseLong(required(params, "advance"))));
+          long advance = number(params, "advance", null, 1, MAX_ADVANCE_SECONDS);
+          if (!clock.advanceWithin(Duration.ofSeconds(advance), SandboxClock.MAX_OFFSET)) {
+            throw new BadValue("advance would move the clock more than "
+                + SandboxClock.MAX_OFFSET.toDays() + " days ahead in total");
+          }
           JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
         }
         default -> problem(response, 404, "Unknown control");
       }
-    } catch (IllegalArgumentException e) {
+    } catch (BadValue e) {
       problem(response, 400, e.getMessage());
     }
   }
 
-  private void queueFaults(Map<String, String> params, HttpServletResponse response) throws IOException {
-    int status = Integer.parseInt(required(params, "status"));
-    if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("status must be between 400 and 599");
+  private boolean authorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (key.matches(request.getHeader(ControlKey.HEADER))) {
+      return true;
     }
-    int count = Integer.parseInt(params.getOrDefault("count", "1"));
-    int retryAfter = Integer.parseInt(params.getOrDefault("retryAfter", "1"));
+    problem(response, 403, "The test controls need the control key in the " + ControlKey.HEADER
+        + " header (SANDBOX_CONTROL_KEY, or the file sandbox-control-key in DATA_DIR)");
+    return false;
+  }
+
+  private void queueFaults(JsonObject params, HttpServletResponse response) throws IOException {
+    int status = (int) number(params, "status", null, 400, 599);
+    int count = (int) number(params, "count", 1L, 1, 100);
+    int retryAfter = (int) number(params, "retryAfter", 1L, 0, 86_400);
     faults.queue(status, count, retryAfter);
     JsonBody.write(response, 200, JSON,
         Map.of("status", status, "count", count, "retryAfter", retryAfter));
   }
 
-  private static String required(Map<String, String> params, String name) {
-    String value = params.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("Missing parameter: " + name);
+  /** A whole JSON number within [min, max]; {@code fallback} when absent (null: required). */
+  static long number(JsonObject params, String name, Long fallback, long min, long max) {
+    JsonValue value = params.get(name);
+    if (value == null || value == JsonValue.NULL) {
+      if (fallback == null) {
+        throw new BadValue(name + " is required");
+      }
+      return fallback;
     }
-    return value.trim();
+    String bounds = name + " must be a whole number from " + min + " to " + max;
+    if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+      throw new BadValue(bounds);
+    }
+    long parsed;
+    try {
+      parsed = number.longValueExact();
+    } catch (ArithmeticException tooBig) {
+      throw new BadValue(bounds);
+    }
+    if (parsed < min || parsed > max) {
+      throw new BadValue(bounds);
+    }
+    return parsed;
   }
 
-  /** Form fields, or the members of a JSON object body (numbers and strings alike). */
-  private static Map<String, String> params(HttpServletRequest request) throws IOException {
-    Map<String, String> params = new LinkedHashMap<>();
-    String type = String.valueOf(request.getContentType());
-    if (type.contains("json")) {
-      Optional<JsonObject> body = JsonBody.read(request);
-      body.ifPresent(json -> json.forEach((k, v) -> params.put(k,
-          v.getValueType() == JsonValue.ValueType.STRING ? json.getString(k) : v.toString())));
-    } else {
-      request.getParameterMap().forEach((k, v) -> params.put(k, v[0]));
+  /** application/json, with or without parameters; form posts (what a cross-site page can send) are not. */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
     }
-    return params;
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+    return type.toLowerCase(Locale.ROOT).equals("application/json");
   }
 
   private static void problem(HttpServletResponse response, int status, String message) throws IOException {

@@ -1,17 +1,25 @@
 package com.livestormconnect.sandbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Counters since start or the last reset, so a client's tests can assert how it behaved (refreshed
- * once, stayed under the rate limit, retried after a 429). Tokens are named by their first eight
- * characters only: enough to tell them apart, useless to an eavesdropper.
+ * once, stayed under the rate limit, retried after a 429). Tokens are told apart by an HMAC under a
+ * key made at start-up, and shown only as {@code token-1}, {@code token-2}, ... in the order they
+ * were first seen: no part of a token, nor anything computable from one, ever leaves the server.
  */
 @ApplicationScoped
 public class SandboxStats {
@@ -23,7 +31,10 @@ public class SandboxStats {
   private final LongAdder faultsSent = new LongAdder();
   private volatile Instant since = Instant.now();
 
-  private record PerToken(LongAdder requests, LongAdder rateLimited) {}
+  private final AtomicInteger labels = new AtomicInteger();
+  private final SecretKeySpec labelKey = randomKey();
+
+  private record PerToken(String label, LongAdder requests, LongAdder rateLimited) {}
 
   public void tokenRequest(String grantType) {
     String key = "authorization_code".equals(grantType) || "refresh_token".equals(grantType)
@@ -52,17 +63,30 @@ public class SandboxStats {
   }
 
   private PerToken token(String accessToken) {
-    return perToken.computeIfAbsent(fingerprint(accessToken),
-        k -> new PerToken(new LongAdder(), new LongAdder()));
+    return perToken.computeIfAbsent(keyedHash(accessToken),
+        k -> new PerToken("token-" + labels.incrementAndGet(), new LongAdder(), new LongAdder()));
   }
 
-  public static String fingerprint(String token) {
-    return token.length() <= 8 ? token : token.substring(0, 8);
+  private String keyedHash(String token) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(labelKey);
+      return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
+  }
+
+  private static SecretKeySpec randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return new SecretKeySpec(key, "HmacSHA256");
   }
 
   public synchronized void reset() {
     tokenRequests.clear();
     perToken.clear();
+    labels.set(0);
     refreshes.reset();
     apiRequests.reset();
     rateLimited.reset();
@@ -78,7 +102,7 @@ public class SandboxStats {
       grants.put(grant, count == null ? 0L : count.sum());
     }
     Map<String, Object> tokens = new TreeMap<>();
-    perToken.forEach((k, v) -> tokens.put(k, Map.of(
+    perToken.forEach((k, v) -> tokens.put(v.label(), Map.of(
         "api_requests", v.requests().sum(), "rate_limited", v.rateLimited().sum())));
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("since", since.getEpochSecond());
