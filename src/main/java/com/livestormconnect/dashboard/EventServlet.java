@@ -84,8 +84,8 @@ public class EventServlet extends HttpServlet {
   private void details(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
       String id) throws IOException {
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Session>> sessions =
-        page.attempt(() -> client.eventSessions(page.access(), id, number, SESSIONS_PER_PAGE));
+    Optional<Page<Session>> sessions = ListPages.fetch(request, page, "/events/" + id, number,
+        n -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE));
     List<Session> list = sessions.map(Page::items).orElse(List.of());
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));

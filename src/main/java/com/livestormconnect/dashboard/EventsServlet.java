@@ -44,7 +44,8 @@ public class EventsServlet extends HttpServlet {
     if (page.allows("events:read")) {
       EventQuery query = new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Event>> events = page.attempt(() -> client.events(page.access(), query, number, PAGE_SIZE));
+      Optional<Page<Event>> events = ListPages.fetch(request, page, "/events?" + status + "&" + title,
+          number, n -> client.events(page.access(), query, n, PAGE_SIZE));
       page.put("events", events.map(Page::items).orElse(List.of()));
       page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
     }

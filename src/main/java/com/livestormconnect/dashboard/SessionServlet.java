@@ -118,8 +118,8 @@ public class SessionServlet extends HttpServlet {
       default -> null;
     };
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Person>> people =
-        page.attempt(() -> client.sessionPeople(page.access(), id, attended, number, PEOPLE_PER_PAGE));
+    Optional<Page<Person>> people = ListPages.fetch(request, page, "/sessions/" + id + "?" + attended,
+        number, n -> client.sessionPeople(page.access(), id, attended, n, PEOPLE_PER_PAGE));
     List<Person> list = new ArrayList<>(people.map(Page::items).orElse(List.of()));
     PeopleOrder order = PeopleOrder.of(request.getParameter("sort"));
     boolean descending = "desc".equals(request.getParameter("dir"));

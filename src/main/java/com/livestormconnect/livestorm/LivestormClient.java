@@ -33,9 +33,14 @@ public class LivestormClient {
     return JsonApi.one(http.get(access, "/me", Map.of()), "/me", User::from);
   }
 
+  /**
+   * The workspace. Livestorm's public clients see {@code data} as the connected user with the
+   * organization in {@code included}; a direct organization document is read as well.
+   */
   @LivestormCall
   public Organization organization(Access access) {
-    return JsonApi.one(http.get(access, "/organization", Map.of()), "/organization", Organization::from);
+    return Organization.read(http.get(access, "/organization", Map.of("include", "organization")),
+        "/organization");
   }
 
   @LivestormCall

@@ -1,6 +1,8 @@
 package com.livestormconnect.sandbox.api;
 
 import com.livestormconnect.sandbox.JsonBody;
+import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.SandboxVariants.Variant;
 import com.livestormconnect.sandbox.control.Faults;
 import com.livestormconnect.sandbox.control.SandboxStats;
 import com.livestormconnect.sandbox.oauth.IssuedTokens;
@@ -37,6 +39,9 @@ public class ApiServlet extends HttpServlet {
 
   @Inject
   SandboxStats stats;
+
+  @Inject
+  SandboxVariants variants;
 
   @Inject
   AccountApi account;
@@ -102,12 +107,17 @@ public class ApiServlet extends HttpServlet {
         continue;
       }
       if (!allowed(route, row.scopes())) {
-        refuse(response, 403, "insufficient_scope", "Access to this resource requires scope \""
+        // Livestorm documents a missing scope once as 403 and once as 401: either, by variant.
+        int status = variants.is(Variant.MISSING_SCOPE, "401") ? 401 : 403;
+        refuse(response, status, "insufficient_scope", "Access to this resource requires scope \""
             + neededScopes(route) + "\".");
         return;
       }
       try {
         Reply reply = route.handler().handle(new ApiRequest(request, match.get()));
+        if (emptyListRefused(reply)) {
+          throw Page.parse("0", null).pastTheEnd(0);
+        }
         if (reply.document() == null) {
           response.setStatus(reply.status());
         } else {
@@ -119,6 +129,13 @@ public class ApiServlet extends HttpServlet {
       return;
     }
     write(response, ApiError.notFound("No route matches " + request.getMethod() + " " + path));
+  }
+
+  /** Variant: page 0 of an empty list answers 400 like any page that does not exist. */
+  private boolean emptyListRefused(Reply reply) {
+    return reply.document() != null && reply.document().get("meta") instanceof Map<?, ?> meta
+        && Integer.valueOf(0).equals(meta.get("record_count"))
+        && variants.is(Variant.EMPTY_LIST, "bad_request");
   }
 
   private static boolean allowed(Route route, List<String> scopes) {

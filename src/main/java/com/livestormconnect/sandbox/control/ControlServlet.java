@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.control;
 
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxClock;
+import com.livestormconnect.sandbox.SandboxVariants;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds). Parameters come as form fields or a JSON object.
+ * retryAfter), POST clock (advance, in seconds), GET and POST variants (see {@link SandboxVariants}). Parameters come as form fields or a JSON object.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
@@ -32,10 +33,15 @@ public class ControlServlet extends HttpServlet {
   @Inject
   SandboxClock clock;
 
+  @Inject
+  SandboxVariants variants;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if ("/stats".equals(request.getPathInfo())) {
       JsonBody.write(response, 200, JSON, stats.snapshot());
+    } else if ("/variants".equals(request.getPathInfo())) {
+      JsonBody.write(response, 200, JSON, variants.all());
     } else {
       problem(response, 404, "Unknown control; see GET /sandbox/control/stats");
     }
@@ -56,6 +62,7 @@ public class ControlServlet extends HttpServlet {
           clock.advance(Duration.ofSeconds(Long.parseLong(required(params, "advance"))));
           JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
         }
+        case "/variants" -> switchVariants(params, response);
         default -> problem(response, 404, "Unknown control");
       }
     } catch (IllegalArgumentException e) {
@@ -73,6 +80,15 @@ public class ControlServlet extends HttpServlet {
     faults.queue(status, count, retryAfter);
     JsonBody.write(response, 200, JSON,
         Map.of("status", status, "count", count, "retryAfter", retryAfter));
+  }
+
+  /** {@code {"reset": true}} puts every variant back to its setting; other members switch one each. */
+  private void switchVariants(Map<String, String> params, HttpServletResponse response) throws IOException {
+    if ("true".equals(params.remove("reset"))) {
+      variants.reset();
+    }
+    params.forEach(variants::set);
+    JsonBody.write(response, 200, JSON, variants.all());
   }
 
   private static String required(Map<String, String> params, String name) {
