@@ -41,6 +41,22 @@ public final class SandboxControl {
     queueFaults(status, count, 1);
   }
 
+  /**
+   * Switches sandbox variants where the real Livestorm's behaviour is uncertain, e.g.
+   * {@code Map.of("organization", "organization")} (keys and values: {@code GET
+   * /sandbox/control/variants} and the README). Other variants keep their value.
+   */
+  public JsonObject variants(Map<String, String> variants) {
+    HttpResponse<String> response = post("variants", variants);
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** Every variant back to its setting (or the sandbox's default). */
+  public void resetVariants() {
+    expectOk(post("variants", Map.of("reset", true)));
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }

@@ -47,6 +47,11 @@ public class ConnectServlet extends HttpServlet {
       render(request, response, 400, selection, selection.brokenRule().orElseThrow());
       return;
     }
+    if (!registered.covers(selection)) {
+      // Livestorm would refuse it on its own page (invalid_scope), stranding the user there.
+      render(request, response, 400, selection, "connect.rule.notRegistered");
+      return;
+    }
     URI authorization = redirect.start(selection, account.id(request), pending);
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", authorization.toString());
@@ -58,6 +63,7 @@ public class ConnectServlet extends HttpServlet {
     model.put("groups", LivestormScope.Group.values());
     model.put("selected", selection.values());
     model.put("registered", registered.selection().toString());
+    model.put("registeredScopes", registered.selection().values());
     model.put("differsFromRegistered", !selection.sameAs(registered.selection()));
     model.put("problem", problem == null ? "" : problem);
     templates.render(request, response, status, "connect", model);

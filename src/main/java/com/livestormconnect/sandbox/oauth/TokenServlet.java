@@ -45,6 +45,10 @@ public class TokenServlet extends HttpServlet {
   }
 
   private void exchangeCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (blankToNull(request.getParameter("code")) == null) {
+      OAuthError.invalidRequest("code").write(response);
+      return;
+    }
     Optional<AuthorizationCodes.Grant> grant = codes.find(request.getParameter("code"));
     String redirectUri = blankToNull(request.getParameter("redirect_uri"));
     String verifier = blankToNull(request.getParameter("code_verifier"));
