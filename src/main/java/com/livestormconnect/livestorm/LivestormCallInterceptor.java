@@ -118,7 +118,8 @@ public class LivestormCallInterceptor {
   }
 
   private static LivestormException translate(HttpFailure failure, boolean idempotent) {
-    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE : LivestormException.kindOf(failure.status);
+    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE
+        : failure.isInsufficientScope() ? Kind.FORBIDDEN : LivestormException.kindOf(failure.status);
     String message = failure.getMessage()
         + (failure.status == 0 && !idempotent ? " (not retried: the request may have been applied)" : "");
     return new LivestormException(kind, failure.endpoint, failure.status, message, failure.getCause());

@@ -63,6 +63,11 @@ public class ControlServlet extends HttpServlet {
           JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
         }
         case "/variants" -> switchVariants(params, response);
+        case "/lost-refresh-answers" -> {
+          int count = Integer.parseInt(params.getOrDefault("count", "1"));
+          faults.loseRefreshAnswers(count);
+          JsonBody.write(response, 200, JSON, Map.of("count", count));
+        }
         default -> problem(response, 404, "Unknown control");
       }
     } catch (IllegalArgumentException e) {
