@@ -43,13 +43,13 @@ public class ConnectServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String[] values = request.getParameterValues("scope");
     ScopeSelection selection = ScopeSelection.of(values == null ? List.of() : Arrays.asList(values));
-    if (!selection.isValid()) {
-      render(request, response, 400, selection, selection.brokenRule().orElseThrow());
-      return;
-    }
     if (!registered.covers(selection)) {
       // Livestorm would refuse it on its own page (invalid_scope), stranding the user there.
       render(request, response, 400, selection, "connect.rule.notRegistered");
+      return;
+    }
+    if (!selection.isValid()) {
+      render(request, response, 400, selection, selection.brokenRule().orElseThrow());
       return;
     }
     URI authorization = redirect.start(selection, account.id(request), pending);

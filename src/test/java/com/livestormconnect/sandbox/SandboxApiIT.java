@@ -132,9 +132,9 @@ class SandboxApiIT {
     assertTrue(events.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
     assertEquals(403, dance.api("/users", identity).statusCode());
     assertEquals(200, dance.api("/me", identity).statusCode());
-    String fullRead = dance.accessToken("full:read");
-    assertEquals(200, dance.api("/webhooks", fullRead).statusCode());
-    assertEquals(403, dance.api("POST", "/webhooks", fullRead, webhookJson()).statusCode());
+    String webhooksRead = dance.accessToken("webhooks:read");
+    assertEquals(200, dance.api("/webhooks", webhooksRead).statusCode());
+    assertEquals(403, dance.api("POST", "/webhooks", webhooksRead, webhookJson()).statusCode());
     String admin = dance.accessToken("admin:read");
     assertEquals(200, dance.api("/organization", admin).statusCode());
     assertEquals(403, dance.api("/me", admin).statusCode());
@@ -282,7 +282,7 @@ class SandboxApiIT {
 
   @Test
   void demoDataCarriesHostileStrings() {
-    String token = dance.accessToken("full:read");
+    String token = dance.accessToken("events:read");
     List<String> titles = list(json(dance.api("/events?page[size]=50", token)).get("data")).stream()
         .map(e -> (String) attributes(e).get("title")).toList();
     assertTrue(titles.stream().anyMatch(t -> t.contains("<script>")));
