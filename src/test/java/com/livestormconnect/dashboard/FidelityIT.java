@@ -1,0 +1,120 @@
+package com.livestormconnect.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Deployments;
+import com.livestormconnect.SandboxControl;
+import com.livestormconnect.connect.ConnectFlow;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The app against each way the real Livestorm may behave where the sandbox cannot know (issue 11):
+ * every test switches the sandbox's variants at run time (one deployment for all of them) and
+ * walks the connect and dashboard paths as a user's browser does.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FidelityIT {
+  private static final String ORGANIZATION_NAME = "Acme Webinars (sandbox)";
+  private static final String PAST_THE_END = "That page no longer exists";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.app(FidelityIT.class, ConnectFlow.class);
+  }
+
+  private static URI base() {
+    return URI.create(System.getProperty("APP_BASE_URL"));
+  }
+
+  private static SandboxControl control() {
+    return new SandboxControl(base());
+  }
+
+  private static ConnectFlow connected(String... scopes) {
+    ConnectFlow user = ConnectFlow.signedUp(base(), "fidelity");
+    user.connect(scopes);
+    return user;
+  }
+
+  private static String ok(ConnectFlow user, String path) {
+    HttpResponse<String> page = user.browser.get(path);
+    assertEquals(200, page.statusCode(), path + ": " + page.body());
+    return page.body();
+  }
+
+  @AfterEach
+  void defaultsAgain() {
+    control().resetVariants();
+  }
+
+  @Test
+  void theOrganizationsNameShowsWhicheverShapeLivestormAnswersIn() {
+    for (String shape : List.of("user", "organization")) {
+      control().variants(Map.of("organization", shape));
+      ConnectFlow user = connected("identity:read", "events:read");
+      String organization = ok(user, "/organization");
+      assertTrue(organization.contains(ORGANIZATION_NAME), shape + ": " + organization);
+      String dashboard = ok(user, "/dashboard");
+      assertTrue(dashboard.matches("(?s).*class=\"organization\">" + ORGANIZATION_NAME.replace("(", "\\(")
+          .replace(")", "\\)") + "<.*"), shape + ": " + dashboard);
+    }
+  }
+
+  @Test
+  void theSandboxAnswersOrganizationAsTheUserWithTheOrganizationIncludedByDefault() {
+    assertEquals("user", control().variants(Map.of()).getString("organization"));
+  }
+
+  @Test
+  void aPagePastTheEndShowsTheLastPageWithANoticeAndIsNotAskedForAgain() {
+    ConnectFlow user = connected("events:read");
+    String stale = ok(user, "/events?page=40");
+    assertTrue(stale.contains(PAST_THE_END), stale);
+    assertTrue(stale.contains("<table class=\"events\">"), "the last page's events are shown");
+    assertFalse(stale.contains("alert-error"), stale);
+
+    control().resetStats();
+    String again = ok(user, "/events?page=41");
+    assertTrue(again.contains(PAST_THE_END), again);
+    assertEquals(1, control().counter("api_requests"),
+        "the page count seen before keeps the app from asking for a page past it");
+  }
+
+  @Test
+  void anEmptyListShowsNoEventsWhetherPageZeroIsAnEmpty200OrA400() {
+    for (String variant : List.of("ok", "bad_request")) {
+      control().variants(Map.of("empty_list", variant));
+      ConnectFlow user = connected("events:read");
+      String empty = ok(user, "/events?q=no-event-has-this-title-" + variant);
+      assertTrue(empty.contains("No event matches."), variant + ": " + empty);
+      assertFalse(empty.contains("alert-error"), variant + ": " + empty);
+    }
+  }
+
+  @Test
+  void authorizationErrorsStayOnLivestormsPageOrComeBackToTheAppByVariant() {
+    ConnectFlow user = connected("events:read");
+    String unknownScope = "/sandbox/oauth/authorize?client_id=livestorm-connect-sandbox&redirect_uri="
+        + base() + "/connect/callback&response_type=code&scope=full:write&state=s";
+    HttpResponse<String> shown = user.browser.get(unknownScope);
+    assertEquals(400, shown.statusCode());
+    assertTrue(shown.body().contains("invalid_scope"), shown.body());
+    assertTrue(shown.headers().firstValue("Location").isEmpty());
+
+    control().variants(Map.of("authorize_errors", "redirect"));
+    HttpResponse<String> redirected = user.browser.get(unknownScope);
+    assertEquals(302, redirected.statusCode());
+    assertTrue(ConnectFlow.location(redirected).contains("error=invalid_scope"));
+  }
+}
