@@ -1,6 +1,7 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.connect.CurrentAccount;
+import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,9 @@ public class DashboardPages {
   @Inject
   TokenStore tokens;
 
+  @Inject
+  MonthlyQuota monthlyQuota;
+
   public DashboardPage open(HttpServletRequest request) {
     long accountId = account.id(request);
     return new DashboardPage(accountId, tokens.find(accountId), TimeFormat.of(request));
@@ -54,6 +58,10 @@ public class DashboardPages {
     model.put("reconnectNeeded", page.problems().needsReconnect()
         || page.connection().map(c -> c.needsReconnect()).orElse(false));
     model.put("flash", takeFlash(request));
+    page.connection().ifPresent(c -> {
+      monthlyQuota.usedUpUntil(c.id()).ifPresent(until -> model.put("quotaUsedUpUntil", page.time().dateTime(until)));
+      model.put("quotaWarning", monthlyQuota.warningLevel(c.id()));
+    });
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);

@@ -37,6 +37,9 @@ public class LivestormCallInterceptor {
   @Inject
   CallMetrics metrics;
 
+  @Inject
+  MonthlyQuota monthlyQuota;
+
   private final RetryPolicy policy = RetryPolicy.DEFAULT;
 
   @AroundInvoke
@@ -49,6 +52,7 @@ public class LivestormCallInterceptor {
     FreshToken token = token(access, null);
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
+      monthlyQuota.beforeCall(token.connectionId());
       CallPermits.Permit permit = waitForPermit(token.connectionId(), deadline);
       parameters[at] = access.with(token.connectionId(), token.accessToken());
       context.setParameters(parameters);
@@ -61,6 +65,7 @@ public class LivestormCallInterceptor {
           permit.close();
         }
         metrics.call(token.connectionId(), System.nanoTime() - started, false);
+        monthlyQuota.answered(token.connectionId());
         return result;
       } catch (HttpFailure failure) {
         metrics.call(token.connectionId(), System.nanoTime() - started, true);
@@ -73,6 +78,11 @@ public class LivestormCallInterceptor {
         }
         if (failure.status == 429) {
           metrics.rateLimited(token.connectionId());
+          Optional<LivestormException> quotaUsedUp =
+              monthlyQuota.afterTooManyRequests(token.connectionId(), failure.retryAfter);
+          if (quotaUsedUp.isPresent()) {
+            throw quotaUsedUp.get(); // waiting days for a page helps nobody
+          }
           permits.pause(token.connectionId(), failure.retryAfter
               .flatMap(value -> RetryPolicy.parseRetryAfter(value, Instant.now()))
               .orElse(Duration.ofSeconds(1)));

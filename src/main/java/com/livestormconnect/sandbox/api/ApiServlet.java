@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every /sandbox/api/v1 call, in this order: bearer token (401), injected fault, rate limit (429),
- * route (404), scope (403), handler. The RateLimit-* headers go on every answer.
+ * Every /sandbox/api/v1 call, in this order: bearer token (401), injected fault, monthly quota
+ * (429), rate limit (429), route (404), scope (403 or 401: variant), handler. The RateLimit-* headers go on every answer.
  */
 @WebServlet("/sandbox/api/v1/*")
 public class ApiServlet extends HttpServlet {
@@ -85,6 +85,14 @@ public class ApiServlet extends HttpServlet {
     if (fault.isPresent()) {
       stats.faultSent();
       writeFault(response, fault.get());
+      return;
+    }
+    if (limits.quotaUsedUp()) {
+      // The monthly quota: a 429 whose Retry-After runs to the end of the period.
+      limits.headers(response, RateLimits.PER_SECOND);
+      stats.rateLimited(token);
+      response.setHeader("Retry-After", Long.toString(limits.secondsUntilReset()));
+      write(response, new ApiError(429, "Too Many Requests", "Monthly API quota exceeded"));
       return;
     }
     RollingSecondLimit.Decision decision = limits.take(token);

@@ -3,6 +3,7 @@ package com.livestormconnect.sandbox.control;
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxClock;
 import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.api.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,6 +37,9 @@ public class ControlServlet extends HttpServlet {
   @Inject
   SandboxVariants variants;
 
+  @Inject
+  RateLimits limits;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     if ("/stats".equals(request.getPathInfo())) {
@@ -63,6 +67,10 @@ public class ControlServlet extends HttpServlet {
           JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
         }
         case "/variants" -> switchVariants(params, response);
+        case "/quota" -> {
+          long left = limits.setRemaining(Long.parseLong(required(params, "remaining")));
+          JsonBody.write(response, 200, JSON, Map.of("remaining", left));
+        }
         case "/lost-refresh-answers" -> {
           int count = Integer.parseInt(params.getOrDefault("count", "1"));
           faults.loseRefreshAnswers(count);
