@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +96,9 @@ public class EventServlet extends HttpServlet {
   }
 
   private BarChart chart(List<Session> sessions, DashboardPage page, Locale locale) {
+    // "By start date": Livestorm pages sessions in its own order, so sort them here.
     List<BarChart.Group> groups = sessions.stream()
+        .sorted(Comparator.comparing(Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(s -> new BarChart.Group(page.time().date(s.start()),
             List.of((double) s.registrantsCount(), (double) s.attendeesCount())))
         .toList();
