@@ -117,9 +117,11 @@ public class SessionServlet extends HttpServlet {
       case "no" -> Boolean.FALSE;
       default -> null;
     };
+    // Livestorm lists hosts and moderators among a session's people: participants unless asked.
+    String role = "team".equals(request.getParameter("role")) ? Person.TEAM_MEMBER : Person.PARTICIPANT;
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Person>> people = ListPages.fetch(request, page, "/sessions/" + id + "?" + attended,
-        number, n -> client.sessionPeople(page.access(), id, attended, n, PEOPLE_PER_PAGE));
+    Optional<Page<Person>> people = ListPages.fetch(request, page, "/sessions/" + id + "?" + attended + role,
+        number, n -> client.sessionPeople(page.access(), id, attended, role, n, PEOPLE_PER_PAGE));
     List<Person> list = new ArrayList<>(people.map(Page::items).orElse(List.of()));
     PeopleOrder order = PeopleOrder.of(request.getParameter("sort"));
     boolean descending = "desc".equals(request.getParameter("dir"));
@@ -129,6 +131,7 @@ public class SessionServlet extends HttpServlet {
     page.put("people", list).put("paging", people.map(p -> Paging.of(p.meta())).orElse(null))
         .put("sort", order == null ? "" : order.key()).put("dir", descending ? "desc" : "asc")
         .put("attended", attended == null ? "" : attended ? "yes" : "no")
+        .put("role", Person.TEAM_MEMBER.equals(role) ? "team" : "")
         .put("chart", distribution(list, request.getLocale()));
     pages.render(request, response, "sessions/session", page);
   }

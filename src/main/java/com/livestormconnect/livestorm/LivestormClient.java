@@ -101,15 +101,40 @@ public class LivestormClient {
     return JsonApi.one(http.get(access, path, Map.of()), path, Session::from);
   }
 
-  /** A session's people with their registration and engagement; {@code attended} null for all. */
+  /**
+   * A session's people (participants and team members) with their registration and engagement;
+   * {@code attended} null for all.
+   */
   @LivestormCall
   public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, int page, int size) {
-    String path = "/sessions/" + segment(sessionId) + "/people";
+    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, null, page, size)),
+        peoplePath(sessionId), Person::from);
+  }
+
+  /**
+   * A session's people of one role: {@link Person#PARTICIPANT} or {@link Person#TEAM_MEMBER}
+   * (Livestorm lists hosts and moderators among a session's people).
+   */
+  @LivestormCall
+  public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, String role,
+      int page, int size) {
+    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, role, page, size)),
+        peoplePath(sessionId), Person::from);
+  }
+
+  private static String peoplePath(String sessionId) {
+    return "/sessions/" + segment(sessionId) + "/people";
+  }
+
+  private static Map<String, String> peopleParams(Boolean attended, String role, int page, int size) {
     Map<String, String> params = paging(page, size);
     if (attended != null) {
       params.put("filter[attended]", attended.toString());
     }
-    return JsonApi.page(http.get(access, path, params), path, Person::from);
+    if (role != null) {
+      params.put("filter[role]", role);
+    }
+    return params;
   }
 
   @LivestormCall

@@ -24,7 +24,8 @@ public record Registrant(
     String countryName,
     String city,
     String browserName,
-    String osName) {
+    String osName,
+    String connectionLink) {
 
   static Registrant from(JsonObject d) {
     Double duration = JsonApi.number(d, "attendance_duration");
@@ -35,6 +36,11 @@ public record Registrant(
         JsonApi.text(d, "referrer"), JsonApi.text(d, "utm_source"), JsonApi.text(d, "utm_medium"),
         JsonApi.text(d, "utm_campaign"), JsonApi.text(d, "ip_country_code"),
         JsonApi.text(d, "ip_country_name"), JsonApi.text(d, "ip_city"),
-        JsonApi.text(d, "browser_name"), JsonApi.text(d, "os_name"));
+        JsonApi.text(d, "browser_name"), JsonApi.text(d, "os_name"), joinLink(JsonApi.text(d, "connection_link")));
+  }
+
+  /** The personal join link, kept only when it is an https URL (it ends up in an href). */
+  private static String joinLink(String link) {
+    return link != null && link.startsWith("https://") && link.length() <= 2000 ? link : null;
   }
 }

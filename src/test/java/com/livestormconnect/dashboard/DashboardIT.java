@@ -276,7 +276,9 @@ class DashboardIT {
     assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv; charset=UTF-8"));
     String[] lines = csv.body().split("\r\n");
     assertTrue(lines[0].startsWith("id,email,first_name,last_name,role,registered_at,attended,attendance_rate"), lines[0]);
-    assertEquals(session.registrantsCount() + 2, lines.length, csv.body());
+    // Header, the registrants (one just added) and the host, marked as a team member.
+    assertEquals(session.registrantsCount() + 3, lines.length, csv.body());
+    assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.contains(",team_member,")).count(), csv.body());
     assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",'@SUM(A1),"), csv.body());
 
     ConnectFlow stranger = connected(EVENTS_READ);

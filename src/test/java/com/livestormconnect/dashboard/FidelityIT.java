@@ -117,4 +117,26 @@ class FidelityIT {
     assertEquals(302, redirected.statusCode());
     assertTrue(ConnectFlow.location(redirected).contains("error=invalid_scope"));
   }
+
+  private static final java.util.regex.Pattern SESSION_LINK = java.util.regex.Pattern.compile("href=\"/sessions/([0-9a-f-]{36})\"");
+  private static final java.util.regex.Pattern EVENT_LINK = java.util.regex.Pattern.compile("href=\"/events/([0-9a-f-]{36})\"");
+  private static final List<String> HOSTS = List.of("camille.martin@example.com", "jordan.lee@example.com",
+      "amara.okafor@example.com", "lukas.schmidt@example.com");
+
+  @Test
+  void sessionPeopleAreParticipantsUnlessTeamMembersAreAskedForAndCarryTheirJoinLink() {
+    ConnectFlow user = connected("events:read");
+    java.util.regex.Matcher event = EVENT_LINK.matcher(ok(user, "/events?status=ended"));
+    assertTrue(event.find());
+    java.util.regex.Matcher session = SESSION_LINK.matcher(ok(user, "/events/" + event.group(1)));
+    assertTrue(session.find());
+    String path = "/sessions/" + session.group(1);
+
+    String participants = ok(user, path);
+    assertTrue(HOSTS.stream().noneMatch(participants::contains), "no host among the participants");
+    String team = ok(user, path + "?role=team");
+    assertTrue(HOSTS.stream().anyMatch(team::contains), team);
+    assertTrue(team.contains("class=\"copyable\"") && team.contains("value=\"https://app.livestorm.co/p/"),
+        "the personal join link, ready to copy");
+  }
 }

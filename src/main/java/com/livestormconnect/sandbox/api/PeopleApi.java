@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * People in a session or event: /sessions/{id}/people (list with filter[attended] and
- * filter[email]; POST registers, 409 when the email is already registered) and /events/{id}/people.
+ * People in a session or event: /sessions/{id}/people (list with filter[attended],
+ * filter[email] and filter[role]; POST registers, 409 when the email is already registered) and
+ * /events/{id}/people. As in Livestorm, the people of a session or event include its team members
+ * (role team_member: here the event's owner, who hosts every session) besides the participants.
  */
 @ApplicationScoped
 public class PeopleApi {
@@ -30,13 +32,32 @@ public class PeopleApi {
     return List.of(
         Route.of("GET", "/sessions/{id}/people", "events", r -> {
           EventSession session = store.session(r.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
-          return list(r, store.registrants(session.id()));
+          List<Registration> people = new ArrayList<>(store.registrants(session.id()));
+          host(session).ifPresent(people::add);
+          return list(r, people);
         }),
         Route.of("POST", "/sessions/{id}/people", "events", this::register),
         Route.of("GET", "/events/{id}/people", "events", r -> {
           store.event(r.path("id")).orElseThrow(() -> ApiError.notFound("Event not found"));
-          return list(r, store.registrantsOfEvent(r.path("id")));
+          List<Registration> people = new ArrayList<>(store.registrantsOfEvent(r.path("id")));
+          store.sessionsOf(r.path("id")).stream().findFirst().flatMap(this::host).ifPresent(people::add);
+          return list(r, people);
         }));
+  }
+
+  /** The event's owner as the session's host: a team member, present when the session ran. */
+  private java.util.Optional<Registration> host(EventSession session) {
+    return store.event(session.eventId()).flatMap(e -> store.member(e.ownerId())).map(m -> {
+      boolean ran = session.endedAt() > 0;
+      return new Registration(m.id(), session.id(), session.eventId(), m.firstName(), m.lastName(),
+          m.email(), "Europe/Paris", session.createdAt(), session.updatedAt(), ran, ran ? 100 : null,
+          ran && session.duration() != null ? session.duration() : 0, 0, 0, 0, 0, false,
+          new Registration.Place(null, null, null), Registration.Source.NONE, null, null, "team");
+    });
+  }
+
+  private boolean teamMember(Registration p) {
+    return store.member(p.personId()).isPresent();
   }
 
   private Reply list(ApiRequest request, List<Registration> people) {
@@ -46,7 +67,7 @@ public class PeopleApi {
     List<Registration> matching = people.stream()
         .filter(p -> attended == null || p.attended() == attended)
         .filter(p -> email == null || p.email().equalsIgnoreCase(email))
-        .filter(p -> role == null || role.equals("participant"))
+        .filter(p -> role == null || role.equals(teamMember(p) ? "team_member" : "participant"))
         .toList();
     return Reply.ok(JsonApi.list(request.page(), matching, this::view));
   }
@@ -119,13 +140,16 @@ public class PeopleApi {
         "attendance_duration", p.attendanceDuration(), "has_viewed_replay", p.viewedReplay(),
         "registration_type", p.registrationType(), "is_highlighted", false,
         "is_guest_speaker", false, "session_role", null);
+    // Replay views: Livestorm's shape is not documented; watched_at is the one key seen in clients.
+    Map<String, Object> replay = p.viewedReplay()
+        ? attributes("watched_at", p.updatedAt() + 86_400) : null;
     return JsonApi.resource("people", p.personId(), attributes(
-        "role", "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
+        "role", teamMember(p) ? "team_member" : "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
         "timezone", p.timezone(), "first_name", p.firstName(), "last_name", p.lastName(),
         "email", p.email(), "avatar_link", null, "registrant_detail", detail,
         "messages_count", p.messagesCount(), "questions_count", p.questionsCount(),
         "votes_count", p.votesCount(), "up_votes_count", p.upVotesCount(),
-        "replay_view_detail", null));
+        "replay_view_detail", replay));
   }
 
   /** Derived, not stored: keeps 20,000 registrations small, and is stable for each person. */

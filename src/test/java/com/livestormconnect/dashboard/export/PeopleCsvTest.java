@@ -14,9 +14,9 @@ class PeopleCsvTest {
   void writesAHeaderThenOneNeutralisedRowPerPerson() throws Exception {
     Registrant registrant = new Registrant("e", "s", Instant.parse("2026-03-01T10:00:00Z"), true, 87.5, 2_400,
         false, "API", "javascript:alert(3)", "<img src=x>", "=1+2", "-cmd|' /C calc'!A0", "FR", "France",
-        "Paris", "Firefox", "Linux");
+        "Paris", "Firefox", "Linux", null);
     Person person = new Person("p1", "participant", "=HYPERLINK(\"https://evil.example\",\"x\")", "Formula",
-        "ada@example.com", null, 4, 1, 2, 0, registrant, null, null);
+        "ada@example.com", null, 4, 1, 2, 0, registrant, null, null, null);
     StringWriter out = new StringWriter();
     PeopleCsv csv = new PeopleCsv(out);
 
