@@ -57,6 +57,16 @@ public final class SandboxControl {
     expectOk(post("variants", Map.of("reset", true)));
   }
 
+  /** Sets the calls left in the sandbox organization's monthly quota ({@code SANDBOX_MONTHLY_QUOTA}). */
+  public void monthlyQuotaLeft(long remaining) {
+    expectOk(post("quota", Map.of("remaining", remaining)));
+  }
+
+  /** The next {@code count} successful refreshes rotate the tokens, then lose their answer. */
+  public void loseRefreshAnswers(int count) {
+    expectOk(post("lost-refresh-answers", Map.of("count", count)));
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }

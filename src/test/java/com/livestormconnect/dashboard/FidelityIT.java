@@ -56,6 +56,7 @@ class FidelityIT {
   @AfterEach
   void defaultsAgain() {
     control().resetVariants();
+    control().monthlyQuotaLeft(10_000);
   }
 
   @Test
@@ -138,5 +139,42 @@ class FidelityIT {
     assertTrue(HOSTS.stream().anyMatch(team::contains), team);
     assertTrue(team.contains("class=\"copyable\"") && team.contains("value=\"https://app.livestorm.co/p/"),
         "the personal join link, ready to copy");
+  }
+
+  @Test
+  void aUsedUpMonthlyQuotaStopsTheCallsAndSaysUntilWhenOnThePagesAndTheConnectionPage() {
+    ConnectFlow user = connected("events:read");
+    control().monthlyQuotaLeft(0);
+    String events = ok(user, "/events");
+    assertTrue(events.contains("Monthly API quota used up until"), events);
+    assertFalse(events.contains("Livestorm is limiting requests right now"), "not the per-second 429");
+
+    control().resetStats();
+    String again = ok(user, "/events");
+    assertTrue(again.contains("Monthly API quota used up until"), again);
+    String connection = ok(user, "/connection");
+    assertTrue(connection.contains("Monthly API quota used up until"), connection);
+    assertEquals(0, control().counter("api_requests"), "no call to Livestorm until the reset");
+  }
+
+  @Test
+  void pagesWarnWhenMostOfTheMonthlyQuotaIsUsedAndAdministratorsSeeTheUse() {
+    // it-admin is in ADMIN_USERNAMES (arquillian.xml); the account may exist from another class.
+    new com.livestormconnect.Browser(base()).signUp("it-admin", ConnectFlow.PASSWORD);
+    com.livestormconnect.Browser admin = new com.livestormconnect.Browser(base());
+    admin.get("/login");
+    assertEquals(303, admin.post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD)).statusCode());
+    ConnectFlow user = connected("events:read");
+    control().monthlyQuotaLeft(1_500);
+    ok(user, "/events");
+    String warned = ok(user, "/events");
+    assertTrue(warned.contains("More than 80 % of this month"), warned);
+    control().monthlyQuotaLeft(400);
+    ok(user, "/events");
+    assertTrue(ok(user, "/connection").contains("More than 95 % of this month"));
+    HttpResponse<String> connections = admin.get("/admin/connections");
+    assertEquals(200, connections.statusCode(), connections.body());
+    assertTrue(connections.body().matches("(?s).*class=\"num quota-used\">\\s*<span>9[0-9] %</span>.*"),
+        connections.body());
   }
 }

@@ -300,7 +300,7 @@ class LivestormClientIT {
     underEach("refresh_rotation", List.of("immediate"), () -> {
       long accountId = Connections.connected(accounts, tokens, "events:read");
       Connections.expireSoon(dataSource, accountId, 30);
-      new SandboxControl(Connections.appBase()).post("lost-refresh-answers", Map.of("count", 1));
+      new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
       long refreshes = refreshRequests();
 
       LivestormException lost = assertThrows(LivestormException.class,
@@ -323,7 +323,7 @@ class LivestormClientIT {
     underEach("refresh_rotation", List.of("on_use"), () -> {
       long accountId = Connections.connected(accounts, tokens, "events:read");
       Connections.expireSoon(dataSource, accountId, 30);
-      new SandboxControl(Connections.appBase()).post("lost-refresh-answers", Map.of("count", 1));
+      new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
 
       assertThrows(LivestormException.class, () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
       assertEquals(1, client.events(Access.of(accountId), EventQuery.ALL, 0, 1).items().size());
