@@ -8,6 +8,7 @@ import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.LivestormException.Kind;
 import com.livestormconnect.livestorm.Page;
 import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.livestorm.RegistrationField;
 import com.livestormconnect.livestorm.Session;
 import com.livestormconnect.web.Messages;
 import jakarta.inject.Inject;
@@ -65,7 +66,8 @@ public class SessionServlet extends HttpServlet {
     page.put("currentSession", session.orElse(null));
     switch (action) {
       case "people.csv" -> download(response, page, id);
-      case "register" -> register(request, response, page, RegistrationForm.BLANK, Map.of(), 200);
+      case "register" -> register(request, response, page, RegistrationForm.BLANK, Map.of(), 200,
+          fields(page, session));
       default -> people(request, response, page, id, session);
     }
   }
@@ -92,21 +94,40 @@ public class SessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    RegistrationForm form = RegistrationForm.from(request);
-    Map<String, String> errors = form.errors();
-    if (errors.isEmpty()) {
-      page.attempt(() -> client.register(page.access(), id, form.toRegistration()));
-      if (page.problems().isEmpty()) {
+    Optional<Session> session = page.attempt(() -> client.session(page.access(), id));
+    page.put("currentSession", session.orElse(null));
+    // The form is the event's: its custom fields, some required (Livestorm answers 422 otherwise).
+    List<RegistrationField> fields = fields(page, session);
+    RegistrationForm form = RegistrationForm.from(request, fields);
+    Map<String, String> errors = form.errors(fields);
+    int status = 400;
+    if (errors.isEmpty() && page.problems().isEmpty()) {
+      try {
+        client.register(page.access(), id, form.toRegistration());
         pages.redirect(request, response, "/sessions/" + id, "flash.registered");
         return;
+      } catch (LivestormException e) {
+        if (e.kind() == Kind.CONFLICT) {
+          errors = Map.of("email", "registration.error.already");
+          status = 409;
+        } else if (e.status() == 422 && !RegistrationForm.refusedFields(e.getMessage(), fields).isEmpty()) {
+          errors = RegistrationForm.refusedFields(e.getMessage(), fields);
+          status = 422;
+        } else {
+          page.problems().note(e);
+          status = 502;
+        }
       }
-      if (page.problems().has(Kind.CONFLICT)) {
-        errors = Map.of("email", "registration.error.already");
-      }
+    } else if (!page.problems().isEmpty()) {
+      status = 502;
     }
-    page.put("currentSession", page.attempt(() -> client.session(page.access(), id)).orElse(null));
-    int status = page.problems().isEmpty() ? 400 : page.problems().has(Kind.CONFLICT) ? 409 : 502;
-    register(request, response, page, form, errors, status);
+    register(request, response, page, form, errors, status, fields);
+  }
+
+  /** The registration form of the session's event; without it, only the built-in fields. */
+  private List<RegistrationField> fields(DashboardPage page, Optional<Session> session) {
+    return session.flatMap(s -> page.attempt(() -> client.registrationFields(page.access(), s.eventId())))
+        .orElse(List.of());
   }
 
   private void people(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
@@ -167,8 +188,10 @@ public class SessionServlet extends HttpServlet {
   }
 
   private void register(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      RegistrationForm form, Map<String, String> errors, int status) throws IOException {
-    page.put("form", form).put("errors", errors);
+      RegistrationForm form, Map<String, String> errors, int status, List<RegistrationField> fields)
+      throws IOException {
+    page.put("form", form).put("errors", errors)
+        .put("customFields", fields.stream().filter(RegistrationField::custom).toList());
     pages.render(request, response, status, "sessions/register", page);
   }
 }

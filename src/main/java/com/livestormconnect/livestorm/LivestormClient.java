@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +65,13 @@ public class LivestormClient {
   public Event event(Access access, String id) {
     String path = "/events/" + segment(id);
     return JsonApi.one(http.get(access, path, Map.of()), path, Event::from);
+  }
+
+  /** The event's registration form: its built-in and custom fields, in order. */
+  @LivestormCall
+  public List<RegistrationField> registrationFields(Access access, String eventId) {
+    String path = "/events/" + segment(eventId);
+    return JsonApi.one(http.get(access, path, Map.of()), path, RegistrationField::listFrom);
   }
 
   @LivestormCall(idempotent = false)

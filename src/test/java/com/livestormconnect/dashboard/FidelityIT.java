@@ -177,4 +177,26 @@ class FidelityIT {
     assertTrue(connections.body().matches("(?s).*class=\"num quota-used\">\\s*<span>9[0-9] %</span>.*"),
         connections.body());
   }
+
+  @Test
+  void theRegistrationFormIsTheEventsOwnWithItsRequiredCustomField() {
+    ConnectFlow user = connected("events:write");
+    String register = null;
+    java.util.regex.Matcher events = EVENT_LINK.matcher(ok(user, "/events?status=upcoming"));
+    while (register == null && events.find()) {
+      java.util.regex.Matcher session = SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
+      if (session.find() && ok(user, "/sessions/" + session.group(1) + "/register").contains("name=\"field.company\"")) {
+        register = "/sessions/" + session.group(1) + "/register";
+      }
+    }
+    assertTrue(register != null, "an upcoming event whose form requires a company");
+    String email = "form." + java.util.UUID.randomUUID() + "@example.com";
+    HttpResponse<String> incomplete = user.browser.post(register, Map.of("email", email, "firstName", "Ada"));
+    assertEquals(400, incomplete.statusCode());
+    assertTrue(incomplete.body().contains("This field is required for this event."), incomplete.body());
+    assertTrue(incomplete.body().contains("value=\"Ada\""), "nothing typed is lost");
+    HttpResponse<String> complete = user.browser.post(register, Map.of("email", email, "firstName", "Ada",
+        "field.company", "Acme"));
+    assertEquals(303, complete.statusCode(), complete.body());
+  }
 }

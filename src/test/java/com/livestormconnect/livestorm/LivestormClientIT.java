@@ -260,7 +260,7 @@ class LivestormClientIT {
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
     new SandboxControl(Connections.appBase()).queueFaults(503, 1);
     LivestormException e = assertThrows(LivestormException.class, () -> client.register(access, sessionId,
-        new Registration(Map.of("email", "retry-" + UUID.randomUUID() + "@example.com"), Map.of())));
+        new Registration(Map.of("email", "retry-" + UUID.randomUUID() + "@example.com", "company", "Acme"), Map.of())));
     assertEquals(LivestormException.Kind.UNAVAILABLE, e.kind());
     assertEquals(503, e.status());
   }
@@ -272,10 +272,10 @@ class LivestormClientIT {
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
     String email = "reg-" + UUID.randomUUID() + "@example.com";
     Person person = client.register(access, sessionId,
-        new Registration(Map.of("email", email, "first_name", "Ada"), Map.of("utm_source", "it")));
+        new Registration(Map.of("email", email, "first_name", "Ada", "company", "Acme"), Map.of("utm_source", "it")));
     assertEquals(email, person.email());
     LivestormException conflict = assertThrows(LivestormException.class, () -> client.register(access,
-        sessionId, new Registration(Map.of("email", email), Map.of())));
+        sessionId, new Registration(Map.of("email", email, "company", "Acme"), Map.of())));
     assertEquals(LivestormException.Kind.CONFLICT, conflict.kind());
   }
 

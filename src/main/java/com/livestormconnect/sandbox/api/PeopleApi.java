@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
 import com.livestormconnect.sandbox.data.Registration;
 import com.livestormconnect.sandbox.data.SandboxStore;
@@ -52,7 +53,7 @@ public class PeopleApi {
       return new Registration(m.id(), session.id(), session.eventId(), m.firstName(), m.lastName(),
           m.email(), "Europe/Paris", session.createdAt(), session.updatedAt(), ran, ran ? 100 : null,
           ran && session.duration() != null ? session.duration() : 0, 0, 0, 0, 0, false,
-          new Registration.Place(null, null, null), Registration.Source.NONE, null, null, "team");
+          new Registration.Place(null, null, null), Registration.Source.NONE, null, null, "team", Map.of());
     });
   }
 
@@ -76,10 +77,24 @@ public class PeopleApi {
     EventSession session = store.session(request.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
     JsonObject in = request.attributes();
     Map<String, String> fields = fields(in);
+    List<EventFields.Field> form = EventFields.of(session.eventId());
+    // Livestorm refuses an incomplete registration with 422, one error per missing field. Of the
+    // built-in fields only email is enforced (the documentation's "only email is required").
+    List<ApiError.FieldError> missing = form.stream()
+        .filter(f -> f.required() && (f.custom() || f.id().equals("email")))
+        .filter(f -> fields.get(f.id()) == null || fields.get(f.id()).isBlank())
+        .map(f -> new ApiError.FieldError(f.id(), f.id() + " is required"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw ApiError.unprocessable(missing);
+    }
     String email = fields.get("email");
-    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+    if (!email.matches("[^@\\s]+@[^@\\s]+")) {
       throw ApiError.badRequest("fields: a valid email is required");
     }
+    Map<String, String> answers = new java.util.LinkedHashMap<>();
+    form.stream().filter(EventFields.Field::custom).filter(f -> fields.get(f.id()) != null)
+        .forEach(f -> answers.put(f.id(), fields.get(f.id())));
     long now = store.now();
     Registration person = new Registration(UUID.randomUUID().toString(), session.id(), session.eventId(),
         fields.get("first_name"), fields.get("last_name"), email.trim(), null, now, now, false, null, 0,
@@ -87,7 +102,7 @@ public class PeopleApi {
         new Registration.Source(ApiRequest.text(in, "referrer"), ApiRequest.text(in, "utm_source"),
             ApiRequest.text(in, "utm_medium"), ApiRequest.text(in, "utm_campaign"),
             ApiRequest.text(in, "utm_term"), ApiRequest.text(in, "utm_content")),
-        null, null, "API");
+        null, null, "API", Map.copyOf(answers));
     return switch (store.register(person)) {
       case REGISTERED -> Reply.created(JsonApi.one(view(person)));
       case ALREADY_REGISTERED -> throw new ApiError(409, "Conflict", "This person is already registered to this session");
@@ -124,6 +139,13 @@ public class PeopleApi {
     fields.add(attributes("id", "email", "type", "text", "value", p.email(), "required", true));
     fields.add(attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
     fields.add(attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
+    Map<String, String> answers = p.customAnswers();
+    for (EventFields.Field f : EventFields.of(p.eventId())) {
+      if (f.custom() && answers.containsKey(f.id())) {
+        fields.add(attributes("id", f.id(), "type", f.type(), "value", answers.get(f.id()),
+            "required", f.required(), "custom", true));
+      }
+    }
     Map<String, Object> detail = attributes(
         "event_id", p.eventId(), "session_id", p.sessionId(), "created_at", p.createdAt(),
         "updated_at", p.updatedAt(), "fields", fields, "referrer", p.source().referrer(),

@@ -151,7 +151,7 @@ public record DemoData(Organization organization, List<TeamMember> members, List
           first, last, emailFor(first, last, n), session.timezone(), created, updated, attended, rate,
           duration, messages, questions, votes, attended ? random.nextInt(3) : 0, replay, place, source,
           Pools.pick(random, Pools.BROWSERS), Pools.pick(random, Pools.SYSTEMS),
-          n % 11 == 0 ? "API" : "registration_page"));
+          n % 11 == 0 ? "API" : "registration_page", null));
     }
 
     private Webhook webhook(String url, String event) {
