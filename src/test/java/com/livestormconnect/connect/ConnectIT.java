@@ -148,7 +148,8 @@ class ConnectIT {
 
       HttpResponse<String> dashboard = ada.browser.get("/dashboard");
       assertTrue(dashboard.body().contains("Connected"), dashboard.body());
-      assertTrue(dashboard.body().contains(organizationId), "organization shown");
+      // The organization's name (GET /organization?include=organization), not its id.
+      assertTrue(dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"), "organization shown");
       assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
       assertTrue(dashboard.body().contains("events:read"));
       assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));

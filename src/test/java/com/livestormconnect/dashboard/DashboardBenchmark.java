@@ -106,7 +106,7 @@ class DashboardBenchmark {
   private static Person person(int i) {
     Registrant registrant = new Registrant("e-1", "s-1", NOW.minusSeconds(i), i % 3 != 0, (double) (i % 101),
         i * 7L, i % 5 == 0, "API", null, i % 2 == 0 ? "newsletter" : "=HYPERLINK(\"x\")", null, null, "FR",
-        "France", "Paris", "Chrome", "Mac OS", null);
+        "France", "Paris", "Chrome", "Mac OS", null, java.util.Map.of());
     return new Person("p-" + i, "participant", "<b>Ada</b> " + i, "Lovelace\u202E" + i, "ada" + i + "@example.com",
         "Europe/Paris", i % 7, i % 3, i % 4, i % 2, registrant, NOW, NOW, null);
   }

@@ -6,6 +6,7 @@ import com.livestormconnect.livestorm.AllPages;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.livestorm.RegistrationField;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,12 +76,28 @@ public class Exports {
    * download, streamed to the response as the pages arrive.
    */
   public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress) throws IOException {
-    PeopleCsv csv = new PeopleCsv(out);
+    PeopleCsv csv = new PeopleCsv(out, customFields(accountId, sessionId));
     csv.header();
     try (Stream<Person> people = people(accountId, sessionId, progress)) {
       people.forEach(csv::row);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * The custom fields of the session's event, one CSV column each; without them (Livestorm did
+   * not say) the export still goes on, with the standard columns only.
+   */
+  private List<String> customFields(long accountId, String sessionId) {
+    Access access = Access.of(accountId);
+    try {
+      String eventId = client.session(access, sessionId).eventId();
+      return client.registrationFields(access, eventId).stream()
+          .filter(RegistrationField::custom).map(RegistrationField::id).toList();
+    } catch (LivestormException e) {
+      LOG.log(Level.INFO, "Export of session " + sessionId + " without custom fields: " + e.kind());
+      return List.of();
     }
   }
 
@@ -94,7 +112,7 @@ public class Exports {
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-        PeopleCsv csv = new PeopleCsv(out);
+        PeopleCsv csv = new PeopleCsv(out, customFields(job.accountId(), job.sessionId()));
         csv.header();
         people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
           csv.row(person);

@@ -20,21 +20,33 @@ public final class PeopleCsv {
       "messages_count", "questions_count", "votes_count", "replay_viewed", "registration_type",
       "referrer", "utm_source", "utm_medium", "utm_campaign", "country", "city", "browser", "os");
 
+  /** Prefix of the columns holding the answers to the event's custom registration fields. */
+  static final String CUSTOM = "field.";
+
   private final Csv csv;
+  private final List<String> customFields;
 
   public PeopleCsv(Writer out) {
+    this(out, List.of());
+  }
+
+  /** With one column per custom field of the event's registration form, in its order. */
+  public PeopleCsv(Writer out, List<String> customFields) {
     this.csv = new Csv(out);
+    this.customFields = List.copyOf(customFields);
   }
 
   public void header() throws IOException {
-    csv.row(HEADER);
+    List<String> header = new java.util.ArrayList<>(HEADER);
+    customFields.forEach(id -> header.add(CUSTOM + id));
+    csv.row(header);
   }
 
   /** One person; I/O failures come out unchecked, for use inside a stream. */
   public void row(Person p) {
     Registrant r = p.registrant();
     try {
-      csv.row(List.of(text(p.id()), text(p.email()), text(p.firstName()), text(p.lastName()),
+      List<String> cells = new java.util.ArrayList<>(List.of(text(p.id()), text(p.email()), text(p.firstName()), text(p.lastName()),
           text(p.role()), r == null ? "" : time(r.registeredAt()), Boolean.toString(p.attended()),
           r == null || r.attendanceRate() == null ? "" : rate(r.attendanceRate()),
           r == null ? "" : Long.toString(r.attendanceDurationSeconds()),
@@ -45,6 +57,10 @@ public final class PeopleCsv {
           r == null ? "" : text(r.utmCampaign()), r == null ? "" : text(r.countryName()),
           r == null ? "" : text(r.city()), r == null ? "" : text(r.browserName()),
           r == null ? "" : text(r.osName())));
+      for (String id : customFields) {
+        cells.add(r == null || r.customAnswers() == null ? "" : text(r.customAnswers().get(id)));
+      }
+      csv.row(cells);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package com.livestormconnect.dashboard.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.livestorm.Person;
 import com.livestormconnect.livestorm.Registrant;
@@ -14,7 +15,7 @@ class PeopleCsvTest {
   void writesAHeaderThenOneNeutralisedRowPerPerson() throws Exception {
     Registrant registrant = new Registrant("e", "s", Instant.parse("2026-03-01T10:00:00Z"), true, 87.5, 2_400,
         false, "API", "javascript:alert(3)", "<img src=x>", "=1+2", "-cmd|' /C calc'!A0", "FR", "France",
-        "Paris", "Firefox", "Linux", null);
+        "Paris", "Firefox", "Linux", null, java.util.Map.of("company", "=Acme"));
     Person person = new Person("p1", "participant", "=HYPERLINK(\"https://evil.example\",\"x\")", "Formula",
         "ada@example.com", null, 4, 1, 2, 0, registrant, null, null, null);
     StringWriter out = new StringWriter();
@@ -28,6 +29,27 @@ class PeopleCsvTest {
     assertEquals("p1,ada@example.com,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",Formula,participant,"
         + "2026-03-01T10:00:00Z,true,87.5,2400,4,1,2,false,API,javascript:alert(3),<img src=x>,'=1+2,"
         + "'-cmd|' /C calc'!A0,France,Paris,Firefox,Linux", lines[1]);
+  }
+
+  @Test
+  void eachCustomFieldOfTheEventHasAColumnAndTeamMembersAreMarked() throws Exception {
+    Registrant answered = new Registrant("e", "s", null, true, null, 0, false, "API", null, null, null,
+        null, null, null, null, null, null, null, java.util.Map.of("company", "Acme", "interests", "Webinars; News"));
+    Person participant = new Person("p1", "participant", "Ada", "L", "ada@example.com", null, 0, 0, 0, 0,
+        answered, null, null, null);
+    Person host = new Person("t1", "team_member", "Camille", "M", "camille@example.com", null, 0, 0, 0, 0,
+        null, null, null, null);
+    StringWriter out = new StringWriter();
+    PeopleCsv csv = new PeopleCsv(out, java.util.List.of("company", "job_title", "interests"));
+
+    csv.header();
+    csv.row(participant);
+    csv.row(host);
+
+    String[] lines = out.toString().split("\r\n");
+    assertTrue(lines[0].endsWith(",os,field.company,field.job_title,field.interests"), lines[0]);
+    assertTrue(lines[1].endsWith(",Acme,,Webinars; News"), lines[1]);
+    assertTrue(lines[2].contains(",team_member,") && lines[2].endsWith(",,,"), lines[2]);
   }
 
   @Test
