@@ -88,7 +88,7 @@ public class EventsApi {
         slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(), description,
         e.language(), e.estimatedDuration(), ApiRequest.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
         ApiRequest.flag(in, "recording_enabled", e.recordingEnabled()),
-        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now);
+        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now, e.onDemand());
   }
 
   private static String slugOf(String title) {
@@ -115,7 +115,13 @@ public class EventsApi {
     if (statuses.contains("upcoming")) {
       return "upcoming";
     }
-    return statuses.stream().allMatch("canceled"::equals) ? "cancelled" : "ended";
+    if (statuses.stream().allMatch("canceled"::equals)) {
+      return "cancelled";
+    }
+    if (statuses.stream().allMatch(s -> s.equals("past_not_started") || s.equals("canceled"))) {
+      return "not_started";
+    }
+    return event.onDemand() ? "on_demand" : "ended";
   }
 
   Map<String, Object> view(Event e) {

@@ -38,7 +38,10 @@ public class SessionsApi {
   }
 
   private String status(EventSession s) {
-    return s.status(store.event(s.eventId()).map(Event::published).orElse(false), store.now());
+    java.util.Optional<Event> event = store.event(s.eventId());
+    String status = s.status(event.map(Event::published).orElse(false), store.now());
+    // An on-demand event's sessions that ran are watched as recordings from then on.
+    return status.equals("past") && event.map(Event::onDemand).orElse(false) ? "on_demand" : status;
   }
 
   Map<String, Object> view(EventSession s) {
