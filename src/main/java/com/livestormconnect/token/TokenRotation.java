@@ -90,7 +90,9 @@ public class TokenRotation {
       return failed(connection, ANSWER_LOST + " (" + e.getClass().getSimpleName()
           + "): Livestorm may already have rotated the refresh token");
     } catch (ParseException e) {
-      return failed(connection, "token endpoint answered something that is not a token response");
+      // A cut-short or garbled answer: it may well have carried the rotated tokens.
+      return failed(connection, ANSWER_LOST + " (unreadable answer): Livestorm may already have"
+          + " rotated the refresh token");
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
