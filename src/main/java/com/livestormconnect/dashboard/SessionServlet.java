@@ -124,6 +124,20 @@ public class SessionServlet extends HttpServlet {
     register(request, response, page, form, errors, status, fields);
   }
 
+  /**
+   * The session's breakout rooms, shown under it: the event's sessions with their rooms (one page
+   * of 50: an event rarely has more), keeping those whose parent is this session.
+   */
+  private List<Session> breakoutRooms(DashboardPage page, Session session) {
+    if (session.isBreakoutRoom()) {
+      return List.of();
+    }
+    return page.attempt(() -> client.eventSessionsWithBreakoutRooms(page.access(), session.eventId(), 0,
+            LivestormClient.MAX_PAGE_SIZE).items()).orElse(List.of()).stream()
+        .filter(room -> session.id().equals(room.breakoutRoomParentId()))
+        .toList();
+  }
+
   /** The registration form of the session's event; without it, only the built-in fields. */
   private List<RegistrationField> fields(DashboardPage page, Optional<Session> session) {
     return session.flatMap(s -> page.attempt(() -> client.registrationFields(page.access(), s.eventId())))
@@ -133,6 +147,7 @@ public class SessionServlet extends HttpServlet {
   private void people(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
       String id, Optional<Session> session) throws IOException {
     session.ifPresent(s -> page.put("event", page.attempt(() -> client.event(page.access(), s.eventId())).orElse(null)));
+    session.ifPresent(s -> page.put("breakoutRooms", breakoutRooms(page, s)));
     Boolean attended = switch (String.valueOf(request.getParameter("attended"))) {
       case "yes" -> Boolean.TRUE;
       case "no" -> Boolean.FALSE;

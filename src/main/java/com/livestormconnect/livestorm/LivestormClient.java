@@ -98,6 +98,15 @@ public class LivestormClient {
     return JsonApi.page(http.get(access, path, paging(page, size)), path, Session::from);
   }
 
+  /** The event's sessions and, after each, its breakout rooms (Livestorm lists them only when asked). */
+  @LivestormCall
+  public Page<Session> eventSessionsWithBreakoutRooms(Access access, String eventId, int page, int size) {
+    String path = "/events/" + segment(eventId) + "/sessions";
+    Map<String, String> params = paging(page, size);
+    params.put("filter[include_breakout_rooms]", "true");
+    return JsonApi.page(http.get(access, path, params), path, Session::from);
+  }
+
   @LivestormCall
   public Page<Session> sessions(Access access, int page, int size) {
     return JsonApi.page(http.get(access, "/sessions", paging(page, size)), "/sessions", Session::from);

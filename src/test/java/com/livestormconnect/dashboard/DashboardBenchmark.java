@@ -119,7 +119,7 @@ class DashboardBenchmark {
 
   private static Session session() {
     return new Session("s-1", "e-1", "Session 1", "past", "Europe/Paris", "https://app.livestorm.co/p/e-1/live?s=s-1",
-        1000, 640, 3600, NOW, NOW, NOW.plusSeconds(3600), null, NOW, NOW);
+        1000, 640, 3600, NOW, NOW, NOW.plusSeconds(3600), null, NOW, NOW, null);
   }
 
   private static Map<String, Object> sessionModel(int rows) {

@@ -199,4 +199,26 @@ class FidelityIT {
         "field.company", "Acme"));
     assertEquals(303, complete.statusCode(), complete.body());
   }
+
+  @Test
+  void breakoutRoomsAreShownUnderTheirSessionAndLinkBackToIt() {
+    ConnectFlow user = connected("events:read");
+    java.util.regex.Matcher events = EVENT_LINK.matcher(ok(user, "/events?status=ended"));
+    String parent = null;
+    String page = "";
+    for (int checked = 0; parent == null && checked < 12 && events.find(); checked++) {
+      java.util.regex.Matcher sessions = SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
+      while (parent == null && sessions.find()) {
+        page = ok(user, "/sessions/" + sessions.group(1));
+        if (page.contains("class=\"breakout-rooms\"")) {
+          parent = sessions.group(1);
+        }
+      }
+    }
+    assertTrue(parent != null, "a session with breakout rooms among the first ended events");
+    java.util.regex.Matcher room = SESSION_LINK.matcher(page.substring(page.indexOf("class=\"breakout-rooms\"")));
+    assertTrue(room.find());
+    String roomPage = ok(user, "/sessions/" + room.group(1));
+    assertTrue(roomPage.contains("Breakout room of") && roomPage.contains("href=\"/sessions/" + parent + "\""), roomPage);
+  }
 }
