@@ -33,8 +33,9 @@ class FidelityIT {
     return Deployments.app(FidelityIT.class, ConnectFlow.class);
   }
 
+  /** Runs as a client: the app is where the test browser finds it (127.0.0.1 and it.http.port). */
   private static URI base() {
-    return URI.create(System.getProperty("APP_BASE_URL"));
+    return new com.livestormconnect.Browser().base();
   }
 
   private static SandboxControl control() {
