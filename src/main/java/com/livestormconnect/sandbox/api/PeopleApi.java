@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.data.BreakoutRooms;
 import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
 import com.livestormconnect.sandbox.data.Registration;
@@ -32,6 +33,9 @@ public class PeopleApi {
   List<Route> routes() {
     return List.of(
         Route.of("GET", "/sessions/{id}/people", "events", r -> {
+          if (store.session(r.path("id")).isEmpty() && BreakoutRooms.find(r.path("id"), store.sessions()).isPresent()) {
+            return list(r, List.of()); // the sandbox keeps no people per breakout room
+          }
           EventSession session = store.session(r.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
           List<Registration> people = new ArrayList<>(store.registrants(session.id()));
           host(session).ifPresent(people::add);
