@@ -222,4 +222,24 @@ class FidelityIT {
     String roomPage = ok(user, "/sessions/" + room.group(1));
     assertTrue(roomPage.contains("Breakout room of") && roomPage.contains("href=\"/sessions/" + parent + "\""), roomPage);
   }
+
+  @Test
+  void theSessionsChartIsInStartDateOrder() {
+    ConnectFlow user = connected("events:read");
+    java.util.regex.Matcher event = EVENT_LINK.matcher(ok(user, "/events?status=ended"));
+    assertTrue(event.find());
+    String page = ok(user, "/events/" + event.group(1));
+    java.util.regex.Matcher bar = java.util.regex.Pattern
+        .compile("class=\"chart-bar chart-series-0\"[^>]*><title>(\\d{1,2} \\w{3} \\d{4}) ").matcher(page);
+    java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH);
+    java.time.LocalDate previous = java.time.LocalDate.MIN;
+    int bars = 0;
+    while (bar.find()) {
+      java.time.LocalDate date = java.time.LocalDate.parse(bar.group(1), format);
+      assertFalse(date.isBefore(previous), "bars by start date: " + previous + " then " + date);
+      previous = date;
+      bars++;
+    }
+    assertTrue(bars >= 2, "bars: " + bars + " in " + page);
+  }
 }
