@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds), GET and POST variants (see {@link SandboxVariants}). Parameters come as form fields or a JSON object.
+ * retryAfter), POST clock (advance, in seconds), GET and POST variants (see {@link SandboxVariants}),
+ * POST quota (remaining: the calls left this period), POST lost-refresh-answers (count). Parameters come as form fields or a JSON object.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
