@@ -32,7 +32,10 @@ final class ListPages {
   static <T> Optional<Page<T>> fetch(HttpServletRequest request, DashboardPage page, String list,
       int number, IntFunction<Page<T>> fetch) {
     Map<String, Integer> seen = seen(request);
-    Integer known = seen.get(list);
+    // Keys hold the user's filters: long ones are kept as a digest, so the session stays small.
+    String key = list.length() <= 256 ? list
+        : java.util.UUID.nameUUIDFromBytes(list.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    Integer known = seen.get(key);
     boolean clamped = known != null && number > 0 && number >= known;
     Outcome<T> outcome = attempt(page, clamped ? Math.max(0, known - 1) : number, fetch);
     if (clamped && outcome.page() != null && outcome.page().meta().pageCount() > number) {
@@ -51,8 +54,8 @@ final class ListPages {
     }
     Optional<Page<T>> answer = Optional.ofNullable(outcome.page());
     answer.ifPresent(p -> {
-      if (seen.size() < MAX_LISTS || seen.containsKey(list)) {
-        seen.put(list, p.meta().pageCount());
+      if (seen.size() < MAX_LISTS || seen.containsKey(key)) {
+        seen.put(key, p.meta().pageCount());
       }
     });
     return answer;
