@@ -61,7 +61,9 @@ public class Exports {
     String id = UUID.randomUUID().toString();
     ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), Instant.now());
     jobs.put(id, job);
-    executor.execute(() -> run(job));
+    // Asked here, on the request's thread, so that the job's thread makes the same calls as before.
+    List<String> customFields = customFields(accountId, sessionId);
+    executor.execute(() -> run(job, customFields));
     return job;
   }
 
@@ -108,11 +110,11 @@ public class Exports {
         LivestormClient.MAX_PAGE_SIZE), progress);
   }
 
-  private void run(ExportJob job) {
+  private void run(ExportJob job, List<String> customFields) {
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-        PeopleCsv csv = new PeopleCsv(out, customFields(job.accountId(), job.sessionId()));
+        PeopleCsv csv = new PeopleCsv(out, customFields);
         csv.header();
         people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
           csv.row(person);
