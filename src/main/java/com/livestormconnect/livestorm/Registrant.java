@@ -46,7 +46,10 @@ public record Registrant(
         customAnswers(d));
   }
 
-  /** Answers to the event's custom fields ({@code fields} with {@code custom: true}); lists joined by "; ". */
+  /**
+   * Answers to the event's custom fields ({@code fields} with {@code custom: true}), in the form's
+   * order, "" when unanswered; lists joined by "; ".
+   */
   private static Map<String, String> customAnswers(JsonObject d) {
     Map<String, String> answers = new LinkedHashMap<>();
     if (d.get("fields") instanceof JsonArray fields) {
@@ -56,13 +59,11 @@ public record Registrant(
           String text = value instanceof JsonArray list
               ? String.join("; ", list.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList())
               : JsonApi.text(f, "value");
-          if (text != null) {
-            answers.put(JsonApi.text(f, "id"), text);
-          }
+          answers.put(JsonApi.text(f, "id"), text == null ? "" : text);
         }
       }
     }
-    return Map.copyOf(answers);
+    return java.util.Collections.unmodifiableMap(answers);
   }
 
   /** The personal join link, kept only when it is an https URL (it ends up in an href). */

@@ -6,7 +6,6 @@ import com.livestormconnect.livestorm.AllPages;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.Person;
-import com.livestormconnect.livestorm.RegistrationField;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,9 +60,7 @@ public class Exports {
     String id = UUID.randomUUID().toString();
     ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), Instant.now());
     jobs.put(id, job);
-    // Asked here, on the request's thread, so that the job's thread makes the same calls as before.
-    List<String> customFields = customFields(accountId, sessionId);
-    executor.execute(() -> run(job, customFields));
+    executor.execute(() -> run(job));
     return job;
   }
 
@@ -78,28 +75,13 @@ public class Exports {
    * download, streamed to the response as the pages arrive.
    */
   public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress) throws IOException {
-    PeopleCsv csv = new PeopleCsv(out, customFields(accountId, sessionId));
+    PeopleCsv csv = PeopleCsv.withCustomFields(out);
     csv.header();
     try (Stream<Person> people = people(accountId, sessionId, progress)) {
       people.forEach(csv::row);
+      csv.finish();
     } catch (UncheckedIOException e) {
       throw e.getCause();
-    }
-  }
-
-  /**
-   * The custom fields of the session's event, one CSV column each; without them (Livestorm did
-   * not say) the export still goes on, with the standard columns only.
-   */
-  private List<String> customFields(long accountId, String sessionId) {
-    Access access = Access.of(accountId);
-    try {
-      String eventId = client.session(access, sessionId).eventId();
-      return client.registrationFields(access, eventId).stream()
-          .filter(RegistrationField::custom).map(RegistrationField::id).toList();
-    } catch (LivestormException e) {
-      LOG.log(Level.INFO, "Export of session " + sessionId + " without custom fields: " + e.kind());
-      return List.of();
     }
   }
 
@@ -110,16 +92,17 @@ public class Exports {
         LivestormClient.MAX_PAGE_SIZE), progress);
   }
 
-  private void run(ExportJob job, List<String> customFields) {
+  private void run(ExportJob job) {
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-        PeopleCsv csv = new PeopleCsv(out, customFields);
+        PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
         people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
           csv.row(person);
           job.rowWritten();
         });
+        csv.finish();
       }
       // Only a complete file gets the name the download serves.
       Files.move(part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

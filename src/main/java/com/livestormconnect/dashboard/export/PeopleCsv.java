@@ -24,7 +24,9 @@ public final class PeopleCsv {
   static final String CUSTOM = "field.";
 
   private final Csv csv;
-  private final List<String> customFields;
+  private List<String> customFields;
+  /** Columns of custom fields are learnt from the first person: the header waits for them. */
+  private boolean headerPending;
 
   public PeopleCsv(Writer out) {
     this(out, List.of());
@@ -36,16 +38,45 @@ public final class PeopleCsv {
     this.customFields = List.copyOf(customFields);
   }
 
+  /**
+   * With one column per custom field of the event, in the order Livestorm lists them in the first
+   * person's registration ({@code registrant_detail.fields} holds every field of the form, answered
+   * or not): no extra call to Livestorm before the rows.
+   */
+  public static PeopleCsv withCustomFields(Writer out) {
+    PeopleCsv csv = new PeopleCsv(out, List.of());
+    csv.customFields = null;
+    return csv;
+  }
+
   public void header() throws IOException {
+    if (customFields == null) {
+      headerPending = true; // written with the first row, or by finish()
+      return;
+    }
     List<String> header = new java.util.ArrayList<>(HEADER);
     customFields.forEach(id -> header.add(CUSTOM + id));
     csv.row(header);
+  }
+
+  /** Writes the header if no row did (an empty list). */
+  public void finish() throws IOException {
+    if (headerPending) {
+      customFields = List.of();
+      headerPending = false;
+      header();
+    }
   }
 
   /** One person; I/O failures come out unchecked, for use inside a stream. */
   public void row(Person p) {
     Registrant r = p.registrant();
     try {
+      if (headerPending) {
+        customFields = r == null || r.customAnswers() == null ? List.of() : List.copyOf(r.customAnswers().keySet());
+        headerPending = false;
+        header();
+      }
       List<String> cells = new java.util.ArrayList<>(List.of(text(p.id()), text(p.email()), text(p.firstName()), text(p.lastName()),
           text(p.role()), r == null ? "" : time(r.registeredAt()), Boolean.toString(p.attended()),
           r == null || r.attendanceRate() == null ? "" : rate(r.attendanceRate()),

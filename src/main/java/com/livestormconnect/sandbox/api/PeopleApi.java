@@ -144,8 +144,9 @@ public class PeopleApi {
     fields.add(attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
     fields.add(attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
     Map<String, String> answers = p.customAnswers();
+    // Every field of the event's form, answered or not (null), as a registration carries them.
     for (EventFields.Field f : EventFields.of(p.eventId())) {
-      if (f.custom() && answers.containsKey(f.id())) {
+      if (f.custom()) {
         fields.add(attributes("id", f.id(), "type", f.type(), "value", answers.get(f.id()),
             "required", f.required(), "custom", true));
       }

@@ -53,6 +53,30 @@ class PeopleCsvTest {
   }
 
   @Test
+  void theCustomColumnsAreTheFirstPersonsFormWithoutAskingLivestormFirst() throws Exception {
+    java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+    answers.put("company", "Acme");
+    answers.put("job_title", "");
+    Registrant r = new Registrant("e", "s", null, false, null, 0, false, "API", null, null, null,
+        null, null, null, null, null, null, null, answers);
+    StringWriter out = new StringWriter();
+    PeopleCsv csv = PeopleCsv.withCustomFields(out);
+    csv.header();
+    csv.row(new Person("p1", "participant", "Ada", "L", "ada@example.com", null, 0, 0, 0, 0, r, null, null, null));
+    csv.finish();
+    String[] lines = out.toString().split("\r\n");
+    assertEquals(2, lines.length);
+    assertTrue(lines[0].endsWith(",os,field.company,field.job_title"), lines[0]);
+    assertTrue(lines[1].endsWith(",Acme,"), lines[1]);
+
+    StringWriter empty = new StringWriter();
+    PeopleCsv none = PeopleCsv.withCustomFields(empty);
+    none.header();
+    none.finish();
+    assertEquals(String.join(",", PeopleCsv.HEADER) + "\r\n", empty.toString());
+  }
+
+  @Test
   void estimatesTimeLeftFromThePaceOfThePagesSoFar() {
     Instant start = Instant.parse("2026-03-01T10:00:00Z");
     ExportJob job = new ExportJob("j", 1, "s", Path.of("j.csv"), start);
