@@ -41,6 +41,32 @@ public final class SandboxControl {
     queueFaults(status, count, 1);
   }
 
+  /**
+   * Switches sandbox variants where the real Livestorm's behaviour is uncertain, e.g.
+   * {@code Map.of("organization", "organization")} (keys and values: {@code GET
+   * /sandbox/control/variants} and the README). Other variants keep their value.
+   */
+  public JsonObject variants(Map<String, String> variants) {
+    HttpResponse<String> response = post("variants", variants);
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** Every variant back to its setting (or the sandbox's default). */
+  public void resetVariants() {
+    expectOk(post("variants", Map.of("reset", true)));
+  }
+
+  /** Sets the calls left in the sandbox organization's monthly quota ({@code SANDBOX_MONTHLY_QUOTA}). */
+  public void monthlyQuotaLeft(long remaining) {
+    expectOk(post("quota", Map.of("remaining", remaining)));
+  }
+
+  /** The next {@code count} successful refreshes rotate the tokens, then lose their answer. */
+  public void loseRefreshAnswers(int count) {
+    expectOk(post("lost-refresh-answers", Map.of("count", count)));
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }

@@ -1,6 +1,8 @@
 package com.livestormconnect.admin;
 
 import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.web.TimeFormat;
+import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.Quotas;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
@@ -20,7 +22,8 @@ import java.util.Map;
 @WebServlet("/admin/connections")
 public class ConnectionsServlet extends HttpServlet {
   /** One row of the table. */
-  public record Row(ConnectionSummary connection, Long quotaLeft, CallMetrics.Snapshot calls) {}
+  public record Row(ConnectionSummary connection, Long quotaLeft, CallMetrics.Snapshot calls,
+      String validUntil, Integer quotaUsedPercent, String quotaUsedUpUntil) {}
 
   @Inject
   Templates templates;
@@ -34,12 +37,18 @@ public class ConnectionsServlet extends HttpServlet {
   @Inject
   CallMetrics metrics;
 
+  @Inject
+  MonthlyQuota monthlyQuota;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    TimeFormat time = TimeFormat.of(request);
     var rows = store.all().stream()
         .map(c -> new Row(c, quotas.of(c.id()).map(Quotas.Quota::monthlyRemaining).orElse(null),
-            metrics.forConnection(c.id())))
+            metrics.forConnection(c.id()), time.dateTime(c.accessExpiresAt()),
+            monthlyQuota.usedFraction(c.id()).map(f -> (int) Math.floor(f * 100)).orElse(null),
+            monthlyQuota.usedUpUntil(c.id()).map(time::dateTime).orElse(null)))
         .toList();
     templates.render(request, response, "admin/connections", Map.of("rows", rows));
   }

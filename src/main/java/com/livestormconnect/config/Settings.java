@@ -39,9 +39,13 @@ public record Settings(
 
   public static final Secret SANDBOX_CLIENT_SECRET = new Secret("sandbox-secret-not-for-production");
 
-  static final String ALL_SCOPES =
+  /**
+   * The sandbox's registration when LIVESTORM_SCOPES is unset: every individual scope, which
+   * follows the partner guide's rules (all ten would break "full:write alone").
+   */
+  static final String SANDBOX_SCOPES =
       "identity:read identity:write events:read events:write admin:read admin:write"
-          + " webhooks:read webhooks:write full:read full:write";
+          + " webhooks:read webhooks:write";
 
   public static Settings fromEnvironment() {
     return parse(Environment.system());
@@ -203,7 +207,12 @@ public record Settings(
     }
     URI redirect =
         env.url("LIVESTORM_REDIRECT_URI", appBaseUrl + "/connect/callback");
-    Scope scopes = Scope.parse(env.text("LIVESTORM_SCOPES", ALL_SCOPES));
+    // The registration Livestorm holds for the app: it cannot be guessed in production.
+    if (mode == Mode.PRODUCTION && env.text("LIVESTORM_SCOPES").isEmpty()) {
+      env.problem("LIVESTORM_SCOPES", "is required in production mode: the scopes the app is"
+          + " registered with at Livestorm, space-separated (e.g. identity:read events:read)");
+    }
+    Scope scopes = Scope.parse(env.text("LIVESTORM_SCOPES", SANDBOX_SCOPES));
     ClientAuthenticationMethod auth = clientAuthentication(env);
     Duration connectTimeout =
         Duration.ofSeconds(env.integer("LIVESTORM_CONNECT_TIMEOUT", 5, 1, 300));

@@ -43,6 +43,11 @@ public class ConnectServlet extends HttpServlet {
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String[] values = request.getParameterValues("scope");
     ScopeSelection selection = ScopeSelection.of(values == null ? List.of() : Arrays.asList(values));
+    if (!registered.covers(selection)) {
+      // Livestorm would refuse it on its own page (invalid_scope), stranding the user there.
+      render(request, response, 400, selection, "connect.rule.notRegistered");
+      return;
+    }
     if (!selection.isValid()) {
       render(request, response, 400, selection, selection.brokenRule().orElseThrow());
       return;
@@ -58,6 +63,7 @@ public class ConnectServlet extends HttpServlet {
     model.put("groups", LivestormScope.Group.values());
     model.put("selected", selection.values());
     model.put("registered", registered.selection().toString());
+    model.put("registeredScopes", registered.selection().values());
     model.put("differsFromRegistered", !selection.sameAs(registered.selection()));
     model.put("problem", problem == null ? "" : problem);
     templates.render(request, response, status, "connect", model);

@@ -1,6 +1,8 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.Quotas;
 import com.livestormconnect.token.ConnectionEvent;
 import com.livestormconnect.token.ConnectionSummary;
@@ -13,10 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,18 +47,28 @@ public class ConnectionServlet extends HttpServlet {
   @Inject
   CallMetrics metrics;
 
+  @Inject
+  MonthlyQuota monthlyQuota;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     long accountId = currentAccount.id(request);
     Locale locale = request.getLocale();
+    // The same format and zone (the user's) as every other page.
+    TimeFormat time = TimeFormat.of(request);
     Map<String, Object> model = new HashMap<>();
     ConnectionSummary connection = store.find(accountId).orElse(null);
     model.put("connected", connection != null);
     if (connection != null) {
       model.put("connection", connection);
-      model.put("validUntil", format(connection.accessExpiresAt(), locale));
-      model.put("lastRefresh", format(connection.lastRefreshedAt(), locale));
+      model.put("validUntil", time.dateTime(connection.accessExpiresAt()));
+      model.put("lastRefresh", time.dateTime(connection.lastRefreshedAt()));
+      monthlyQuota.usedUpUntil(connection.id()).ifPresent(until -> model.put("quotaUsedUpUntil", time.dateTime(until)));
+      Integer warning = monthlyQuota.warningLevel(connection.id());
+      if (warning != null) {
+        model.put("quotaWarning", warning);
+      }
       quotas.of(connection.id()).filter(q -> q.monthlyRemaining() != null).ifPresent(q -> {
         NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
         model.put("quotaLeft", numbers.format(q.monthlyRemaining()));
@@ -69,21 +77,13 @@ public class ConnectionServlet extends HttpServlet {
       model.put("calls", metrics.forConnection(connection.id()));
     }
     List<HistoryLine> history = store.history(accountId, HISTORY).stream()
-        .map(e -> line(e, locale))
+        .map(e -> line(e, time))
         .toList();
     model.put("history", history);
     templates.render(request, response, "connection", model);
   }
 
-  private static HistoryLine line(ConnectionEvent event, Locale locale) {
-    return new HistoryLine(format(event.getOccurredAt(), locale), event.getKind().name(), event.getCause());
-  }
-
-  static String format(Instant instant, Locale locale) {
-    if (instant == null) {
-      return "";
-    }
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-        .withZone(ZoneOffset.UTC).format(instant) + " UTC";
+  private static HistoryLine line(ConnectionEvent event, TimeFormat time) {
+    return new HistoryLine(time.dateTime(event.getOccurredAt()), event.getKind().name(), event.getCause());
   }
 }

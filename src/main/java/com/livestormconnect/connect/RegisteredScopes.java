@@ -14,13 +14,15 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The scopes our app is registered with at Livestorm (LIVESTORM_SCOPES). Checked at start-up: an
- * unknown name stops the deployment. The registration may hold any known scopes (the sandbox
- * registers all ten, which is not itself a valid request); the page's default selection is the
- * registration when that is a valid request, otherwise a least-privilege default.
+ * unknown name, or a set that breaks the partner guide's combination rules (they are rules for
+ * the registration: full:write alone, full:read only with individual write scopes), stops the
+ * deployment naming the rule. Only registered scopes can be asked for (Livestorm answers
+ * invalid_scope on its own page otherwise); the page's default is least privilege within them.
  */
 @ApplicationScoped
 public class RegisteredScopes {
@@ -48,7 +50,27 @@ public class RegisteredScopes {
     if (selection.chosen().isEmpty()) {
       throw new ConfigurationException(List.of("LIVESTORM_SCOPES must name at least one scope"));
     }
+    selection.brokenRule().ifPresent(rule -> {
+      throw new ConfigurationException(List.of("LIVESTORM_SCOPES (" + scope
+          + ") breaks Livestorm's scope rule: " + RULES.getOrDefault(rule, rule)));
+    });
     return selection;
+  }
+
+  /** The partner guide's rules in words for the start-up message (the page has them translated). */
+  private static final Map<String, String> RULES = Map.of(
+      "connect.rule.fullWriteAlone", "full:write cannot be combined with any other scope",
+      "connect.rule.fullReadWithWritesOnly",
+      "full:read can only be combined with individual write scopes, not with other read scopes");
+
+  /** Whether the app may ask Livestorm for this scope: Doorkeeper compares names, one by one. */
+  public boolean allows(LivestormScope scope) {
+    return registered.chosen().contains(scope);
+  }
+
+  /** Whether every chosen scope is registered. */
+  public boolean covers(ScopeSelection selection) {
+    return registered.chosen().containsAll(selection.chosen());
   }
 
   public ScopeSelection selection() {
@@ -61,17 +83,14 @@ public class RegisteredScopes {
   }
 
   static ScopeSelection defaultFor(ScopeSelection registered) {
-    if (registered.isValid()) {
-      return registered;
-    }
-    // Least privilege (RFC 9700 §2.3): read who is connected and their events, nothing more.
+    // Least privilege (RFC 9700 §2.3): read who is connected and their events, nothing more,
+    // and only scopes the app is registered with; else the registration itself.
     Set<LivestormScope> minimal = EnumSet.noneOf(LivestormScope.class);
     for (LivestormScope wanted : List.of(IDENTITY_READ, EVENTS_READ)) {
-      if (registered.chosen().contains(wanted) || registered.chosen().contains(wanted.write())) {
+      if (registered.chosen().contains(wanted)) {
         minimal.add(wanted);
       }
     }
-    return minimal.isEmpty() ? ScopeSelection.of(IDENTITY_READ, EVENTS_READ)
-        : new ScopeSelection(minimal, Set.of());
+    return minimal.isEmpty() ? registered : new ScopeSelection(minimal, Set.of());
   }
 }

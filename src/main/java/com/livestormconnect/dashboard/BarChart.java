@@ -22,7 +22,7 @@ public record BarChart(String id, String title, String description, List<String>
   private static final int LEFT = 56;
   private static final int RIGHT = 16;
   private static final int TOP = 36;
-  private static final int BOTTOM = 64;
+  private static final int BOTTOM = 88; // room for labels rotated by 45°
   private static final int LABEL_CHARS = 14;
 
   public BarChart {
@@ -101,6 +101,8 @@ public record BarChart(String id, String title, String description, List<String>
     double barWidth = slot * 0.8 / Math.max(1, series.size());
     NumberFormat numbers = NumberFormat.getNumberInstance(locale);
     numbers.setMaximumFractionDigits(1);
+    LabelLayout layout = LabelLayout.of(slot, groups.stream()
+        .mapToInt(gr -> shorten(gr.label()).length()).max().orElse(0));
     for (int g = 0; g < groups.size(); g++) {
       Group group = groups.get(g);
       double x0 = LEFT + slot * g + slot * 0.1;
@@ -115,12 +117,37 @@ public record BarChart(String id, String title, String description, List<String>
             .append("<title>").append(escape(group.label() + " \u2014 " + seriesName + numbers.format(value)))
             .append("</title></rect>");
       }
-      if (groups.size() <= 24 || g % Math.ceil(groups.size() / 24.0) == 0) {
+      if (g % layout.stride() == 0) {
         double cx = LEFT + slot * g + slot / 2;
-        out.append("<text class=\"chart-label\" x=\"").append(fmt(cx)).append("\" y=\"")
-            .append(HEIGHT - BOTTOM + 16).append("\" text-anchor=\"middle\">")
+        int y = HEIGHT - BOTTOM + 16;
+        out.append("<text class=\"chart-label\" x=\"").append(fmt(cx)).append("\" y=\"").append(y)
+            .append(layout.rotated()
+                ? "\" text-anchor=\"end\" transform=\"rotate(-45 " + fmt(cx) + " " + y + ")\">"
+                : "\" text-anchor=\"middle\">")
             .append(escape(shorten(group.label()))).append("</text>");
       }
+    }
+  }
+
+  /**
+   * How the category labels fit without overlapping, at any number of groups: side by side when
+   * each fits in its slot, else rotated by 45° (then they need only a line's height between them),
+   * and only every {@code stride}-th label when even that is too tight.
+   */
+  record LabelLayout(boolean rotated, int stride) {
+    /** Average advance of a label character at the chart's font size, in SVG units. */
+    static final double CHAR_WIDTH = 7;
+    /** Distance between two rotated labels' baselines that keeps them apart. */
+    static final double LINE = 16;
+    static final double GAP = 4;
+
+    static LabelLayout of(double slot, int longestLabel) {
+      if (slot >= longestLabel * CHAR_WIDTH + GAP) {
+        return new LabelLayout(false, 1);
+      }
+      // At 45°, labels d apart along the axis stand d·sin(45°) apart across their baselines.
+      double needed = LINE / Math.sin(Math.PI / 4);
+      return new LabelLayout(true, (int) Math.max(1, Math.ceil(needed / slot)));
     }
   }
 

@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.token.ConnectionSummary;
 import java.util.HashMap;

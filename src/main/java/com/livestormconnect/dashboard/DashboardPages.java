@@ -1,9 +1,11 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.connect.CurrentAccount;
 import com.livestormconnect.livestorm.CallPermits;
 import com.livestormconnect.livestorm.RecentAnswers;
 import com.livestormconnect.token.ConnectionSummary;
+import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
 import jakarta.annotation.Resource;
@@ -49,6 +51,9 @@ public class DashboardPages {
 
   @Inject
   RecentAnswers answers;
+
+  @Inject
+  MonthlyQuota monthlyQuota;
 
   /** Runs a page's independent Livestorm calls side by side ({@link PageCalls}). */
   @Resource
@@ -96,6 +101,10 @@ public class DashboardPages {
     // After a 429 the connection is held back (at most an hour): say until when.
     page.connection().flatMap(c -> permits.resumesAt(c.id()))
         .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
+    page.connection().ifPresent(c -> {
+      monthlyQuota.usedUpUntil(c.id()).ifPresent(until -> model.put("quotaUsedUpUntil", page.time().dateTime(until)));
+      model.put("quotaWarning", monthlyQuota.warningLevel(c.id()));
+    });
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);

@@ -44,6 +44,11 @@ public class DashboardServlet extends HttpServlet {
       page.put("validUntil", page.time().dateTime(c.accessExpiresAt()));
       page.put("lastRefresh", page.time().dateTime(c.lastRefreshedAt()));
     });
+    if ((page.allows("identity:read") || page.allows("admin:read"))
+        && !page.connection().orElseThrow().needsReconnect()) {
+      page.attempt(() -> client.organization(page.access()))
+          .ifPresent(o -> page.put("organizationName", o.name()));
+    }
     if (page.allows("events:read") && !page.connection().orElseThrow().needsReconnect()) {
       // Three independent calls, side by side: the page waits for Livestorm once.
       PageCalls.Later<List<Event>> live = events(page, "live", SHOWN);

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,13 +51,14 @@ public class EventServlet extends HttpServlet {
     }
     // The details page needs the event and its sessions: both at once. Edit and delete forms
     // read the event live (a form must not start from a stale copy).
-    PageCalls.Later<Page<Session>> sessions = action.isEmpty() ? sessions(page, request, id) : null;
-    Optional<Event> event = action.isEmpty()
-        ? page.calls().inline(call(id), () -> client.event(page.access(), id)).get()
+    // The event is fetched on a pool thread while this thread fetches the sessions (ListPages: a
+    // page past the end becomes the last page).
+    PageCalls.Later<Event> eventCall = action.isEmpty()
+        ? page.calls().start(call(id), () -> client.event(page.access(), id)) : null;
+    Optional<Page<Session>> sessions = action.isEmpty() ? sessions(page, request, id) : Optional.empty();
+    Optional<Event> event = eventCall != null
+        ? eventCall.get()
         : page.attempt(() -> client.event(page.access(), id));
-    if (sessions != null) {
-      sessions.get(); // waits for it before the page can answer, even a 404
-    }
     if (page.problems().has(Kind.NOT_FOUND)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -74,10 +76,11 @@ public class EventServlet extends HttpServlet {
     return "event/" + eventId;
   }
 
-  private PageCalls.Later<Page<Session>> sessions(DashboardPage page, HttpServletRequest request, String id) {
+  private Optional<Page<Session>> sessions(DashboardPage page, HttpServletRequest request, String id) {
     int number = DashboardPages.pageNumber(request);
-    return page.calls().start(call(id) + "/sessions?page=" + number + "&size=" + SESSIONS_PER_PAGE,
-        () -> client.eventSessions(page.access(), id, number, SESSIONS_PER_PAGE));
+    return ListPages.fetch(request, page, "/events/" + id, number,
+        n -> page.calls().fetchOrThrow(call(id) + "/sessions?page=" + n + "&size=" + SESSIONS_PER_PAGE,
+            () -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE)));
   }
 
   @Override
@@ -101,9 +104,8 @@ public class EventServlet extends HttpServlet {
   }
 
   private void details(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      PageCalls.Later<Page<Session>> answer) throws IOException {
-    Optional<Page<Session>> sessions = answer.get();
-    List<Session> list = page.calls().keepEach(answer, sessions.map(Page::items).orElse(List.of()),
+      Optional<Page<Session>> sessions) throws IOException {
+    List<Session> list = page.calls().keepEachOfLast(sessions.map(Page::items).orElse(List.of()),
         s -> SessionServlet.call(s.id()));
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));
@@ -113,7 +115,9 @@ public class EventServlet extends HttpServlet {
   }
 
   private BarChart chart(List<Session> sessions, DashboardPage page, Locale locale) {
+    // "By start date": Livestorm pages sessions in its own order, so sort them here.
     List<BarChart.Group> groups = sessions.stream()
+        .sorted(Comparator.comparing(Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
         .map(s -> new BarChart.Group(page.time().date(s.start()),
             List.of((double) s.registrantsCount(), (double) s.attendeesCount())))
         .toList();

@@ -44,10 +44,10 @@ public class EventsServlet extends HttpServlet {
     if (page.allows("events:read")) {
       EventQuery query = new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
       int number = DashboardPages.pageNumber(request);
-      PageCalls.Later<Page<Event>> list = page.calls().inline(call(title, status, number, PAGE_SIZE),
-          () -> client.events(page.access(), query, number, PAGE_SIZE));
-      Optional<Page<Event>> events = list.get();
-      page.put("events", page.calls().keepEach(list, events.map(Page::items).orElse(List.of()),
+      Optional<Page<Event>> events = ListPages.fetch(request, page, "/events?" + status + "&" + title,
+          number, n -> page.calls().fetchOrThrow(call(title, status, n, PAGE_SIZE),
+              () -> client.events(page.access(), query, n, PAGE_SIZE)));
+      page.put("events", page.calls().keepEachOfLast(events.map(Page::items).orElse(List.of()),
           e -> EventServlet.call(e.id())));
       page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
     }

@@ -36,7 +36,8 @@ public class OrganizationServlet extends HttpServlet {
     }
     if (page.allows("admin:read")) {
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<User>> users = page.attempt(() -> client.users(page.access(), number, PAGE_SIZE));
+      Optional<Page<User>> users = ListPages.fetch(request, page, "/organization", number,
+          n -> client.users(page.access(), n, PAGE_SIZE));
       page.put("users", users.map(Page::items).orElse(List.of()));
       page.put("paging", users.map(u -> Paging.of(u.meta())).orElse(null));
     }

@@ -33,6 +33,7 @@ public final class PageCalls {
   private final boolean refresh;
   private final PageProblems problems;
   private Instant oldestCached;
+  private Instant lastGiven;
 
   PageCalls(Executor executor, RecentAnswers answers, Optional<RecentAnswers.Owner> owner,
       boolean refresh, PageProblems problems) {
@@ -122,11 +123,46 @@ public final class PageCalls {
   }
 
   /**
+   * Makes {@code call} now, in this thread (or finds its recent answer), and lets Livestorm's
+   * refusal reach the caller instead of noting it on the page: for callers that handle some
+   * refusals themselves ({@link ListPages}: a 400 for a page past the end).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T fetchOrThrow(String call, Supplier<T> fetch) {
+    if (answers != null && owner.isPresent() && !refresh) {
+      Optional<RecentAnswers.Answer> known = answers.find(owner.get(), call);
+      if (known.isPresent()) {
+        Instant at = known.get().fetchedAt();
+        if (oldestCached == null || at.isBefore(oldestCached)) {
+          oldestCached = at;
+        }
+        lastGiven = at;
+        return (T) known.get().value();
+      }
+    }
+    T value = fetch.get();
+    Instant at = Instant.now();
+    if (answers != null) {
+      owner.ifPresent(o -> answers.keep(o, call, value, at));
+    }
+    lastGiven = at;
+    return value;
+  }
+
+  /** {@link #keepEach(Later, Collection, Function)} for the answer {@link #fetchOrThrow} gave last. */
+  public <T> List<T> keepEachOfLast(Collection<T> items, Function<T, String> callOf) {
+    return keepEach(Optional.ofNullable(lastGiven), items, callOf);
+  }
+
+  /**
    * Keeps the items of a list answer (the events of a page of events) as the answers to their own
    * calls, given when the list was: opening one of them then costs no call.
    */
   public <T> List<T> keepEach(Later<?> answer, Collection<T> items, Function<T, String> callOf) {
-    Optional<Instant> at = answer.fetchedAt();
+    return keepEach(answer.fetchedAt(), items, callOf);
+  }
+
+  private <T> List<T> keepEach(Optional<Instant> at, Collection<T> items, Function<T, String> callOf) {
     if (answers != null && owner.isPresent() && at.isPresent()) {
       items.forEach(item -> answers.keep(owner.get(), callOf.apply(item), item, at.get()));
     }

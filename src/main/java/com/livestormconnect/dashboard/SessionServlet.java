@@ -8,6 +8,7 @@ import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.LivestormException.Kind;
 import com.livestormconnect.livestorm.Page;
 import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.livestorm.RegistrationField;
 import com.livestormconnect.livestorm.Session;
 import com.livestormconnect.web.Messages;
 import jakarta.inject.Inject;
@@ -68,7 +69,8 @@ public class SessionServlet extends HttpServlet {
     page.put("currentSession", session.orElse(null));
     switch (action) {
       case "people.csv" -> download(response, page, id);
-      case "register" -> register(request, response, page, RegistrationForm.BLANK, Map.of(), 200);
+      case "register" -> register(request, response, page, RegistrationForm.BLANK, Map.of(), 200,
+          fields(page, session));
       default -> people(request, response, page, id, session);
     }
   }
@@ -99,40 +101,82 @@ public class SessionServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    RegistrationForm form = RegistrationForm.from(request);
-    Map<String, String> errors = form.errors();
-    if (errors.isEmpty()) {
-      page.attempt(() -> client.register(page.access(), id, form.toRegistration()));
-      if (page.problems().isEmpty()) {
+    Optional<Session> session = page.attempt(() -> client.session(page.access(), id));
+    page.put("currentSession", session.orElse(null));
+    // The form is the event's: its custom fields, some required (Livestorm answers 422 otherwise).
+    List<RegistrationField> fields = fields(page, session);
+    RegistrationForm form = RegistrationForm.from(request, fields);
+    Map<String, String> errors = form.errors(fields);
+    int status = 400;
+    if (errors.isEmpty() && page.problems().isEmpty()) {
+      try {
+        client.register(page.access(), id, form.toRegistration());
         pages.redirect(request, response, "/sessions/" + id, "flash.registered");
         return;
+      } catch (LivestormException e) {
+        if (e.kind() == Kind.CONFLICT) {
+          errors = Map.of("email", "registration.error.already");
+          status = 409;
+        } else if (e.status() == 422 && !RegistrationForm.refusedFields(e.getMessage(), fields).isEmpty()) {
+          errors = RegistrationForm.refusedFields(e.getMessage(), fields);
+          status = 422;
+        } else {
+          page.problems().note(e);
+          status = 502;
+        }
       }
-      if (page.problems().has(Kind.CONFLICT)) {
-        errors = Map.of("email", "registration.error.already");
-      }
+    } else if (!page.problems().isEmpty()) {
+      status = 502;
     }
-    page.put("currentSession", page.attempt(() -> client.session(page.access(), id)).orElse(null));
-    int status = page.problems().isEmpty() ? 400 : page.problems().has(Kind.CONFLICT) ? 409 : 502;
-    register(request, response, page, form, errors, status);
+    register(request, response, page, form, errors, status, fields);
+  }
+
+  /**
+   * The session's breakout rooms, shown under it: the event's sessions with their rooms (one page
+   * of 50: an event rarely has more), keeping those whose parent is this session.
+   */
+  /** The session's breakout rooms, from its event's sessions listed with their rooms. */
+  private static List<Session> breakoutRooms(Session session, PageCalls.Later<Page<Session>> rooms) {
+    if (rooms == null) {
+      return List.of();
+    }
+    return rooms.get().map(Page::items).orElse(List.of()).stream()
+        .filter(room -> session.id().equals(room.breakoutRoomParentId()))
+        .toList();
+  }
+
+  /** The registration form of the session's event; without it, only the built-in fields. */
+  private List<RegistrationField> fields(DashboardPage page, Optional<Session> session) {
+    return session.flatMap(s -> page.attempt(() -> client.registrationFields(page.access(), s.eventId())))
+        .orElse(List.of());
   }
 
   private void people(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
       String id, Optional<Session> session) throws IOException {
-    // The event and the people are independent: both at once.
+    // The event and the breakout rooms are independent of the people: fetched at the same time.
     PageCalls.Later<Event> event = session.map(s -> page.calls().start(EventServlet.call(s.eventId()),
         () -> client.event(page.access(), s.eventId()))).orElse(null);
+    PageCalls.Later<Page<Session>> rooms = session.filter(s -> !s.isBreakoutRoom())
+        .map(s -> page.calls().start(EventServlet.call(s.eventId()) + "/sessions?breakout_rooms",
+            () -> client.eventSessionsWithBreakoutRooms(page.access(), s.eventId(), 0,
+                LivestormClient.MAX_PAGE_SIZE)))
+        .orElse(null);
     Boolean attended = switch (String.valueOf(request.getParameter("attended"))) {
       case "yes" -> Boolean.TRUE;
       case "no" -> Boolean.FALSE;
       default -> null;
     };
+    // Livestorm lists hosts and moderators among a session's people: participants unless asked.
+    String role = "team".equals(request.getParameter("role")) ? Person.TEAM_MEMBER : Person.PARTICIPANT;
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Person>> people = page.calls().inline(
-        call(id) + "/people?attended=" + attended + "&page=" + number + "&size=" + PEOPLE_PER_PAGE,
-        () -> client.sessionPeople(page.access(), id, attended, number, PEOPLE_PER_PAGE)).get();
+    Optional<Page<Person>> people = ListPages.fetch(request, page, "/sessions/" + id + "?" + attended + role,
+        number, n -> page.calls().fetchOrThrow(call(id) + "/people?attended=" + attended + "&role=" + role
+            + "&page=" + n + "&size=" + PEOPLE_PER_PAGE,
+            () -> client.sessionPeople(page.access(), id, attended, role, n, PEOPLE_PER_PAGE)));
     if (event != null) {
       page.put("event", event.get().orElse(null));
     }
+    session.ifPresent(s -> page.put("breakoutRooms", breakoutRooms(s, rooms)));
     List<Person> list = new ArrayList<>(people.map(Page::items).orElse(List.of()));
     PeopleOrder order = PeopleOrder.of(request.getParameter("sort"));
     boolean descending = "desc".equals(request.getParameter("dir"));
@@ -142,6 +186,7 @@ public class SessionServlet extends HttpServlet {
     page.put("people", list).put("paging", people.map(p -> Paging.of(p.meta())).orElse(null))
         .put("sort", order == null ? "" : order.key()).put("dir", descending ? "desc" : "asc")
         .put("attended", attended == null ? "" : attended ? "yes" : "no")
+        .put("role", Person.TEAM_MEMBER.equals(role) ? "team" : "")
         .put("chart", distribution(list, request.getLocale()));
     pages.render(request, response, "sessions/session", page);
   }
@@ -182,8 +227,10 @@ public class SessionServlet extends HttpServlet {
   }
 
   private void register(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      RegistrationForm form, Map<String, String> errors, int status) throws IOException {
-    page.put("form", form).put("errors", errors);
+      RegistrationForm form, Map<String, String> errors, int status, List<RegistrationField> fields)
+      throws IOException {
+    page.put("form", form).put("errors", errors)
+        .put("customFields", fields.stream().filter(RegistrationField::custom).toList());
     pages.render(request, response, status, "sessions/register", page);
   }
 }

@@ -65,7 +65,8 @@ public class WebhooksServlet extends HttpServlet {
       WebhookForm form, Map<String, String> errors, int status) throws IOException {
     if (page.allows("webhooks:read")) {
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Webhook>> hooks = page.attempt(() -> client.webhooks(page.access(), number, LivestormClient.MAX_PAGE_SIZE));
+      Optional<Page<Webhook>> hooks = ListPages.fetch(request, page, "/webhooks", number,
+          n -> client.webhooks(page.access(), n, LivestormClient.MAX_PAGE_SIZE));
       page.put("webhooks", hooks.map(Page::items).orElse(List.of()));
       page.put("paging", hooks.map(h -> Paging.of(h.meta())).orElse(null));
     }

@@ -36,7 +36,9 @@ public final class AllPages {
           current = page.items().iterator();
           progress.pageDone(nextPage + 1, Math.max(page.meta().pageCount(), nextPage + 1),
               page.meta().recordCount());
-          done = page.meta().isLast() || page.items().isEmpty();
+          // Never past page_count: Livestorm answers 400 for a page that does not exist.
+          done = page.meta().isLast() || page.items().isEmpty()
+              || nextPage + 1 >= page.meta().pageCount();
           nextPage++;
         }
         return current.hasNext();

@@ -24,9 +24,21 @@ class HttpFailure extends RuntimeException {
     this.detail = detail;
   }
 
-  /** RFC 6750 §3.1: the access token is expired, revoked or unknown. */
+  /**
+   * RFC 6750 §3.1: the access token is expired, revoked or unknown. A bare 401 counts too; a 401
+   * that names {@code insufficient_scope} does not (a refresh cannot widen the grant).
+   */
   boolean isInvalidToken() {
-    return status == 401
+    return status == 401 && !isInsufficientScope()
         && wwwAuthenticate.map(h -> h.contains("invalid_token")).orElse(true);
+  }
+
+  /**
+   * A refusal for a scope the grant lacks: a 403, or a 401 whose WWW-Authenticate says
+   * {@code insufficient_scope} (Livestorm documents a missing scope once as 403, once as 401).
+   */
+  boolean isInsufficientScope() {
+    return status == 403
+        || (status == 401 && wwwAuthenticate.map(h -> h.contains("insufficient_scope")).orElse(false));
   }
 }

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -88,6 +89,24 @@ public final class JsonApi {
       throw LivestormException.malformed(endpoint, "no data object");
     }
     return map(data, endpoint, mapping);
+  }
+
+  /**
+   * The resource of {@code included} with this type and id (JSON:API compound documents); with a
+   * null id, the first of that type.
+   */
+  public static Optional<Resource> included(String body, String endpoint, String type, String id) {
+    JsonObject document = parse(body, endpoint);
+    if (!(document.get("included") instanceof JsonArray included)) {
+      return Optional.empty();
+    }
+    for (JsonValue item : included) {
+      if (item instanceof JsonObject resource && type.equals(text(resource, "type"))
+          && (id == null || id.equals(text(resource, "id")))) {
+        return Optional.of(map(resource, endpoint, r -> r));
+      }
+    }
+    return Optional.empty();
   }
 
   /** A list document with its pagination, mapped. */

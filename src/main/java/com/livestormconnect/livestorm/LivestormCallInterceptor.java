@@ -37,6 +37,9 @@ public class LivestormCallInterceptor {
   @Inject
   CallMetrics metrics;
 
+  @Inject
+  MonthlyQuota monthlyQuota;
+
   private final RetryPolicy policy = RetryPolicy.DEFAULT;
 
   @AroundInvoke
@@ -49,6 +52,7 @@ public class LivestormCallInterceptor {
     FreshToken token = token(access, null);
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
+      monthlyQuota.beforeCall(token.connectionId());
       CallPermits.Permit permit = waitForPermit(token.connectionId(), deadline);
       parameters[at] = access.with(token.connectionId(), token.accessToken());
       context.setParameters(parameters);
@@ -61,6 +65,7 @@ public class LivestormCallInterceptor {
           permit.close();
         }
         metrics.call(token.connectionId(), System.nanoTime() - started, false);
+        monthlyQuota.answered(token.connectionId());
         return result;
       } catch (HttpFailure failure) {
         metrics.call(token.connectionId(), System.nanoTime() - started, true);
@@ -73,6 +78,11 @@ public class LivestormCallInterceptor {
         }
         if (failure.status == 429) {
           metrics.rateLimited(token.connectionId());
+          Optional<LivestormException> quotaUsedUp =
+              monthlyQuota.afterTooManyRequests(token.connectionId(), failure.retryAfter);
+          if (quotaUsedUp.isPresent()) {
+            throw quotaUsedUp.get(); // waiting days for a page helps nobody
+          }
           if (!retryAfterPause(failure, token.connectionId(), idempotent, attempt, deadline)) {
             throw translate(failure, idempotent);
           }
@@ -135,7 +145,8 @@ public class LivestormCallInterceptor {
   }
 
   private static LivestormException translate(HttpFailure failure, boolean idempotent) {
-    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE : LivestormException.kindOf(failure.status);
+    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE
+        : failure.isInsufficientScope() ? Kind.FORBIDDEN : LivestormException.kindOf(failure.status);
     String message = failure.getMessage()
         + (failure.status == 0 && !idempotent ? " (not retried: the request may have been applied)" : "");
     return new LivestormException(kind, failure.endpoint, failure.status, message, failure.getCause());

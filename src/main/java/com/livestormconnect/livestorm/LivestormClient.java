@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -38,9 +39,14 @@ public class LivestormClient {
     return JsonApi.one(http.get(access, "/me", Map.of()), "/me", User::from);
   }
 
+  /**
+   * The workspace. Livestorm's public clients see {@code data} as the connected user with the
+   * organization in {@code included}; a direct organization document is read as well.
+   */
   @LivestormCall
   public Organization organization(Access access) {
-    return JsonApi.one(http.get(access, "/organization", Map.of()), "/organization", Organization::from);
+    return Organization.read(http.get(access, "/organization", Map.of("include", "organization")),
+        "/organization");
   }
 
   @LivestormCall
@@ -64,6 +70,13 @@ public class LivestormClient {
   public Event event(Access access, String id) {
     String path = "/events/" + segment(id);
     return JsonApi.one(http.get(access, path, Map.of()), path, Event::from);
+  }
+
+  /** The event's registration form: its built-in and custom fields, in order. */
+  @LivestormCall
+  public List<RegistrationField> registrationFields(Access access, String eventId) {
+    String path = "/events/" + segment(eventId);
+    return JsonApi.one(http.get(access, path, Map.of()), path, RegistrationField::listFrom);
   }
 
   @LivestormCall(idempotent = false)
@@ -90,6 +103,15 @@ public class LivestormClient {
     return JsonApi.page(http.get(access, path, paging(page, size)), path, Session::from);
   }
 
+  /** The event's sessions and, after each, its breakout rooms (Livestorm lists them only when asked). */
+  @LivestormCall
+  public Page<Session> eventSessionsWithBreakoutRooms(Access access, String eventId, int page, int size) {
+    String path = "/events/" + segment(eventId) + "/sessions";
+    Map<String, String> params = paging(page, size);
+    params.put("filter[include_breakout_rooms]", "true");
+    return JsonApi.page(http.get(access, path, params), path, Session::from);
+  }
+
   @LivestormCall
   public Page<Session> sessions(Access access, int page, int size) {
     return JsonApi.page(http.get(access, "/sessions", paging(page, size)), "/sessions", Session::from);
@@ -101,15 +123,40 @@ public class LivestormClient {
     return JsonApi.one(http.get(access, path, Map.of()), path, Session::from);
   }
 
-  /** A session's people with their registration and engagement; {@code attended} null for all. */
+  /**
+   * A session's people (participants and team members) with their registration and engagement;
+   * {@code attended} null for all.
+   */
   @LivestormCall
   public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, int page, int size) {
-    String path = "/sessions/" + segment(sessionId) + "/people";
+    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, null, page, size)),
+        peoplePath(sessionId), Person::from);
+  }
+
+  /**
+   * A session's people of one role: {@link Person#PARTICIPANT} or {@link Person#TEAM_MEMBER}
+   * (Livestorm lists hosts and moderators among a session's people).
+   */
+  @LivestormCall
+  public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, String role,
+      int page, int size) {
+    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, role, page, size)),
+        peoplePath(sessionId), Person::from);
+  }
+
+  private static String peoplePath(String sessionId) {
+    return "/sessions/" + segment(sessionId) + "/people";
+  }
+
+  private static Map<String, String> peopleParams(Boolean attended, String role, int page, int size) {
     Map<String, String> params = paging(page, size);
     if (attended != null) {
       params.put("filter[attended]", attended.toString());
     }
-    return JsonApi.page(http.get(access, path, params), path, Person::from);
+    if (role != null) {
+      params.put("filter[role]", role);
+    }
+    return params;
   }
 
   @LivestormCall

@@ -25,6 +25,8 @@ public class LivestormException extends RuntimeException {
     REJECTED,
     /** 429 beyond the caller's deadline. */
     RATE_LIMITED,
+    /** The monthly call quota is used up: no call until it resets ({@link MonthlyQuota}). */
+    QUOTA_EXHAUSTED,
     /** 5xx, timeouts, connection failures. */
     UNAVAILABLE,
     /** A body we cannot read. */

@@ -97,7 +97,9 @@ public class LivestormHttp {
       for (JsonValue error : errors) {
         if (error instanceof JsonObject e) {
           String detail = JsonApi.text(e, "detail");
-          joined.add(detail != null ? detail : String.valueOf(JsonApi.text(e, "title")));
+          String pointer = e.get("source") instanceof JsonObject source ? JsonApi.text(source, "pointer") : null;
+          joined.add((detail != null ? detail : String.valueOf(JsonApi.text(e, "title")))
+              + (pointer == null ? "" : " [" + pointer + "]"));
         }
       }
       String text = joined.toString();

@@ -8,6 +8,23 @@ import java.time.Instant;
  */
 public record Organization(String id, String name, String slug, String website, Instant createdAt) {
 
+  /**
+   * Either shape of {@code GET /organization?include=organization}: a user (type {@code users},
+   * or any resource with an organization relationship) whose organization is looked up in
+   * {@code included}, or the organization itself. A user whose organization is not included gives
+   * the organization's id only: never the user's own attributes.
+   */
+  static Organization read(String body, String endpoint) {
+    JsonApi.Resource data = JsonApi.one(body, endpoint, r -> r);
+    String organizationId = data.relationshipId("organization");
+    if (!"users".equals(data.type()) && organizationId == null) {
+      return from(data);
+    }
+    return JsonApi.included(body, endpoint, "organizations", organizationId)
+        .map(Organization::from)
+        .orElseGet(() -> new Organization(organizationId, null, null, null, null));
+  }
+
   static Organization from(JsonApi.Resource r) {
     String name = r.text("name");
     if (name == null) {

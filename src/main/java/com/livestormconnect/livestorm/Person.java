@@ -19,7 +19,10 @@ public record Person(
     int upVotesCount,
     Registrant registrant,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant replayWatchedAt) {
+  public static final String PARTICIPANT = "participant";
+  public static final String TEAM_MEMBER = "team_member";
 
   static Person from(JsonApi.Resource r) {
     var detail = r.object("registrant_detail");
@@ -27,7 +30,16 @@ public record Person(
         r.text("email"), r.text("timezone"), r.count("messages_count"), r.count("questions_count"),
         r.count("votes_count"), r.count("up_votes_count"),
         detail == null ? null : Registrant.from(detail), r.instant("created_at"),
-        r.instant("updated_at"));
+        r.instant("updated_at"), replayWatchedAt(r.object("replay_view_detail")));
+  }
+
+  /** {@code replay_view_detail.watched_at}, the one key public clients read (its shape is undocumented). */
+  private static Instant replayWatchedAt(jakarta.json.JsonObject replay) {
+    return replay == null ? null : JsonApi.instant(replay, "watched_at");
+  }
+
+  public boolean teamMember() {
+    return TEAM_MEMBER.equals(role);
   }
 
   public String fullName() {

@@ -20,9 +20,15 @@ public record SandboxSettings(
 
   public static final String CLIENT_SECRET = "sandbox-secret-not-for-production";
   public static final String APP_NAME = "Livestorm Connect";
+  /** Every scope name Livestorm knows. */
   public static final List<String> ALL_SCOPES = List.of(
       "identity:read", "identity:write", "events:read", "events:write", "admin:read", "admin:write",
       "webhooks:read", "webhooks:write", "full:read", "full:write");
+
+  /** The derived registration when LIVESTORM_SCOPES is unset: valid under the partner guide's rules. */
+  public static final List<String> DEFAULT_SCOPES = List.of(
+      "identity:read", "identity:write", "events:read", "events:write", "admin:read", "admin:write",
+      "webhooks:read", "webhooks:write");
   static final long DEFAULT_TTL = 7200;
 
   public static SandboxSettings current() {
@@ -45,7 +51,7 @@ public record SandboxSettings(
     }
     String redirect = orDefault(env.apply("LIVESTORM_REDIRECT_URI"), base + "/connect/callback");
     String scopes = env.apply("LIVESTORM_SCOPES");
-    List<String> registered = scopes == null ? ALL_SCOPES
+    List<String> registered = scopes == null ? DEFAULT_SCOPES
         : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
     return new SandboxSettings(enabled(env, base), base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
   }

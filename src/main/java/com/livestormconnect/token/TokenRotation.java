@@ -15,6 +15,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
@@ -29,6 +31,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class TokenRotation {
   private static final Logger LOG = Logger.getLogger(TokenRotation.class.getName());
+  static final String ANSWER_LOST = "refresh answer lost";
 
   /** What one rotation attempt came to. The transaction commits in every case. */
   sealed interface Result permits Rotated, Refused, Failed {}
@@ -78,24 +81,47 @@ public class TokenRotation {
     try {
       response = server.send(new TokenRequest(settings.tokenUrl(), server.clientAuthentication(),
           new RefreshTokenGrant(current.refreshToken())));
-    } catch (IOException e) {
+    } catch (ConnectException | UnknownHostException e) {
       return failed(connection, "token endpoint unreachable (" + e.getClass().getSimpleName() + ")");
+    } catch (IOException e) {
+      // Sent, but the answer never came: Livestorm may have rotated the refresh token already.
+      // Not repeated now; the next call tries the old refresh token once (Doorkeeper keeps it
+      // until the new access token is used, if it runs with previous_refresh_token).
+      return failed(connection, ANSWER_LOST + " (" + e.getClass().getSimpleName()
+          + "): Livestorm may already have rotated the refresh token");
     } catch (ParseException e) {
-      return failed(connection, "token endpoint answered something that is not a token response");
+      // A cut-short or garbled answer: it may well have carried the rotated tokens.
+      return failed(connection, ANSWER_LOST + " (unreadable answer): Livestorm may already have"
+          + " rotated the refresh token");
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
       String cause = "token endpoint refused the refresh: " + error.getCode()
           + " (HTTP " + error.getHTTPStatusCode() + ")";
-      return OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())
-          ? refused(connection, cause)
-          : failed(connection, cause);
+      if (!OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())) {
+        return failed(connection, cause);
+      }
+      return refused(connection, afterLostAnswer(connection)
+          ? "Livestorm refused the refresh token after a refresh whose answer was lost: it had"
+              + " rotated the tokens then, and the new ones never reached us; connect again"
+          : cause);
     }
     TokenSet rotated = TokenSet.from(response.toSuccessResponse(), current.scope(), sent);
     connection.refreshed(rotated, cipher, clock.instant());
     record(connection, Kind.REFRESHED, "access token refreshed");
     em.flush();
     return new Rotated(fresh(connection, rotated), true);
+  }
+
+  /** Whether the connection's last recorded event is a refresh whose answer was lost. */
+  private boolean afterLostAnswer(LivestormConnection connection) {
+    return em.createNamedQuery("ConnectionEvent.ofAccount", ConnectionEvent.class)
+        .setParameter("accountId", connection.accountId())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .filter(e -> e.getKind() == Kind.REFRESH_FAILED && e.getCause() != null && e.getCause().startsWith(ANSWER_LOST))
+        .isPresent();
   }
 
   private Refused refused(LivestormConnection connection, String cause) {

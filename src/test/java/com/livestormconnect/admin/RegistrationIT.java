@@ -50,9 +50,9 @@ class RegistrationIT {
     String base = System.getProperty("APP_BASE_URL", "http://127.0.0.1:" + System.getProperty("it.http.port"));
     assertTrue(page.body().contains(base + "/connect/callback"), page.body());
     assertTrue(page.body().contains("id=\"redirect-warning\""), "tests run on http");
-    // The sandbox registers all ten scopes, which breaks "full:write alone".
-    assertTrue(page.body().contains("id=\"scope-problem\""));
-    assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
+    // The sandbox's derived registration (the eight individual scopes) follows the rules.
+    assertFalse(page.body().contains("id=\"scope-problem\""), page.body());
+    assertTrue(page.body().contains("id=\"scopes-ok\""), page.body());
   }
 
   @Test

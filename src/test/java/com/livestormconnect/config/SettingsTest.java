@@ -42,11 +42,21 @@ class SettingsTest {
     assertEquals(URI.create("http://localhost:8080/sandbox/oauth/token"), settings.livestorm().tokenUrl());
     assertEquals(URI.create("http://localhost:8080/sandbox/api/v1"), settings.livestorm().apiUrl());
     assertEquals(URI.create("http://localhost:8080/connect/callback"), settings.livestorm().redirectUri());
-    assertEquals(10, settings.livestorm().registeredScopes().size());
+    // Every individual scope: a registration the partner guide's rules allow (all ten would not).
+    assertEquals(8, settings.livestorm().registeredScopes().size());
+    assertFalse(settings.livestorm().registeredScopes().contains("full:read"));
     assertEquals(Settings.SANDBOX_CLIENT_ID, settings.livestorm().clientId());
     assertTrue(settings.database().isDerby());
     assertTrue(settings.database().url().endsWith("data/db;create=true"), settings.database().url());
     assertTrue(settings.encryptionKeys().current().isEmpty());
+  }
+
+  @Test
+  void productionNeedsTheRegisteredScopes() {
+    Map<String, String> env = production();
+    env.remove("LIVESTORM_SCOPES");
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
+    assertTrue(e.getMessage().contains("LIVESTORM_SCOPES"), e.getMessage());
   }
 
   @Test

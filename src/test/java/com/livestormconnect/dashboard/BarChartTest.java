@@ -98,4 +98,30 @@ class BarChartTest {
     assertEquals(10_000, BarChart.niceMaximum(5_200));
     assertEquals(100, BarChart.niceMaximum(100));
   }
+
+  @Test
+  void categoryLabelsNeverOverlapAtAnyNumberOfGroups() {
+    for (int groups = 1; groups <= 2_000; groups++) {
+      double slot = (double) (BarChart.WIDTH - 72) / groups;
+      for (int chars : new int[] {4, 11, 14}) {
+        BarChart.LabelLayout layout = BarChart.LabelLayout.of(slot, chars);
+        double apart = slot * layout.stride();
+        if (layout.rotated()) {
+          assertTrue(apart * Math.sin(Math.PI / 4) >= BarChart.LabelLayout.LINE - 1e-9, groups + " groups");
+        } else {
+          assertTrue(apart >= chars * BarChart.LabelLayout.CHAR_WIDTH, groups + " groups, " + chars + " chars");
+        }
+      }
+    }
+  }
+
+  @Test
+  void manyDateLabelsAreRotatedAndThinned() {
+    List<BarChart.Group> groups = java.util.stream.IntStream.range(0, 60)
+        .mapToObj(i -> new BarChart.Group("30 Nov 2026", List.of(1.0))).toList();
+    String svg = new BarChart("c", "t", "d", List.of("s"), groups, java.util.Locale.ENGLISH).svg();
+    assertTrue(svg.contains("rotate(-45"), svg);
+    int labels = svg.split("class=\"chart-label\"", -1).length - 1;
+    assertTrue(labels < 60 && labels > 10, "labels shown: " + labels);
+  }
 }

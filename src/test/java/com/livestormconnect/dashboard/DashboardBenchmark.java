@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.web.TimeFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,9 +107,9 @@ class DashboardBenchmark {
   private static Person person(int i) {
     Registrant registrant = new Registrant("e-1", "s-1", NOW.minusSeconds(i), i % 3 != 0, (double) (i % 101),
         i * 7L, i % 5 == 0, "API", null, i % 2 == 0 ? "newsletter" : "=HYPERLINK(\"x\")", null, null, "FR",
-        "France", "Paris", "Chrome", "Mac OS");
+        "France", "Paris", "Chrome", "Mac OS", null, java.util.Map.of());
     return new Person("p-" + i, "participant", "<b>Ada</b> " + i, "Lovelace\u202E" + i, "ada" + i + "@example.com",
-        "Europe/Paris", i % 7, i % 3, i % 4, i % 2, registrant, NOW, NOW);
+        "Europe/Paris", i % 7, i % 3, i % 4, i % 2, registrant, NOW, NOW, null);
   }
 
   private static Event event(int i) {
@@ -119,7 +120,7 @@ class DashboardBenchmark {
 
   private static Session session() {
     return new Session("s-1", "e-1", "Session 1", "past", "Europe/Paris", "https://app.livestorm.co/p/e-1/live?s=s-1",
-        1000, 640, 3600, NOW, NOW, NOW.plusSeconds(3600), null, NOW, NOW);
+        1000, 640, 3600, NOW, NOW, NOW.plusSeconds(3600), null, NOW, NOW, null);
   }
 
   private static Map<String, Object> sessionModel(int rows) {

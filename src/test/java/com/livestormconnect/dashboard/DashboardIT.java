@@ -271,7 +271,7 @@ class DashboardIT {
     Session session = smallSession(user);
     user.browser.get("/sessions/" + session.id() + "/register");
     assertEquals(303, user.browser.post("/sessions/" + session.id() + "/register",
-        Map.of("email", "formula." + UUID.randomUUID() + "@example.com",
+        Map.of("email", "formula." + UUID.randomUUID() + "@example.com", "field.company", "Acme",
             "firstName", "=HYPERLINK(\"https://evil.example\",\"x\")", "lastName", "x;=1+1;")).statusCode());
 
     ok(user.browser, "/sessions/" + session.id());
@@ -291,7 +291,9 @@ class DashboardIT {
     assertTrue(csv.body().startsWith("\uFEFF"), "starts with the UTF-8 byte-order mark");
     String[] lines = csv.body().substring(1).split("\r\n");
     assertTrue(lines[0].startsWith("id,email,first_name,last_name,role,registered_at,attended,attendance_rate"), lines[0]);
-    assertEquals(session.registrantsCount() + 2, lines.length, csv.body());
+    // Header, the registrants (one just added) and the host, marked as a team member.
+    assertEquals(session.registrantsCount() + 3, lines.length, csv.body());
+    assertEquals(1, java.util.Arrays.stream(lines).filter(l -> l.contains(",team_member,")).count(), csv.body());
     assertTrue(csv.body().contains(",\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",\"x;=1+1;\","), csv.body());
 
     ConnectFlow stranger = connected(EVENTS_READ);
@@ -336,7 +338,8 @@ class DashboardIT {
         HttpResponse<String> csv = user.browser.get(job + "/people.csv");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.body().startsWith("\uFEFFid,email,"), "byte-order mark, then the header");
-        assertEquals(session.registrantsCount() + 1, csv.body().split("\r\n").length, "header + every registrant");
+        assertEquals(session.registrantsCount() + 2, csv.body().split("\r\n").length,
+            "header + every registrant + the host (a team member)");
         long account = accounts.find(user.username).orElseThrow().getId();
         ExportJob done = exports.find(account, job.substring("/exports/".length())).orElseThrow();
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(done.file())));
@@ -541,11 +544,12 @@ class DashboardIT {
     assertTrue(bad.body().contains("value=\"Ada\"") && bad.body().contains("value=\"newsletter\""), bad.body());
 
     String email = "ada." + UUID.randomUUID() + "@example.com";
-    HttpResponse<String> registered = user.browser.post(path, Map.of("email", email, "firstName", "Ada"));
+    // field.company answers the events whose form requires it (ignored by the others).
+    HttpResponse<String> registered = user.browser.post(path, Map.of("email", email, "firstName", "Ada", "field.company", "Acme"));
     assertEquals(303, registered.statusCode(), registered.body());
     assertTrue(ok(user.browser, "/sessions/" + session.id()).body().contains("The person was registered to this session."));
 
-    HttpResponse<String> again = user.browser.post(path, Map.of("email", email));
+    HttpResponse<String> again = user.browser.post(path, Map.of("email", email, "field.company", "Acme"));
     assertEquals(409, again.statusCode());
     assertTrue(again.body().contains("This person is already registered to this session."), again.body());
   }

@@ -39,6 +39,8 @@ class RateLimitedRetryTest {
 
   RateLimitedRetryTest() {
     interceptor.metrics = new CallMetrics();
+    interceptor.monthlyQuota = new MonthlyQuota();
+    interceptor.monthlyQuota.quotas = new Quotas();
     interceptor.permits = new CallPermits(5, CallPermits.WINDOW) {
       @Override
       public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
@@ -85,18 +87,26 @@ class RateLimitedRetryTest {
     assertTrue(elapsed < Duration.ofMillis(1_900).toNanos(), "Retry-After applied once: " + elapsed / 1_000_000 + " ms");
   }
 
+  /**
+   * A Retry-After of 68 years (2147483647 s) pauses nothing until restart: a wait that long can only
+   * mean the monthly quota (issue 11), so the call fails at once, the connection is held back at most
+   * until a month from now, and one probe an hour may still find the quota back (issue 10).
+   */
   @Test
-  void aHugeRetryAfterIsCappedAndFailsTheCallWithoutWaiting() {
+  void aHugeRetryAfterFailsTheCallAtOnceAndHoldsTheConnectionBackAMonthAtMost() {
     Invocation invocation = new Invocation(() -> {
       throw new HttpFailure("/events", 429, Optional.of("2147483647"), Optional.empty(), "", null);
     });
 
     LivestormException failure = assertThrows(LivestormException.class, () -> interceptor.call(invocation));
 
-    assertEquals(LivestormException.Kind.RATE_LIMITED, failure.kind());
-    assertEquals(List.of(Duration.ofSeconds(2147483647L)), pauses);
-    Instant resumes = interceptor.permits.resumesAt("connection-1").orElseThrow();
-    assertTrue(resumes.isBefore(Instant.now().plus(CallPermits.MAX_PAUSE).plusSeconds(1)), resumes.toString());
+    assertEquals(LivestormException.Kind.QUOTA_EXHAUSTED, failure.kind());
+    assertEquals(List.of(), pauses, "no per-second pause on top");
+    Instant until = interceptor.monthlyQuota.usedUpUntil("connection-1").orElseThrow();
+    assertTrue(until.isBefore(Instant.now().plus(MonthlyQuota.LONGEST_HOLD).plusSeconds(1)), until.toString());
+    assertEquals(LivestormException.Kind.QUOTA_EXHAUSTED,
+        assertThrows(LivestormException.class, () -> interceptor.call(new Invocation(() -> "called"))).kind(),
+        "no call until the hourly probe");
   }
 
   /** One intercepted call of {@link Target#call}, answering through {@code attempt}. */

@@ -133,9 +133,9 @@ class SandboxApiIT {
     assertTrue(events.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
     assertEquals(403, dance.api("/users", identity).statusCode());
     assertEquals(200, dance.api("/me", identity).statusCode());
-    String fullRead = dance.accessToken("full:read");
-    assertEquals(200, dance.api("/webhooks", fullRead).statusCode());
-    assertEquals(403, dance.api("POST", "/webhooks", fullRead, webhookJson()).statusCode());
+    String webhooksRead = dance.accessToken("webhooks:read");
+    assertEquals(200, dance.api("/webhooks", webhooksRead).statusCode());
+    assertEquals(403, dance.api("POST", "/webhooks", webhooksRead, webhookJson()).statusCode());
     String admin = dance.accessToken("admin:read");
     assertEquals(200, dance.api("/organization", admin).statusCode());
     assertEquals(403, dance.api("/me", admin).statusCode());
@@ -174,8 +174,11 @@ class SandboxApiIT {
     assertNull(lastMeta.get("next_page"));
     assertEquals(pages - 2, ((Number) lastMeta.get("previous_page")).intValue());
     assertEquals(records - 50 * (pages - 1), list(last.get("data")).size());
-    Map<String, Object> beyond = json(dance.api("/sessions/" + session + "/people?page[number]=" + 100_000, token));
-    assertEquals(0, list(beyond.get("data")).size());
+    // Livestorm documents a page number that does not exist as a 400 (pagination page).
+    HttpResponse<String> beyond = dance.api("/sessions/" + session + "/people?page[size]=50&page[number]=" + pages, token);
+    assertEquals(400, beyond.statusCode());
+    assertTrue(beyond.body().contains("\"errors\""), beyond.body());
+    assertEquals(400, dance.api("/sessions/" + session + "/people?page[number]=" + 100_000, token).statusCode());
     assertEquals(400, dance.api("/sessions/" + session + "/people?page[size]=abc", token).statusCode());
   }
 
@@ -260,7 +263,7 @@ class SandboxApiIT {
     String session = someOtherSessionId(token);
     String email = "it-" + UUID.randomUUID() + "@example.com";
     String body = "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[{\"id\":\"email\",\"value\":\"" + email
-        + "\"},{\"id\":\"first_name\",\"value\":\"Ada\"}],\"utm_source\":\"it\"}}}";
+        + "\"},{\"id\":\"first_name\",\"value\":\"Ada\"},{\"id\":\"company\",\"value\":\"Acme\"}],\"utm_source\":\"it\"}}}";
     HttpResponse<String> created = dance.api("POST", "/sessions/" + session + "/people", token, body);
     assertEquals(201, created.statusCode(), created.body());
     Map<String, Object> detail = map(attributes(map(json(created).get("data"))).get("registrant_detail"));
@@ -271,8 +274,34 @@ class SandboxApiIT {
     assertEquals("Ada", attributes(found.get(0)).get("first_name"));
     HttpResponse<String> again = dance.api("POST", "/sessions/" + session + "/people", token, body.replace(email, email.toUpperCase()));
     assertEquals(409, again.statusCode());
-    assertEquals(400, dance.api("POST", "/sessions/" + session + "/people", token,
-        "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[]}}}").statusCode());
+    // Livestorm refuses an incomplete registration with 422, each missing field pointed at.
+    HttpResponse<String> incomplete = dance.api("POST", "/sessions/" + session + "/people", token,
+        "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[]}}}");
+    assertEquals(422, incomplete.statusCode());
+    assertTrue(incomplete.body().contains("\"pointer\":\"/data/attributes/fields/email\""), incomplete.body());
+  }
+
+  @Test
+  void someEventsRequireACustomFieldAndRefuseARegistrationWithoutIt() {
+    String token = dance.accessToken("events:write");
+    List<Map<String, Object>> events = list(json(dance.api("/events?page[size]=50", token)).get("data"));
+    Map<String, Object> withCompany = events.stream()
+        .filter(e -> list(attributes(e).get("fields")).stream()
+            .anyMatch(f -> "company".equals(f.get("id")) && Boolean.TRUE.equals(f.get("required"))
+                && Boolean.TRUE.equals(f.get("custom"))))
+        .findFirst().orElseThrow();
+    String eventId = (String) withCompany.get("id");
+    String session = (String) list(json(dance.api("/events/" + eventId + "/sessions", token)).get("data")).get(0).get("id");
+    String email = "it-" + UUID.randomUUID() + "@example.com";
+    HttpResponse<String> refused = dance.api("POST", "/sessions/" + session + "/people", token,
+        "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[{\"id\":\"email\",\"value\":\"" + email + "\"}]}}}");
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("/data/attributes/fields/company"), refused.body());
+    HttpResponse<String> accepted = dance.api("POST", "/sessions/" + session + "/people", token,
+        "{\"data\":{\"type\":\"people\",\"attributes\":{\"fields\":[{\"id\":\"email\",\"value\":\"" + email
+            + "\"},{\"id\":\"company\",\"value\":\"Acme\"}]}}}");
+    assertEquals(201, accepted.statusCode(), accepted.body());
+    assertTrue(accepted.body().contains("\"id\":\"company\""), accepted.body());
   }
 
   @Test
@@ -289,7 +318,7 @@ class SandboxApiIT {
 
   @Test
   void demoDataCarriesHostileStrings() {
-    String token = dance.accessToken("full:read");
+    String token = dance.accessToken("events:read");
     List<String> titles = list(json(dance.api("/events?page[size]=50", token)).get("data")).stream()
         .map(e -> (String) attributes(e).get("title")).toList();
     assertTrue(titles.stream().anyMatch(t -> t.contains("<script>")));
@@ -307,7 +336,13 @@ class SandboxApiIT {
     Map<String, Object> me = map(json(dance.api("/me", token)).get("data"));
     assertEquals("users", me.get("type"));
     assertEquals("organizations", map(map(map(me.get("relationships")).get("organization")).get("data")).get("type"));
-    assertEquals("organizations", map(json(dance.api("/organization", token)).get("data")).get("type"));
+    // Like the real API (partner clients): the connected user, the organization only when included.
+    Map<String, Object> organization = json(dance.api("/organization", token));
+    assertEquals("users", map(organization.get("data")).get("type"));
+    assertNull(organization.get("included"));
+    Map<String, Object> included = json(dance.api("/organization?include=organization", token));
+    assertEquals("organizations", list(included.get("included")).get(0).get("type"));
+    assertEquals("Acme Webinars (sandbox)", attributes(list(included.get("included")).get(0)).get("name"));
     Map<String, Object> users = json(dance.api("/users?filter[role]=host", token));
     assertTrue(list(users.get("data")).stream().allMatch(u -> "host".equals(attributes(u).get("role"))));
   }

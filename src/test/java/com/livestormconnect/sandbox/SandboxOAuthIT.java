@@ -42,6 +42,27 @@ class SandboxOAuthIT {
     return new OAuthDance(new Browser());
   }
 
+  private static SandboxControl control() {
+    return new SandboxControl(new Browser().base());
+  }
+
+  private static final java.util.regex.Pattern SHOWN_ERROR =
+      java.util.regex.Pattern.compile("class=\"error-code\"><code>([a-z_]+)</code>");
+
+  /**
+   * The error code of an authorization answer, whether shown on the sandbox's page (Doorkeeper's
+   * default, handle_auth_errors = :render) or redirected (the other variant).
+   */
+  private static String authorizationError(HttpResponse<String> response) {
+    if (response.statusCode() == 302) {
+      return query(location(response)).get("error");
+    }
+    assertEquals(400, response.statusCode(), response.body());
+    java.util.regex.Matcher m = SHOWN_ERROR.matcher(response.body());
+    assertTrue(m.find(), response.body());
+    return m.group(1);
+  }
+
   // --- authorize -------------------------------------------------------------------------------
 
   @Test
@@ -96,38 +117,54 @@ class SandboxOAuthIT {
         .body().contains("invalid_redirect_uri"));
     HttpResponse<String> missingType = dance.consentPage("nonsense",
         Map.of("response_type", "", "code_challenge", "c", "code_challenge_method", "md5"));
-    assertEquals("invalid_request", query(location(missingType)).get("error"));
-    assertEquals("Missing required parameter: response_type.",
-        query(location(missingType)).get("error_description"));
+    assertEquals("invalid_request", authorizationError(missingType));
+    assertTrue(missingType.body().contains("Missing required parameter: response_type."));
     HttpResponse<String> tokenType = dance.consentPage("nonsense", Map.of("response_type", "token"));
-    assertEquals("unsupported_response_type", query(location(tokenType)).get("error"));
+    assertEquals("unsupported_response_type", authorizationError(tokenType));
     HttpResponse<String> scopeFirst = dance.consentPage("nonsense",
         Map.of("code_challenge", "c", "code_challenge_method", "md5"));
-    assertEquals("invalid_scope", query(location(scopeFirst)).get("error"));
+    assertEquals("invalid_scope", authorizationError(scopeFirst));
   }
 
   @Test
   @RunAsClient
-  void unknownScopeIsRedirectedAsInvalidScopeWithTheState() {
+  void authorizationErrorsAreShownOnTheSandboxsPageLikeDoorkeepersDefault() {
     OAuthDance dance = dance();
     HttpResponse<String> response = dance.consentPage("events:read calendar:read", Map.of());
-    assertEquals(302, response.statusCode());
-    String location = location(response);
-    assertTrue(location.startsWith(dance.redirectUri + "?"), location);
-    Map<String, String> query = query(location);
-    assertEquals("invalid_scope", query.get("error"));
-    assertEquals("The requested scope is invalid, unknown, or malformed.", query.get("error_description"));
-    assertEquals("st-123", query.get("state"));
+    assertEquals(400, response.statusCode());
+    assertTrue(response.headers().firstValue("Location").isEmpty(), "never back to the app");
+    assertEquals("invalid_scope", authorizationError(response));
+    assertTrue(response.body().contains("The requested scope is invalid, unknown, or malformed."));
   }
 
   @Test
   @RunAsClient
-  void scopeCombinationsFollowThePartnerGuide() {
+  void underTheRedirectVariantAnUnknownScopeIsRedirectedAsInvalidScopeWithTheState() {
     OAuthDance dance = dance();
-    for (String refused : List.of("full:write events:read", "full:read events:read", "full:read full:write")) {
-      assertEquals("invalid_scope", query(location(dance.consentPage(refused, Map.of()))).get("error"), refused);
+    control().variants(Map.of("authorize_errors", "redirect"));
+    try {
+      HttpResponse<String> response = dance.consentPage("events:read calendar:read", Map.of());
+      assertEquals(302, response.statusCode());
+      String location = location(response);
+      assertTrue(location.startsWith(dance.redirectUri + "?"), location);
+      Map<String, String> query = query(location);
+      assertEquals("invalid_scope", query.get("error"));
+      assertEquals("The requested scope is invalid, unknown, or malformed.", query.get("error_description"));
+      assertEquals("st-123", query.get("state"));
+    } finally {
+      control().resetVariants();
     }
-    for (String allowed : List.of("full:write", "full:read events:write webhooks:write", "identity:read admin:read")) {
+  }
+
+  @Test
+  @RunAsClient
+  void theDerivedRegistrationIsValidAndAScopeOutsideItIsInvalidScope() {
+    OAuthDance dance = dance();
+    // The default registration is the eight individual scopes (all ten would break the rules).
+    for (String refused : List.of("full:write", "full:read events:write", "full:read")) {
+      assertEquals("invalid_scope", authorizationError(dance.consentPage(refused, Map.of())), refused);
+    }
+    for (String allowed : List.of("identity:read admin:read", "events:write webhooks:write identity:write admin:write")) {
       assertEquals(200, dance.consentPage(allowed, Map.of()).statusCode(), allowed);
     }
   }
@@ -135,11 +172,18 @@ class SandboxOAuthIT {
   @Test
   @RunAsClient
   void unsupportedCodeChallengeMethodIsRedirected() {
-    HttpResponse<String> response = dance().consentPage("events:read",
-        Map.of("code_challenge", "abc", "code_challenge_method", "S512"));
-    Map<String, String> query = query(location(response));
-    assertEquals("invalid_code_challenge_method", query.get("error"));
-    assertEquals("st-123", query.get("state"));
+    control().variants(Map.of("authorize_errors", "redirect"));
+    try {
+      HttpResponse<String> response = dance().consentPage("events:read",
+          Map.of("code_challenge", "abc", "code_challenge_method", "S512"));
+      Map<String, String> query = query(location(response));
+      assertEquals("invalid_code_challenge_method", query.get("error"));
+      assertEquals("st-123", query.get("state"));
+    } finally {
+      control().resetVariants();
+    }
+    assertEquals("invalid_code_challenge_method", authorizationError(dance().consentPage("events:read",
+        Map.of("code_challenge", "abc", "code_challenge_method", "S512"))));
   }
 
   @Test
@@ -213,6 +257,16 @@ class SandboxOAuthIT {
     HttpResponse<String> response = dance().token(Map.of("grant_type", "password", "username", "a",
         "password", "b", "client_id", CLIENT_ID, "client_secret", SECRET));
     assertOAuthError(400, "unsupported_grant_type", response);
+  }
+
+  @Test
+  @RunAsClient
+  void missingCodeIsInvalidRequestNamingIt() {
+    OAuthDance dance = dance();
+    HttpResponse<String> response = dance.token(Map.of("grant_type", "authorization_code",
+        "redirect_uri", dance.redirectUri, "client_id", CLIENT_ID, "client_secret", SECRET));
+    assertOAuthError(400, "invalid_request", response);
+    assertEquals("Missing required parameter: code.", json(response).get("error_description"));
   }
 
   @Test
@@ -367,9 +421,19 @@ class SandboxOAuthIT {
 
   @Test
   @RunAsClient
-  void revocationOfAnUnknownTokenSucceedsAndOfAKnownOneNeedsTheClient() {
+  void revocationNeedsTheClientEvenForAnUnknownTokenAndHonoursTheHint() {
     OAuthDance dance = dance();
-    assertEquals(200, dance.browser.postRaw("/sandbox/oauth/revoke", Map.of("token", "unknown")).statusCode());
+    HttpResponse<String> noClient = dance.browser.postRaw("/sandbox/oauth/revoke", Map.of("token", "unknown"));
+    assertEquals(403, noClient.statusCode());
+    assertEquals("unauthorized_client", json(noClient).get("error"));
+    assertEquals(200, dance.browser.postRaw("/sandbox/oauth/revoke", Map.of("token", "unknown",
+        "client_id", CLIENT_ID, "client_secret", SECRET)).statusCode());
+    Map<String, Object> hinted = dance.tokens("events:read");
+    // An access token with the refresh_token hint is looked for among refresh tokens only.
+    assertEquals(200, dance.browser.postRaw("/sandbox/oauth/revoke", Map.of("token",
+        (String) hinted.get("access_token"), "token_type_hint", "refresh_token",
+        "client_id", CLIENT_ID, "client_secret", SECRET)).statusCode());
+    assertEquals(200, dance.refresh((String) hinted.get("refresh_token")).statusCode(), "not revoked");
     Map<String, Object> tokens = dance.tokens("events:read");
     HttpResponse<String> anonymous = dance.browser.postRaw("/sandbox/oauth/revoke",
         Map.of("token", (String) tokens.get("refresh_token"), "token_type_hint", "refresh_token"));

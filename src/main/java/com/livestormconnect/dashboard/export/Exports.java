@@ -22,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -120,10 +121,11 @@ public class Exports {
    * download, streamed to the response as the pages arrive.
    */
   public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress) throws IOException {
-    PeopleCsv csv = new PeopleCsv(out);
+    PeopleCsv csv = PeopleCsv.withCustomFields(out);
     csv.header();
     try (Stream<Person> people = people(accountId, sessionId, progress)) {
       people.forEach(csv::row);
+      csv.finish();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -142,12 +144,13 @@ public class Exports {
     try {
       createOwnerOnly(part);
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
-        PeopleCsv csv = new PeopleCsv(out);
+        PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
         people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
           csv.row(person);
           job.rowWritten();
         });
+        csv.finish();
       }
       // Only a complete file gets the name the download serves.
       Files.move(part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -2,11 +2,14 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.SandboxVariants;
 import com.livestormconnect.sandbox.data.Organization;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.TeamMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +24,14 @@ public class AccountApi {
   @Inject
   SandboxStore store;
 
+  @Inject
+  SandboxVariants variants;
+
   List<Route> routes() {
     return List.of(
         Route.of("GET", "/ping", null, r -> Reply.ok(Map.of("meta", Map.of("status", "ok")))),
         Route.of("GET", "/me", "identity", r -> Reply.ok(JsonApi.one(user(store.me())))),
-        Route.of("GET", "/organization", IDENTITY_OR_ADMIN, r -> Reply.ok(JsonApi.one(organization()))),
+        Route.of("GET", "/organization", IDENTITY_OR_ADMIN, this::organizationDocument),
         Route.of("GET", "/users", "admin", this::users));
   }
 
@@ -39,6 +45,24 @@ public class AccountApi {
         .filter(m -> pending == null || m.pendingInvite() == pending)
         .toList();
     return Reply.ok(JsonApi.list(request.page(), members, this::user));
+  }
+
+  /**
+   * Livestorm's public clients read /organization as the connected user, the organization itself
+   * coming only in {@code included} with {@code ?include=organization}; a variant answers the
+   * organization directly.
+   */
+  private Reply organizationDocument(ApiRequest request) {
+    if (variants.is(SandboxVariants.Variant.ORGANIZATION, "organization")) {
+      return Reply.ok(JsonApi.one(organization()));
+    }
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("data", user(store.me()));
+    String include = request.http().getParameter("include");
+    if (include != null && Arrays.asList(include.split(",")).contains("organization")) {
+      document.put("included", List.of(organization()));
+    }
+    return Reply.ok(document);
   }
 
   private Map<String, Object> organization() {

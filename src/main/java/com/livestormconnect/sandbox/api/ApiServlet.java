@@ -2,6 +2,8 @@ package com.livestormconnect.sandbox.api;
 
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxSettings;
+import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.SandboxVariants.Variant;
 import com.livestormconnect.sandbox.control.Faults;
 import com.livestormconnect.sandbox.control.SandboxStats;
 import com.livestormconnect.sandbox.oauth.IssuedTokens;
@@ -20,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every /sandbox/api/v1 call, in this order: bearer token (401), injected fault, rate limit (429),
- * route (404), scope (403), handler. The RateLimit-* headers go on every answer.
+ * Every /sandbox/api/v1 call, in this order: bearer token (401), injected fault, monthly quota
+ * (429), rate limit (429), route (404), scope (403 or 401: variant), handler. The RateLimit-* headers go on every answer.
  */
 @WebServlet("/sandbox/api/v1/*")
 public class ApiServlet extends HttpServlet {
@@ -38,6 +40,9 @@ public class ApiServlet extends HttpServlet {
 
   @Inject
   SandboxStats stats;
+
+  @Inject
+  SandboxVariants variants;
 
   @Inject
   AccountApi account;
@@ -105,6 +110,14 @@ public class ApiServlet extends HttpServlet {
       writeFault(response, fault.get());
       return;
     }
+    if (limits.quotaUsedUp()) {
+      // The monthly quota: a 429 whose Retry-After runs to the end of the period.
+      limits.headers(response, RateLimits.PER_SECOND);
+      stats.rateLimited(token);
+      response.setHeader("Retry-After", Long.toString(limits.secondsUntilReset()));
+      write(response, new ApiError(429, "Too Many Requests", "Monthly API quota exceeded"));
+      return;
+    }
     RollingSecondLimit.Decision decision = limits.take(token);
     limits.headers(response, decision.remaining());
     if (!decision.allowed()) {
@@ -125,12 +138,17 @@ public class ApiServlet extends HttpServlet {
         continue;
       }
       if (!allowed(route, row.scopes())) {
-        refuse(response, 403, "insufficient_scope", "Access to this resource requires scope \""
+        // Livestorm documents a missing scope once as 403 and once as 401: either, by variant.
+        int status = variants.is(Variant.MISSING_SCOPE, "401") ? 401 : 403;
+        refuse(response, status, "insufficient_scope", "Access to this resource requires scope \""
             + neededScopes(route) + "\".");
         return;
       }
       try {
         Reply reply = route.handler().handle(new ApiRequest(request, match.get()));
+        if (emptyListRefused(reply)) {
+          throw Page.parse("0", null).pastTheEnd(0);
+        }
         if (reply.document() == null) {
           response.setStatus(reply.status());
         } else {
@@ -142,6 +160,13 @@ public class ApiServlet extends HttpServlet {
       return;
     }
     write(response, ApiError.notFound("No route matches " + request.getMethod() + " " + path));
+  }
+
+  /** Variant: page 0 of an empty list answers 400 like any page that does not exist. */
+  private boolean emptyListRefused(Reply reply) {
+    return reply.document() != null && reply.document().get("meta") instanceof Map<?, ?> meta
+        && Integer.valueOf(0).equals(meta.get("record_count"))
+        && variants.is(Variant.EMPTY_LIST, "bad_request");
   }
 
   private static boolean allowed(Route route, List<String> scopes) {

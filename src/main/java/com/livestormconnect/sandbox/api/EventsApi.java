@@ -3,6 +3,7 @@ package com.livestormconnect.sandbox.api;
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
 import com.livestormconnect.sandbox.data.Event;
+import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.TeamMember;
@@ -16,12 +17,6 @@ import java.util.Map;
 /** /events: list (filter[title], filter[scheduling_status]), get, create, update, delete. */
 @ApplicationScoped
 public class EventsApi {
-  private static final List<Map<String, Object>> FIELDS = List.of(
-      Map.of("id", "email", "type", "text", "order", 0, "required", true),
-      Map.of("id", "first_name", "type", "text", "order", 1, "required", true),
-      Map.of("id", "last_name", "type", "text", "order", 2, "required", true),
-      Map.of("id", "avatar", "type", "file", "order", 3, "required", false));
-
   @Inject
   SandboxStore store;
 
@@ -93,7 +88,7 @@ public class EventsApi {
         slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(), description,
         e.language(), e.estimatedDuration(), ApiRequest.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
         ApiRequest.flag(in, "recording_enabled", e.recordingEnabled()),
-        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now);
+        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now, e.onDemand());
   }
 
   private static String slugOf(String title) {
@@ -120,7 +115,13 @@ public class EventsApi {
     if (statuses.contains("upcoming")) {
       return "upcoming";
     }
-    return statuses.stream().allMatch("canceled"::equals) ? "cancelled" : "ended";
+    if (statuses.stream().allMatch("canceled"::equals)) {
+      return "cancelled";
+    }
+    if (statuses.stream().allMatch(s -> s.equals("past_not_started") || s.equals("canceled"))) {
+      return "not_started";
+    }
+    return event.onDemand() ? "on_demand" : "ended";
   }
 
   Map<String, Object> view(Event e) {
@@ -141,6 +142,22 @@ public class EventsApi {
         "light_registration_page_enabled", false, "recording_enabled", e.recordingEnabled(),
         "recording_public", false, "show_in_company_page", e.published(),
         "chat_enabled", e.chatEnabled(), "polls_enabled", true, "questions_enabled", true,
-        "owner", ownerView, "fields", FIELDS));
+        "owner", ownerView, "fields", fields(e)));
+  }
+
+  /** The event's registration form, as Livestorm lists it (custom fields with custom: true). */
+  static List<Map<String, Object>> fields(Event e) {
+    return EventFields.of(e.id()).stream().map(f -> {
+      Map<String, Object> field = attributes("id", f.id(), "type", f.type(), "order", f.order(),
+          "required", f.required());
+      if (f.custom()) {
+        field.put("custom", true);
+      }
+      if (!f.options().isEmpty()) {
+        field.put("options", Map.of("items", f.options().stream().map(o -> Map.of("value", o)).toList(),
+            "multiple_answers", true));
+      }
+      return field;
+    }).toList();
   }
 }

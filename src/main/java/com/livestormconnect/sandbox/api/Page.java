@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Livestorm's pagination: {@code page[number]} from 0, {@code page[size]} 20 by default and at most
  * 50 (larger sizes are clamped, as the documented maximum suggests), and a meta block with all six
- * keys. A page past the end is empty with no next page.
+ * keys. A page number past the last page is a 400, as Livestorm documents ("a page number that
+ * does not exist"); page 0 of an empty list is an empty 200 (see {@code EMPTY_LIST} in
+ * {@code SandboxVariants} for the other reading).
  */
 public record Page(int number, int size) {
   public static final int DEFAULT_SIZE = 20;
@@ -26,10 +28,21 @@ public record Page(int number, int size) {
 
   public <T> List<T> slice(List<T> all) {
     long from = (long) number * size;
-    if (from >= all.size()) {
+    if (number == 0 && all.isEmpty()) {
       return List.of();
     }
+    if (from >= all.size()) {
+      throw pastTheEnd(all.size());
+    }
     return all.subList((int) from, (int) Math.min(all.size(), from + size));
+  }
+
+  /** The refusal of a page that does not exist, as a jsonapi-resources error. */
+  public ApiError pastTheEnd(int recordCount) {
+    int pageCount = (recordCount + size - 1) / size;
+    return new ApiError(400, "Invalid page value", "page[number] " + number
+        + " does not exist: there " + (pageCount == 1 ? "is 1 page" : "are " + pageCount + " pages")
+        + " (numbered from 0)");
   }
 
   public Map<String, Object> meta(int recordCount) {

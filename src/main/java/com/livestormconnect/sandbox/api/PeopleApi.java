@@ -2,6 +2,8 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.data.BreakoutRooms;
+import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
 import com.livestormconnect.sandbox.data.Registration;
 import com.livestormconnect.sandbox.data.SandboxStore;
@@ -18,8 +20,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * People in a session or event: /sessions/{id}/people (list with filter[attended] and
- * filter[email]; POST registers, 409 when the email is already registered) and /events/{id}/people.
+ * People in a session or event: /sessions/{id}/people (list with filter[attended],
+ * filter[email] and filter[role]; POST registers, 409 when the email is already registered) and
+ * /events/{id}/people. As in Livestorm, the people of a session or event include its team members
+ * (role team_member: here the event's owner, who hosts every session) besides the participants.
  */
 @ApplicationScoped
 public class PeopleApi {
@@ -29,14 +33,36 @@ public class PeopleApi {
   List<Route> routes() {
     return List.of(
         Route.of("GET", "/sessions/{id}/people", "events", r -> {
+          if (store.session(r.path("id")).isEmpty() && BreakoutRooms.find(r.path("id"), store.sessions()).isPresent()) {
+            return list(r, List.of()); // the sandbox keeps no people per breakout room
+          }
           EventSession session = store.session(r.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
-          return list(r, store.registrants(session.id()));
+          List<Registration> people = new ArrayList<>(store.registrants(session.id()));
+          host(session).ifPresent(people::add);
+          return list(r, people);
         }),
         Route.of("POST", "/sessions/{id}/people", "events", this::register),
         Route.of("GET", "/events/{id}/people", "events", r -> {
           store.event(r.path("id")).orElseThrow(() -> ApiError.notFound("Event not found"));
-          return list(r, store.registrantsOfEvent(r.path("id")));
+          List<Registration> people = new ArrayList<>(store.registrantsOfEvent(r.path("id")));
+          store.sessionsOf(r.path("id")).stream().findFirst().flatMap(this::host).ifPresent(people::add);
+          return list(r, people);
         }));
+  }
+
+  /** The event's owner as the session's host: a team member, present when the session ran. */
+  private java.util.Optional<Registration> host(EventSession session) {
+    return store.event(session.eventId()).flatMap(e -> store.member(e.ownerId())).map(m -> {
+      boolean ran = session.endedAt() > 0;
+      return new Registration(m.id(), session.id(), session.eventId(), m.firstName(), m.lastName(),
+          m.email(), "Europe/Paris", session.createdAt(), session.updatedAt(), ran, ran ? 100 : null,
+          ran && session.duration() != null ? session.duration() : 0, 0, 0, 0, 0, false,
+          new Registration.Place(null, null, null), Registration.Source.NONE, null, null, "team", Map.of());
+    });
+  }
+
+  private boolean teamMember(Registration p) {
+    return store.member(p.personId()).isPresent();
   }
 
   private Reply list(ApiRequest request, List<Registration> people) {
@@ -46,7 +72,7 @@ public class PeopleApi {
     List<Registration> matching = people.stream()
         .filter(p -> attended == null || p.attended() == attended)
         .filter(p -> email == null || p.email().equalsIgnoreCase(email))
-        .filter(p -> role == null || role.equals("participant"))
+        .filter(p -> role == null || role.equals(teamMember(p) ? "team_member" : "participant"))
         .toList();
     return Reply.ok(JsonApi.list(request.page(), matching, this::view));
   }
@@ -55,10 +81,24 @@ public class PeopleApi {
     EventSession session = store.session(request.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
     JsonObject in = request.attributes();
     Map<String, String> fields = fields(in);
+    List<EventFields.Field> form = EventFields.of(session.eventId());
+    // Livestorm refuses an incomplete registration with 422, one error per missing field. Of the
+    // built-in fields only email is enforced (the documentation's "only email is required").
+    List<ApiError.FieldError> missing = form.stream()
+        .filter(f -> f.required() && (f.custom() || f.id().equals("email")))
+        .filter(f -> fields.get(f.id()) == null || fields.get(f.id()).isBlank())
+        .map(f -> new ApiError.FieldError(f.id(), f.id() + " is required"))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw ApiError.unprocessable(missing);
+    }
     String email = fields.get("email");
-    if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+    if (!email.matches("[^@\\s]+@[^@\\s]+")) {
       throw ApiError.badRequest("fields: a valid email is required");
     }
+    Map<String, String> answers = new java.util.LinkedHashMap<>();
+    form.stream().filter(EventFields.Field::custom).filter(f -> fields.get(f.id()) != null)
+        .forEach(f -> answers.put(f.id(), fields.get(f.id())));
     long now = store.now();
     Registration person = new Registration(UUID.randomUUID().toString(), session.id(), session.eventId(),
         fields.get("first_name"), fields.get("last_name"), email.trim(), null, now, now, false, null, 0,
@@ -66,7 +106,7 @@ public class PeopleApi {
         new Registration.Source(ApiRequest.text(in, "referrer"), ApiRequest.text(in, "utm_source"),
             ApiRequest.text(in, "utm_medium"), ApiRequest.text(in, "utm_campaign"),
             ApiRequest.text(in, "utm_term"), ApiRequest.text(in, "utm_content")),
-        null, null, "API");
+        null, null, "API", Map.copyOf(answers));
     return switch (store.register(person)) {
       case REGISTERED -> Reply.created(JsonApi.one(view(person)));
       case ALREADY_REGISTERED -> throw new ApiError(409, "Conflict", "This person is already registered to this session");
@@ -103,6 +143,14 @@ public class PeopleApi {
     fields.add(attributes("id", "email", "type", "text", "value", p.email(), "required", true));
     fields.add(attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
     fields.add(attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
+    Map<String, String> answers = p.customAnswers();
+    // Every field of the event's form, answered or not (null), as a registration carries them.
+    for (EventFields.Field f : EventFields.of(p.eventId())) {
+      if (f.custom()) {
+        fields.add(attributes("id", f.id(), "type", f.type(), "value", answers.get(f.id()),
+            "required", f.required(), "custom", true));
+      }
+    }
     Map<String, Object> detail = attributes(
         "event_id", p.eventId(), "session_id", p.sessionId(), "created_at", p.createdAt(),
         "updated_at", p.updatedAt(), "fields", fields, "referrer", p.source().referrer(),
@@ -119,13 +167,16 @@ public class PeopleApi {
         "attendance_duration", p.attendanceDuration(), "has_viewed_replay", p.viewedReplay(),
         "registration_type", p.registrationType(), "is_highlighted", false,
         "is_guest_speaker", false, "session_role", null);
+    // Replay views: Livestorm's shape is not documented; watched_at is the one key seen in clients.
+    Map<String, Object> replay = p.viewedReplay()
+        ? attributes("watched_at", p.updatedAt() + 86_400) : null;
     return JsonApi.resource("people", p.personId(), attributes(
-        "role", "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
+        "role", teamMember(p) ? "team_member" : "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
         "timezone", p.timezone(), "first_name", p.firstName(), "last_name", p.lastName(),
         "email", p.email(), "avatar_link", null, "registrant_detail", detail,
         "messages_count", p.messagesCount(), "questions_count", p.questionsCount(),
         "votes_count", p.votesCount(), "up_votes_count", p.upVotesCount(),
-        "replay_view_detail", null));
+        "replay_view_detail", replay));
   }
 
   /** Derived, not stored: keeps 20,000 registrations small, and is stable for each person. */

@@ -1,40 +1,90 @@
 package com.livestormconnect.sandbox.api;
 
+import com.livestormconnect.sandbox.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Livestorm's limits and their headers: 5 requests per rolling second per access token (partner
- * guide), and a 10,000-call quota per 30-day period, which the sandbox reports but does not
- * enforce (a long demo must not lock itself out; a test can force a 429 through the faults control).
+ * guide), and a monthly quota per organization (10,000 calls per 30-day period by default,
+ * {@code SANDBOX_MONTHLY_QUOTA}), enforced as Livestorm does: once used up, every call is a 429
+ * whose Retry-After runs to the end of the period (days). The sandbox has one organization, so the
+ * quota is counted across all its tokens; the period follows the sandbox clock, so a test can
+ * move past the reset, and a control sets the calls left.
  */
 @ApplicationScoped
 public class RateLimits {
   static final int PER_SECOND = 5;
-  static final int MONTHLY = 10_000;
+  static final long DEFAULT_MONTHLY = 10_000;
+  static final Duration PERIOD = Duration.ofDays(30);
+
+  @Inject
+  SandboxClock clock;
 
   private final RollingSecondLimit burst = new RollingSecondLimit(PER_SECOND);
-  private final AtomicLong used = new AtomicLong();
-  private final long periodEnds = Instant.now().plus(Duration.ofDays(30)).getEpochSecond();
+  private long used;
+  private Instant periodEnds;
 
-  /** Counts one request for this token, unless it is over the limit. */
+  /** Whether the organization's monthly quota is used up (the period is renewed first if it ended). */
+  public synchronized boolean quotaUsedUp() {
+    renew();
+    return used >= monthlyLimit();
+  }
+
+  /** Seconds until the period ends, for the Retry-After of a quota refusal. */
+  public synchronized long secondsUntilReset() {
+    renew();
+    return Math.max(1, Duration.between(clock.now(), periodEnds).toSeconds());
+  }
+
+  /** Counts one request for this token, unless it is over the per-second limit. */
   public RollingSecondLimit.Decision take(String accessToken) {
     RollingSecondLimit.Decision decision = burst.take(accessToken, System.nanoTime() / 1_000_000);
     if (decision.allowed()) {
-      used.incrementAndGet();
+      synchronized (this) {
+        renew();
+        used++;
+      }
     }
     return decision;
   }
 
+  /** Test control: the calls left in this period (the period itself goes on). */
+  public synchronized long setRemaining(long remaining) {
+    renew();
+    used = Math.max(0, monthlyLimit() - Math.max(0, remaining));
+    return monthlyLimit() - used;
+  }
+
   /** The documented headers, which Livestorm sends on every response. */
-  public void headers(HttpServletResponse response, int intervalRemaining) {
+  public synchronized void headers(HttpServletResponse response, int intervalRemaining) {
+    renew();
     response.setHeader("RateLimit-Interval-Limit", Integer.toString(PER_SECOND));
     response.setHeader("RateLimit-Interval-Remaining", Integer.toString(intervalRemaining));
-    response.setHeader("RateLimit-Monthly-Limit", Integer.toString(MONTHLY));
-    response.setHeader("RateLimit-Monthly-Remaining", Long.toString(Math.max(0, MONTHLY - used.get())));
-    response.setHeader("RateLimit-Reset", Long.toString(periodEnds));
+    response.setHeader("RateLimit-Monthly-Limit", Long.toString(monthlyLimit()));
+    response.setHeader("RateLimit-Monthly-Remaining", Long.toString(Math.max(0, monthlyLimit() - used)));
+    response.setHeader("RateLimit-Reset", Long.toString(periodEnds.getEpochSecond()));
+  }
+
+  private void renew() {
+    Instant now = clock.now();
+    if (periodEnds == null || !now.isBefore(periodEnds)) {
+      periodEnds = now.plus(PERIOD);
+      used = 0;
+    }
+  }
+
+  /** SANDBOX_MONTHLY_QUOTA, read on every use so that a test can change it in the running server. */
+  static long monthlyLimit() {
+    String raw = System.getProperty("SANDBOX_MONTHLY_QUOTA", System.getenv("SANDBOX_MONTHLY_QUOTA"));
+    try {
+      long limit = raw == null ? DEFAULT_MONTHLY : Long.parseLong(raw.trim());
+      return limit > 0 ? limit : DEFAULT_MONTHLY;
+    } catch (NumberFormatException e) {
+      return DEFAULT_MONTHLY;
+    }
   }
 }

@@ -2,6 +2,8 @@ package com.livestormconnect.sandbox.control;
 
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxClock;
+import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.api.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -18,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds). Every request needs the control key in the
+ * retryAfter), POST clock (advance, in seconds), GET and POST variants (see {@link SandboxVariants}),
+ * POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
+ * Every request needs the control key in the
  * {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise),
  * and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
  */
@@ -40,6 +44,12 @@ public class ControlServlet extends HttpServlet {
   @Inject
   ControlKey key;
 
+  @Inject
+  SandboxVariants variants;
+
+  @Inject
+  RateLimits limits;
+
   /** A value out of its bounds: the answer names the field. */
   static final class BadValue extends RuntimeException {
     BadValue(String message) {
@@ -54,6 +64,8 @@ public class ControlServlet extends HttpServlet {
     }
     if ("/stats".equals(request.getPathInfo())) {
       JsonBody.write(response, 200, JSON, stats.snapshot());
+    } else if ("/variants".equals(request.getPathInfo())) {
+      JsonBody.write(response, 200, JSON, variants.all());
     } else {
       problem(response, 404, "Unknown control; see GET /sandbox/control/stats");
     }
@@ -89,6 +101,16 @@ public class ControlServlet extends HttpServlet {
           }
           JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
         }
+        case "/variants" -> switchVariants(params, response);
+        case "/quota" -> {
+          long left = limits.setRemaining(number(params, "remaining", null, 0, 1_000_000_000));
+          JsonBody.write(response, 200, JSON, Map.of("remaining", left));
+        }
+        case "/lost-refresh-answers" -> {
+          int count = (int) number(params, "count", 1L, 0, 100);
+          faults.loseRefreshAnswers(count);
+          JsonBody.write(response, 200, JSON, Map.of("count", count));
+        }
         default -> problem(response, 404, "Unknown control");
       }
     } catch (BadValue e) {
@@ -112,6 +134,33 @@ public class ControlServlet extends HttpServlet {
     faults.queue(status, count, retryAfter);
     JsonBody.write(response, 200, JSON,
         Map.of("status", status, "count", count, "retryAfter", retryAfter));
+  }
+
+  /**
+   * {@code {"reset": true}} puts every variant back to its setting; other members (strings) switch
+   * one each. Nothing changes unless every member is valid.
+   */
+  private void switchVariants(JsonObject params, HttpServletResponse response) throws IOException {
+    Map<String, String> wanted = new java.util.LinkedHashMap<>();
+    params.forEach((name, value) -> {
+      if (!name.equals("reset")) {
+        if (!(value instanceof jakarta.json.JsonString text)) {
+          throw new BadValue(name + " must be a string");
+        }
+        wanted.put(name, text.getString());
+      }
+    });
+    Map<String, String> before = variants.all();
+    try {
+      if (params.get("reset") == JsonValue.TRUE) {
+        variants.reset();
+      }
+      wanted.forEach(variants::set);
+    } catch (IllegalArgumentException e) {
+      before.forEach(variants::set);
+      throw new BadValue(e.getMessage());
+    }
+    JsonBody.write(response, 200, JSON, variants.all());
   }
 
   /** A whole JSON number within [min, max]; {@code fallback} when absent (null: required). */

@@ -3,7 +3,10 @@ package com.livestormconnect.sandbox.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
-/** Faults queued by a test: the next {@code count} API requests answer {@code status}. */
+/**
+ * Faults queued by a test: the next {@code count} API requests answer {@code status}; the next
+ * refreshes lose their answer after rotating.
+ */
 @ApplicationScoped
 public class Faults {
   public record Fault(int status, int retryAfterSeconds) {}
@@ -27,5 +30,21 @@ public class Faults {
 
   public synchronized int remaining() {
     return remaining;
+  }
+
+  private int lostRefreshAnswers;
+
+  /** The next {@code count} successful refreshes rotate the tokens, then lose their answer. */
+  public synchronized void loseRefreshAnswers(int count) {
+    lostRefreshAnswers = count;
+  }
+
+  /** Whether this refresh's answer is to be lost; each call uses one up. */
+  public synchronized boolean takeLostRefreshAnswer() {
+    if (lostRefreshAnswers <= 0) {
+      return false;
+    }
+    lostRefreshAnswers--;
+    return true;
   }
 }

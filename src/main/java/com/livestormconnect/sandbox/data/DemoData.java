@@ -11,9 +11,10 @@ import java.util.UUID;
 
 /**
  * The demo workspace, generated from a fixed seed: the same ids, names and numbers on every start
- * (dates are relative to the start of the current UTC day). 40 events, 300 sessions over the past
- * year and the next month, 20,000 registrations of which 5,200 in one session, and a handful of
- * hostile values ({@link HostileValues}) so that escaping is exercised on every page.
+ * (dates are relative to the start of the current UTC day). 40 events (one on demand, one whose
+ * sessions never started), 300 sessions over the past year and the next month, 20,000
+ * registrations of which 5,200 in one session, and a handful of hostile values
+ * ({@link HostileValues}) so that escaping is exercised on every page.
  */
 public record DemoData(Organization organization, List<TeamMember> members, List<Event> events,
     List<EventSession> sessions, Map<String, List<Registration>> registrations,
@@ -25,6 +26,10 @@ public record DemoData(Organization organization, List<TeamMember> members, List
   public static final int REGISTRATION_COUNT = 20_000;
   public static final int LARGE_SESSION_REGISTRANTS = 5_200;
   private static final long DAY = 86_400;
+  /** The on-demand event (its sessions are recordings watched on demand). */
+  static final int ON_DEMAND_EVENT = 36;
+  /** The event whose sessions were all scheduled in the past and never started. */
+  static final int NOT_STARTED_EVENT = 35;
 
   /** The data for a workspace whose "today" starts at {@code dayStart} (unix seconds). */
   public static DemoData generate(long dayStart) {
@@ -83,7 +88,7 @@ public record DemoData(Organization organization, List<TeamMember> members, List
             : "A " + Pools.pick(random, Pools.TOPICS).toLowerCase(Locale.ROOT) + " session for our customers.";
         events.add(new Event(uuid(), members.get(i % 4).id(), title, "event-" + (i + 1), description,
             i % 5 == 3 ? "fr" : "en", 30 + 15 * random.nextInt(5), i % 3 == 0, i % 4 != 1, true,
-            draft ? 0 : created + DAY, created, created + DAY));
+            draft ? 0 : created + DAY, created, created + DAY, i == ON_DEMAND_EVENT));
       }
     }
 
@@ -91,13 +96,16 @@ public record DemoData(Organization organization, List<TeamMember> members, List
       for (int i = 0; i < SESSION_COUNT; i++) {
         Event event = events.get(i % EVENT_COUNT);
         boolean future = !event.published() || random.nextInt(100) < 12;
+        int eventIndex = i % EVENT_COUNT;
+        future &= eventIndex != NOT_STARTED_EVENT && eventIndex != ON_DEMAND_EVENT; // same draws either way
         long start = future ? today + (1 + random.nextInt(30)) * DAY + 3600L * (8 + random.nextInt(9))
             : today - (1 + random.nextInt(364)) * DAY + 3600L * (8 + random.nextInt(9));
         if (i == 0) {
           start = today - 20 * DAY + 16 * 3600; // the large all-hands: 5,200 registrants
         }
         boolean canceled = i != 0 && random.nextInt(100) < 3;
-        boolean notStarted = !future && !canceled && i != 0 && random.nextInt(100) < 3;
+        boolean notStarted = !future && !canceled && i != 0 && random.nextInt(100) < 3
+            || !future && !canceled && eventIndex == NOT_STARTED_EVENT;
         boolean ran = !future && !canceled && !notStarted;
         int duration = 60 * event.estimatedDuration() + 60 * (random.nextInt(21) - 10);
         long startedAt = ran ? start + random.nextInt(300) : 0;
@@ -151,7 +159,7 @@ public record DemoData(Organization organization, List<TeamMember> members, List
           first, last, emailFor(first, last, n), session.timezone(), created, updated, attended, rate,
           duration, messages, questions, votes, attended ? random.nextInt(3) : 0, replay, place, source,
           Pools.pick(random, Pools.BROWSERS), Pools.pick(random, Pools.SYSTEMS),
-          n % 11 == 0 ? "API" : "registration_page"));
+          n % 11 == 0 ? "API" : "registration_page", null));
     }
 
     private Webhook webhook(String url, String event) {

@@ -82,7 +82,7 @@ public class SandboxStore {
   public Event createEvent(UnaryOperator<Event> attributes) {
     long now = now();
     Event blank = new Event(UUID.randomUUID().toString(), me().id(), "", "", null, "en", 60,
-        false, true, true, 0, now, now);
+        false, true, true, 0, now, now, false);
     Event event = attributes.apply(blank);
     write(() -> events.put(event.id(), event));
     return event;

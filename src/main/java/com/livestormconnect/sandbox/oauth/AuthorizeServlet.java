@@ -1,6 +1,7 @@
 package com.livestormconnect.sandbox.oauth;
 
 import com.livestormconnect.sandbox.SandboxSettings;
+import com.livestormconnect.sandbox.SandboxVariants;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * GET /sandbox/oauth/authorize shows the consent page (or the error, shown or redirected as
- * Doorkeeper would); POST with {@code decision=approve|deny} answers it. The app's CSRF filter
+ * GET /sandbox/oauth/authorize shows the consent page (or the error, shown on this page as
+ * Doorkeeper does by default, or redirected: {@code AUTHORIZE_ERRORS} variant); POST with {@code decision=approve|deny} answers it. The app's CSRF filter
  * leaves /sandbox alone, so the form carries its own token: a random key, valid once, under which
  * this session keeps the checked request. A forged POST has no such key and changes nothing.
  */
@@ -27,6 +28,9 @@ public class AuthorizeServlet extends HttpServlet {
 
   @Inject
   AuthorizationCodes codes;
+
+  @Inject
+  SandboxVariants variants;
 
   private ConsentPages pages;
 
@@ -41,7 +45,12 @@ public class AuthorizeServlet extends HttpServlet {
     if (verdict instanceof ConsentRequest.Show shown) {
       pages.error(request, response, 400, shown.error());
     } else if (verdict instanceof ConsentRequest.Redirect redirect) {
-      response.sendRedirect(redirect.location());
+      if (variants.is(SandboxVariants.Variant.AUTHORIZE_ERRORS, "redirect")) {
+        response.sendRedirect(redirect.location());
+      } else {
+        // Doorkeeper's default handle_auth_errors = :render: the user stays on Livestorm's page.
+        pages.error(request, response, redirect.error().status(), redirect.error());
+      }
     } else if (verdict instanceof ConsentRequest.Ask ask) {
       String token = RandomTokens.next();
       pending(request.getSession()).put(token, ask.request());

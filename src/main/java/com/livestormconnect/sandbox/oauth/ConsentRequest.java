@@ -23,8 +23,11 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
   /** invalid_client and bad redirect URIs are shown, never redirected (RFC 6749 §4.1.2.1). */
   public record Show(OAuthError error) implements Verdict {}
 
-  /** Every later error goes back to the client's redirect URI. */
-  public record Redirect(String location) implements Verdict {}
+  /**
+   * A later error, which Doorkeeper may redirect to the client's redirect URI; by default
+   * ({@code handle_auth_errors = :render}) it shows it on its own page instead.
+   */
+  public record Redirect(String location, OAuthError error) implements Verdict {}
 
   /** Doorkeeper's pre-authorization checks, in its order (facts file, section 2.6). */
   public static Verdict check(UnaryOperator<String> param, SandboxSettings settings) {
@@ -44,22 +47,26 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
     String scope = param.apply("scope");
     if (blank(responseType) || blank(scope)) {
       String missing = blank(responseType) ? "response_type" : "scope";
-      return new Redirect(withError(redirectUri, OAuthError.invalidRequest(missing), state));
+      return redirect(redirectUri, OAuthError.invalidRequest(missing), state);
     }
     if (!"code".equals(responseType)) {
-      return new Redirect(withError(redirectUri, OAuthError.unsupportedResponseType(), state));
+      return redirect(redirectUri, OAuthError.unsupportedResponseType(), state);
     }
     List<String> scopes = LivestormScopes.parse(scope);
     if (!LivestormScopes.acceptable(scopes, settings.registeredScopes())) {
-      return new Redirect(withError(redirectUri, OAuthError.invalidScope(), state));
+      return redirect(redirectUri, OAuthError.invalidScope(), state);
     }
     String challenge = blank(param.apply("code_challenge")) ? null : param.apply("code_challenge");
     String method = param.apply("code_challenge_method");
     if (challenge != null && !Pkce.supports(method)) {
-      return new Redirect(withError(redirectUri, OAuthError.invalidCodeChallengeMethod(), state));
+      return redirect(redirectUri, OAuthError.invalidCodeChallengeMethod(), state);
     }
     return new Ask(new ConsentRequest(redirectUri, scopes, state, challenge,
         challenge == null ? null : method));
+  }
+
+  private static Redirect redirect(String redirectUri, OAuthError error, String state) {
+    return new Redirect(withError(redirectUri, error, state), error);
   }
 
   public String approvedWith(String code) {

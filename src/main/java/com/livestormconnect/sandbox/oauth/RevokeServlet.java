@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * POST /sandbox/oauth/revoke (RFC 7009, Doorkeeper's tokens#revoke): an unknown token is answered
- * 200 {} so the endpoint reveals nothing; a known one needs its own client's credentials (403
- * otherwise). Revoking either token of a pair revokes both, as they share one row.
+ * POST /sandbox/oauth/revoke (RFC 7009, Doorkeeper 5.8's tokens#revoke): without authentic client
+ * credentials, 403 unauthorized_client whatever the token; an unknown token is answered 200 {} so
+ * the endpoint reveals nothing; a known one must belong to the authenticated client (403
+ * otherwise); {@code token_type_hint=refresh_token} looks among refresh tokens only. Revoking either token of a pair revokes both, as they share one row.
  */
 @WebServlet("/sandbox/oauth/revoke")
 public class RevokeServlet extends HttpServlet {
@@ -22,17 +23,19 @@ public class RevokeServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Optional<ClientCredentials> client = ClientCredentials.from(request).filter(ClientCredentials::authentic);
+    if (client.isEmpty()) {
+      // Doorkeeper 5.8: no authenticated client, no revocation, whatever the token.
+      OAuthError.revocationRefused().write(response);
+      return;
+    }
     String token = request.getParameter("token");
-    boolean refreshFirst = "refresh_token".equals(request.getParameter("token_type_hint"));
-    Optional<IssuedTokens.Row> row = refreshFirst
-        ? tokens.byRefreshToken(token).or(() -> tokens.byAccessToken(token))
+    // token_type_hint=refresh_token looks among refresh tokens only, as Doorkeeper 5.8 does.
+    Optional<IssuedTokens.Row> row = "refresh_token".equals(request.getParameter("token_type_hint"))
+        ? tokens.byRefreshToken(token)
         : tokens.byAccessToken(token).or(() -> tokens.byRefreshToken(token));
     if (row.isPresent()) {
-      boolean owner = ClientCredentials.from(request)
-          .filter(ClientCredentials::authentic)
-          .map(c -> c.clientId().equals(row.get().clientId()))
-          .orElse(false);
-      if (!owner) {
+      if (!client.get().clientId().equals(row.get().clientId())) {
         OAuthError.revocationRefused().write(response);
         return;
       }

@@ -2,6 +2,8 @@ package com.livestormconnect.sandbox.oauth;
 
 import com.livestormconnect.sandbox.JsonBody;
 import com.livestormconnect.sandbox.SandboxSettings;
+import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.control.Faults;
 import com.livestormconnect.sandbox.control.SandboxStats;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -29,6 +31,12 @@ public class TokenServlet extends HttpServlet {
   @Inject
   SandboxStats stats;
 
+  @Inject
+  SandboxVariants variants;
+
+  @Inject
+  Faults faults;
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String grantType = blankToNull(request.getParameter("grant_type"));
@@ -45,6 +53,10 @@ public class TokenServlet extends HttpServlet {
   }
 
   private void exchangeCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (blankToNull(request.getParameter("code")) == null) {
+      OAuthError.invalidRequest("code").write(response);
+      return;
+    }
     Optional<AuthorizationCodes.Grant> grant = codes.find(request.getParameter("code"));
     String redirectUri = blankToNull(request.getParameter("redirect_uri"));
     String verifier = blankToNull(request.getParameter("code_verifier"));
@@ -88,11 +100,33 @@ public class TokenServlet extends HttpServlet {
         OAuthError.invalidScope().write(response);
         return;
       }
+      boolean onUse = variants.is(SandboxVariants.Variant.REFRESH_ROTATION, "on_use");
       IssuedTokens.Row row = tokens.issue(old.get().clientId(), scopes,
-          SandboxSettings.current().tokenTtlSeconds(), old.get().refreshToken());
+          SandboxSettings.current().tokenTtlSeconds(), onUse ? old.get().refreshToken() : null);
+      if (!onUse) {
+        // Doorkeeper without a previous_refresh_token column revokes the old pair at once.
+        tokens.revoke(old.get());
+      }
       stats.refreshSucceeded();
+      if (faults.takeLostRefreshAnswer()) {
+        loseAnswer(response);
+        return;
+      }
       write(response, row);
     }
+  }
+
+  /**
+   * The tokens are rotated but the client never reads them: the headers promise a body that is
+   * cut short, so the client's read fails as if the connection dropped.
+   */
+  private static void loseAnswer(HttpServletResponse response) throws IOException {
+    response.setStatus(200);
+    response.setContentType("application/json; charset=utf-8");
+    response.setHeader("Connection", "close");
+    response.setContentLength(4096);
+    response.getOutputStream().write("{\"access_token\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    response.flushBuffer();
   }
 
   private static void write(HttpServletResponse response, IssuedTokens.Row row) throws IOException {

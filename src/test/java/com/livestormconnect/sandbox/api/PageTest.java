@@ -2,6 +2,8 @@ package com.livestormconnect.sandbox.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,20 @@ class PageTest {
   }
 
   @Test
-  void lastPageHasNoNextAndAPageBeyondIsEmpty() {
+  void lastPageHasNoNextAndAPageBeyondIsA400() {
     Page last = Page.parse("1", "20");
     assertNull(last.meta(25).get("next_page"));
     assertEquals(0, last.meta(25).get("previous_page"));
     assertEquals(List.of(20, 21, 22, 23, 24), last.slice(ITEMS));
-    assertEquals(List.of(), Page.parse("9", "20").slice(ITEMS));
-    assertNull(Page.parse("9", "20").meta(25).get("next_page"));
+    ApiError beyond = assertThrows(ApiError.class, () -> Page.parse("2", "20").slice(ITEMS));
+    assertEquals(400, beyond.status());
+    assertTrue(beyond.getMessage().contains("2 pages"), beyond.getMessage());
+  }
+
+  @Test
+  void pageZeroOfAnEmptyListIsEmptyButPageOneIsA400() {
+    assertEquals(List.of(), Page.parse("0", "20").slice(List.of()));
+    assertEquals(400, assertThrows(ApiError.class, () -> Page.parse("1", "20").slice(List.of())).status());
   }
 
   @Test

@@ -75,4 +75,15 @@ class DemoDataTest {
         .anyMatch(r -> r.firstName().contains("<script>")));
   }
 
+
+  @Test
+  void hasAnOnDemandEventAndAnEventWhoseSessionsNeverStarted() {
+    Event onDemand = DATA.events().get(DemoData.ON_DEMAND_EVENT);
+    assertTrue(onDemand.onDemand() && onDemand.published());
+    assertEquals(1, DATA.events().stream().filter(Event::onDemand).count());
+    List<EventSession> neverStarted = DATA.sessions().stream()
+        .filter(s -> s.eventId().equals(DATA.events().get(DemoData.NOT_STARTED_EVENT).id())).toList();
+    assertTrue(!neverStarted.isEmpty());
+    assertTrue(neverStarted.stream().allMatch(s -> s.startedAt() == 0 && s.estimatedStartedAt() < TODAY + 86_400L));
+  }
 }

@@ -1,4 +1,4 @@
-package com.livestormconnect.dashboard;
+package com.livestormconnect.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package com.livestormconnect.dashboard;
+package com.livestormconnect.web;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,0 +1,119 @@
+package com.livestormconnect.livestorm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Livestorm's monthly call quota, told apart from the per-second limit: a 429 whose
+ * {@code RateLimit-Monthly-Remaining} (or {@code Montly}) is 0, or whose Retry-After is longer
+ * than a few minutes, means the quota is used up, and waiting it out would hold a page for days.
+ * Such a connection makes no call until the reset (Livestorm's {@code RateLimit-Reset}, else the
+ * Retry-After), except one probe an hour in case the quota was raised (add-ons). Kept per node,
+ * in memory: a restart costs one more 429.
+ */
+@ApplicationScoped
+public class MonthlyQuota {
+  /** A per-second 429 asks for a second or two; anything longer than this is the monthly quota. */
+  static final Duration LONGEST_PER_SECOND_WAIT = Duration.ofMinutes(5);
+  static final Duration PROBE_EVERY = Duration.ofHours(1);
+  /** A monthly quota resets within a month: a later reset (a hostile Retry-After) is not believed. */
+  static final Duration LONGEST_HOLD = Duration.ofDays(32);
+  /** Used-up fractions at which pages warn. */
+  static final double WARN = 0.80;
+  static final double WARN_STRONGLY = 0.95;
+
+  private record UsedUp(Instant until, Instant lastCall) {}
+
+  @Inject
+  Quotas quotas;
+
+  Clock clock = Clock.systemUTC();
+
+  private final Map<String, UsedUp> usedUp = new ConcurrentHashMap<>();
+
+  /**
+   * Before a call on this connection: refused while the quota is used up, unless this call is
+   * the hourly probe.
+   */
+  void beforeCall(String connection) {
+    UsedUp state = connection == null ? null : usedUp.get(connection);
+    if (state == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(state.until())) {
+      usedUp.remove(connection, state);
+      return;
+    }
+    if (!now.isBefore(state.lastCall().plus(PROBE_EVERY))
+        && usedUp.replace(connection, state, new UsedUp(state.until(), now))) {
+      return; // this call is the probe (only one thread wins the replace)
+    }
+    throw refusal(connection, state.until());
+  }
+
+  /**
+   * After a 429 on this connection: whether it says the monthly quota is used up; if so, the
+   * connection is held back until the reset and the caller gets a refusal to throw.
+   */
+  Optional<LivestormException> afterTooManyRequests(String connection, Optional<String> retryAfter) {
+    Instant now = clock.instant();
+    Optional<Duration> wait = retryAfter.flatMap(v -> RetryPolicy.parseRetryAfter(v, now));
+    Optional<Quotas.Quota> figures = quotas.of(connection);
+    boolean noneLeft = figures.map(Quotas.Quota::monthlyRemaining).filter(r -> r <= 0).isPresent();
+    boolean longWait = wait.filter(w -> w.compareTo(LONGEST_PER_SECOND_WAIT) > 0).isPresent();
+    if (connection == null || !(noneLeft || longWait)) {
+      return Optional.empty();
+    }
+    Instant until = figures.map(Quotas.Quota::resetsAt).filter(now::isBefore)
+        .or(() -> wait.map(now::plus))
+        .orElse(now.plus(PROBE_EVERY));
+    if (until.isAfter(now.plus(LONGEST_HOLD))) {
+      until = now.plus(LONGEST_HOLD);
+    }
+    usedUp.put(connection, new UsedUp(until, now));
+    return Optional.of(refusal(connection, until));
+  }
+
+  /** A call went through (the hourly probe found the quota raised): calls resume. */
+  void answered(String connection) {
+    if (connection != null && !usedUp.isEmpty()) {
+      usedUp.remove(connection);
+    }
+  }
+
+  /** When the connection's quota resets, if it is used up now. */
+  public Optional<Instant> usedUpUntil(String connection) {
+    UsedUp state = connection == null ? null : usedUp.get(connection);
+    return state == null || !clock.instant().isBefore(state.until()) ? Optional.empty()
+        : Optional.of(state.until());
+  }
+
+  /** The share of the monthly quota used, from the last answer's headers (0 to 1), if known. */
+  public Optional<Double> usedFraction(String connection) {
+    return quotas.of(connection)
+        .filter(q -> q.monthlyLimit() != null && q.monthlyLimit() > 0 && q.monthlyRemaining() != null)
+        .map(q -> Math.min(1.0, Math.max(0.0,
+            (q.monthlyLimit() - q.monthlyRemaining()) / (double) q.monthlyLimit())));
+  }
+
+  /** The warning a page should show: null, or the threshold passed (80 or 95, in percent). */
+  public Integer warningLevel(String connection) {
+    double used = usedFraction(connection).orElse(0.0);
+    if (used >= WARN_STRONGLY) {
+      return 95;
+    }
+    return used >= WARN ? Integer.valueOf(80) : null;
+  }
+
+  private static LivestormException refusal(String connection, Instant until) {
+    return new LivestormException(LivestormException.Kind.QUOTA_EXHAUSTED, "monthly quota", 429,
+        "Livestorm's monthly API quota is used up until " + until + "; no call until then");
+  }
+}
