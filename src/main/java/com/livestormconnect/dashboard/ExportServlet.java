@@ -48,7 +48,8 @@ public class ExportServlet extends HttpServlet {
     // page renders must not show "done" with a reload (or "running" without one).
     ExportJob.State state = job.get().state();
     page.put("job", job.get()).put("secondsLeft", left).put("state", state)
-        .put("refreshSeconds", state == ExportJob.State.RUNNING ? REFRESH_SECONDS : null);
+        .put("refreshSeconds", state == ExportJob.State.RUNNING || state == ExportJob.State.QUEUED
+            ? REFRESH_SECONDS : null);
     pages.render(request, response, "exports/export", page);
   }
 
