@@ -75,13 +75,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         request.getSession().setAttribute(WANTED, wanted(request));
         SameSiteSessions.fix(request, response, isHttps(request));
       }
-      // Not context.redirect: the container would build the URL from the Host header, and this
-      // answer leaves before any filter has added the security headers.
+      // An absolute URL under APP_BASE_URL, so that no container builds it from the Host header;
+      // through context.redirect, which every server honours (Open Liberty answers 500 to a
+      // Location set by hand). This answer leaves before any filter has added the security headers.
       SecurityHeadersFilter.apply(request, response, settings);
-      response.setStatus(HttpServletResponse.SC_FOUND);
-      response.setHeader("Location", BaseUrlRedirects.location(request, settings.appBaseUrl(),
+      return context.redirect(BaseUrlRedirects.location(request, settings.appBaseUrl(),
           request.getContextPath() + "/login"));
-      return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.doNothing();
   }

@@ -122,7 +122,7 @@ abstract class ServerSmokeTests {
     assertEquals(200, csv.statusCode(), csv.body());
     String contentType = csv.headers().firstValue("Content-Type").orElseThrow();
     assertTrue(contentType.startsWith("text/csv") && contentType.contains("charset=UTF-8"), contentType);
-    assertTrue(csv.body().startsWith("id,email,first_name,last_name,"), csv.body());
+    assertTrue(csv.body().startsWith("\uFEFFid,email,first_name,last_name,"), csv.body());
 
     ok(browser, "/dashboard");
     HttpResponse<String> signedOut = browser.post("/logout", Map.of());
