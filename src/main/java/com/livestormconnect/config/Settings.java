@@ -27,7 +27,8 @@ public record Settings(
     Set<String> adminUsernames,
     LivestormSettings livestorm,
     DatabaseSettings database,
-    EncryptionKeys encryptionKeys) {
+    EncryptionKeys encryptionKeys,
+    OperationsSettings operations) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -68,8 +69,10 @@ public record Settings(
             .filter(s -> !s.isEmpty())
             .map(s -> s.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
+    OperationsSettings operations = OperationsSettings.read(env);
     env.throwIfProblems();
-    return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys);
+    return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys,
+        operations);
   }
 
   static Path dataDir(Environment env) {

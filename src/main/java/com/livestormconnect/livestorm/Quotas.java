@@ -37,6 +37,11 @@ public class Quotas {
     return Optional.ofNullable(byConnection.get(connection));
   }
 
+  /** The latest figures of every connection (for an aggregate such as the smallest quota left). */
+  public java.util.Collection<Quota> all() {
+    return java.util.List.copyOf(byConnection.values());
+  }
+
   public void forget(String connection) {
     byConnection.remove(connection);
   }

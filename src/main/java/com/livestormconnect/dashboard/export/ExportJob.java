@@ -29,6 +29,7 @@ public final class ExportJob {
   private volatile long rows;
   private volatile Instant finishedAt;
   private volatile String failureKey;
+  private volatile boolean started;
 
   ExportJob(String id, long accountId, String sessionId, Path file, Instant startedAt) {
     this.id = id;
@@ -36,6 +37,15 @@ public final class ExportJob {
     this.sessionId = sessionId;
     this.file = file;
     this.startedAt = startedAt;
+  }
+
+  void started() {
+    started = true;
+  }
+
+  /** Waiting for an executor thread: submitted, not begun. */
+  public boolean queued() {
+    return state == State.RUNNING && !started;
   }
 
   void pageDone(int done, int count, long records) {
