@@ -11,8 +11,12 @@ public record OperationsSettings(Optional<String> metricsToken, LogFormat logFor
   /** Shortest scrape token accepted: anything shorter is guessable. */
   static final int MIN_TOKEN_LENGTH = 16;
 
-  /** How log records are written: one line of text, or one JSON object per line. */
+  /**
+   * How log records are written: as the server writes them (the default), one line of text per
+   * record, or one JSON object per line.
+   */
   public enum LogFormat {
+    SERVER,
     TEXT,
     JSON
   }
@@ -23,12 +27,13 @@ public record OperationsSettings(Optional<String> metricsToken, LogFormat logFor
       env.problem("METRICS_TOKEN", "must be at least " + MIN_TOKEN_LENGTH + " characters (generate one"
           + " with: openssl rand -base64 32)");
     }
-    String format = env.text("LOG_FORMAT", "text").toLowerCase(Locale.ROOT);
+    String format = env.text("LOG_FORMAT", "server").toLowerCase(Locale.ROOT);
     LogFormat logFormat = switch (format) {
+      case "server" -> LogFormat.SERVER;
       case "text" -> LogFormat.TEXT;
       case "json" -> LogFormat.JSON;
       default -> {
-        env.problem("LOG_FORMAT", "must be text or json, got '" + format + "'");
+        env.problem("LOG_FORMAT", "must be server, text or json, got '" + format + "'");
         yield LogFormat.TEXT;
       }
     };

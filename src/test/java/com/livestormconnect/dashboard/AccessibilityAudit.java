@@ -86,7 +86,8 @@ final class AccessibilityAudit {
   /**
    * Walks the page with the Tab key from the top: every visible link, button, field and summary must
    * receive focus (a radio group counts once: arrows move inside it), and each focused element must
-   * show it (an outline of at least 2 px or a box shadow).
+   * show it: an outline of at least 2 px with a contrast of 3:1 against what is behind it (WCAG
+   * 1.4.11), or a box shadow.
    */
   @SuppressWarnings("unchecked")
   void checkKeyboard(String page, WebDriver driver) {
@@ -109,7 +110,18 @@ final class AccessibilityAudit {
       new Actions(driver).sendKeys(Keys.TAB).perform();
       List<Object> focus = (List<Object>) js.executeScript("""
           var e = document.activeElement, s = getComputedStyle(e);
-          var shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+          var rgb = function (c) { var m = c.match(/[\\d.]+/g) || [0, 0, 0, 0]; return m.map(Number); };
+          var lum = function (c) { return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]); };
+          var lin = function (v) { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+          var background = [255, 255, 255];
+          for (var p = e.parentElement; p; p = p.parentElement) {
+            var b = rgb(getComputedStyle(p).backgroundColor);
+            if (b.length < 4 || b[3] > 0) { background = b; break; }
+          }
+          var a = lum(rgb(s.outlineColor)), b2 = lum(background);
+          var contrast = (Math.max(a, b2) + 0.05) / (Math.min(a, b2) + 0.05);
+          var shown = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 && contrast >= 3)
+              || s.boxShadow !== 'none';
           return [e, e === document.body, shown, e.type === 'radio' ? e.name : '', e.outerHTML.substring(0, 120)];
           """);
       if ((Boolean) focus.get(1)) {
