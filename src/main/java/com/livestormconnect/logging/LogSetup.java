@@ -56,7 +56,12 @@ public class LogSetup {
 
   /** Gives the root handlers back the formatters they had. */
   public synchronized void restore() {
-    replaced.forEach(Handler::setFormatter);
+    // A handler that had no formatter keeps the app's: JUL refuses a null one.
+    replaced.forEach((handler, formatter) -> {
+      if (formatter != null) {
+        handler.setFormatter(formatter);
+      }
+    });
     replaced.clear();
   }
 }
