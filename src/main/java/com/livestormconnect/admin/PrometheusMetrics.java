@@ -90,7 +90,8 @@ public class PrometheusMetrics {
 
   private MetricSnapshot permitWait() {
     CallMetrics.WaitHistogram waits = calls.permitWaits();
-    double[] bounds = Arrays.copyOf(CallMetrics.PERMIT_WAIT_BUCKETS, CallMetrics.PERMIT_WAIT_BUCKETS.length + 1);
+    double[] buckets = CallMetrics.permitWaitBuckets();
+    double[] bounds = Arrays.copyOf(buckets, buckets.length + 1);
     bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
     return HistogramSnapshot.builder().name("livestorm_permit_wait_seconds")
         .help("Time a call waited for a rate-limit permit of its connection, in seconds.")

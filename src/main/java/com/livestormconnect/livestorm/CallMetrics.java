@@ -44,7 +44,7 @@ public class CallMetrics {
    * Upper bounds (seconds) of the permit-wait histogram's buckets, for {@code /metrics}: from "no
    * wait" up to the 90 s deadline after which a caller gives up.
    */
-  public static final double[] PERMIT_WAIT_BUCKETS = {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90};
+  private static final double[] PERMIT_WAIT_BUCKETS = {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90};
 
   /** How many permit waits fell into each bucket (the last one counts the waits above every bound). */
   public record WaitHistogram(long[] bucketCounts, long count, Duration sum) {}
@@ -99,7 +99,12 @@ public class CallMetrics {
     permitWaits.increment();
   }
 
-  /** Every permit wait since start, by bucket of {@link #PERMIT_WAIT_BUCKETS} (not cumulative). */
+  /** The permit-wait histogram's bucket bounds, in seconds. */
+  public static double[] permitWaitBuckets() {
+    return PERMIT_WAIT_BUCKETS.clone();
+  }
+
+  /** Every permit wait since start, by bucket of {@link #permitWaitBuckets} (not cumulative). */
   public WaitHistogram permitWaits() {
     long[] counts = new long[permitWaitBuckets.length];
     for (int i = 0; i < counts.length; i++) {

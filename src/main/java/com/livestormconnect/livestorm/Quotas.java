@@ -2,6 +2,8 @@ package com.livestormconnect.livestorm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +40,8 @@ public class Quotas {
   }
 
   /** The latest figures of every connection (for an aggregate such as the smallest quota left). */
-  public java.util.Collection<Quota> all() {
-    return java.util.List.copyOf(byConnection.values());
+  public Collection<Quota> all() {
+    return List.copyOf(byConnection.values());
   }
 
   public void forget(String connection) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -50,7 +51,7 @@ public class LogSetup {
       replaced.putIfAbsent(handler, handler.getFormatter());
       handler.setFormatter(formatter);
     }
-    LOG.info(() -> "Log format " + format.name().toLowerCase(java.util.Locale.ROOT) + " on "
+    LOG.info(() -> "Log format " + format.name().toLowerCase(Locale.ROOT) + " on "
         + handlers.length + " root handler(s)");
   }
 

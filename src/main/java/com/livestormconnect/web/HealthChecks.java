@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +104,7 @@ public class HealthChecks {
     boolean writable = Files.isDirectory(settings.dataDir()) ? Files.isWritable(settings.dataDir())
         : Files.isWritable(settings.dataDir().toAbsolutePath().getParent());
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("mode", settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+    details.put("mode", settings.mode().name().toLowerCase(Locale.ROOT));
     details.put("dataDir", writable ? "writable" : "not writable");
     return new Check("configuration", writable, true, details);
   }

@@ -16,7 +16,7 @@ class CallMetricsTest {
     metrics.permitWait(null, 120_000_000_000L);
 
     CallMetrics.WaitHistogram waits = metrics.permitWaits();
-    long[] expected = new long[CallMetrics.PERMIT_WAIT_BUCKETS.length + 1];
+    long[] expected = new long[CallMetrics.permitWaitBuckets().length + 1];
     expected[0] = 2; // <= 1 ms, the bound included
     expected[4] = 1; // <= 250 ms
     expected[expected.length - 1] = 1; // above 90 s

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,7 +95,7 @@ public class Exports {
 
   /** For operators: jobs known now (ended ones are kept {@link #KEEP}) by queued, running, done, failed. */
   public Map<String, Long> jobCounts() {
-    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("queued", jobs.values().stream().filter(ExportJob::queued).count());
     counts.put("running", jobs.values().stream().filter(j -> j.running() && !j.queued()).count());
     counts.put("done", jobs.values().stream().filter(ExportJob::isDone).count());
