@@ -533,6 +533,9 @@ class ConnectIT {
     assertEquals(401, anonymous.get("/metrics", "Authorization",
         "Basic " + Base64.getEncoder().encodeToString(("x:" + settings.operations().metricsToken().orElseThrow()).getBytes())).statusCode());
 
+    // The first account of a fresh database is an administrator: make sure it is not the plain user.
+    com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
+    admin.signUp("it-admin", ConnectFlow.PASSWORD);
     PrometheusText before = scrape();
     ConnectFlow flow = user("scraped");
     flow.connect("identity:read", "events:read");
@@ -564,8 +567,6 @@ class ConnectIT {
       }
     }
 
-    com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
-    admin.signUp("it-admin", ConnectFlow.PASSWORD);
     admin.get("/login");
     admin.post("/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
     HttpResponse<String> asAdmin = admin.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
