@@ -11,10 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Call counters for operators as JSON (web.xml restricts it to administrators): totals and per
- * connection, since this node started. Connection ids only, never a token or a user's data.
+ * Call counters as JSON for administrators (web.xml restricts /admin/*): totals and per connection,
+ * since this node started. Connection ids only, never a token or a user's data. Prometheus scrapes
+ * {@code /metrics} ({@link PrometheusServlet}) instead.
  */
-@WebServlet("/metrics")
+@WebServlet("/admin/metrics.json")
 public class MetricsServlet extends HttpServlet {
   @Inject
   CallMetrics metrics;

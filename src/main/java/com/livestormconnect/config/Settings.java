@@ -32,7 +32,8 @@ public record Settings(
     EncryptionKeys encryptionKeys,
     Duration livestormCacheTtl,
     TrustedProxies trustedProxies,
-    boolean signupOpen) {
+    boolean signupOpen,
+    OperationsSettings operations) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -92,9 +93,10 @@ public record Settings(
       requireHttps(env, "LIVESTORM_API_URL", livestorm.apiUrl());
       requireHttps(env, "LIVESTORM_REDIRECT_URI", livestorm.redirectUri());
     }
+    OperationsSettings operations = OperationsSettings.read(env);
     env.throwIfProblems();
     return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys,
-        cacheTtl, proxies, signupOpen);
+        cacheTtl, proxies, signupOpen, operations);
   }
 
   /**

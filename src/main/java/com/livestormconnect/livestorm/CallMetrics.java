@@ -40,6 +40,24 @@ public class CallMetrics {
     }
   }
 
+  /**
+   * Upper bounds (seconds) of the permit-wait histogram's buckets, for {@code /metrics}: from "no
+   * wait" up to the 90 s deadline after which a caller gives up.
+   */
+  private static final double[] PERMIT_WAIT_BUCKETS = {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90};
+
+  /** How many permit waits fell into each bucket (the last one counts the waits above every bound). */
+  public record WaitHistogram(long[] bucketCounts, long count, Duration sum) {}
+
+  private final LongAdder[] permitWaitBuckets = new LongAdder[PERMIT_WAIT_BUCKETS.length + 1];
+  private final LongAdder permitWaits = new LongAdder();
+
+  {
+    for (int i = 0; i < permitWaitBuckets.length; i++) {
+      permitWaitBuckets[i] = new LongAdder();
+    }
+  }
+
   private final Counters total = new Counters();
   private final Map<String, Counters> byConnection = new ConcurrentHashMap<>();
 
@@ -73,6 +91,26 @@ public class CallMetrics {
 
   void permitWait(String connection, long nanos) {
     add(connection, c -> c.permitWaitNanos, nanos);
+    int bucket = 0;
+    while (bucket < PERMIT_WAIT_BUCKETS.length && nanos / 1e9 > PERMIT_WAIT_BUCKETS[bucket]) {
+      bucket++;
+    }
+    permitWaitBuckets[bucket].increment();
+    permitWaits.increment();
+  }
+
+  /** The permit-wait histogram's bucket bounds, in seconds. */
+  public static double[] permitWaitBuckets() {
+    return PERMIT_WAIT_BUCKETS.clone();
+  }
+
+  /** Every permit wait since start, by bucket of {@link #permitWaitBuckets} (not cumulative). */
+  public WaitHistogram permitWaits() {
+    long[] counts = new long[permitWaitBuckets.length];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = permitWaitBuckets[i].sum();
+    }
+    return new WaitHistogram(counts, permitWaits.sum(), total.snapshot().permitWait());
   }
 
   public void refreshed(String connection) {

@@ -2,6 +2,8 @@ package com.livestormconnect.livestorm;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,11 @@ public class Quotas {
 
   public Optional<Quota> of(String connection) {
     return Optional.ofNullable(byConnection.get(connection));
+  }
+
+  /** The latest figures of every connection (for an aggregate such as the smallest quota left). */
+  public Collection<Quota> all() {
+    return List.copyOf(byConnection.values());
   }
 
   public void forget(String connection) {

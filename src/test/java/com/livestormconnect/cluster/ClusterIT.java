@@ -270,7 +270,7 @@ class ClusterIT {
   }
 
   private static long calls(Browser admin) {
-    return json(admin.get("/metrics").body()).getJsonObject("total").getJsonNumber("calls").longValue();
+    return json(admin.get("/admin/metrics.json").body()).getJsonObject("total").getJsonNumber("calls").longValue();
   }
 
   private static JsonObject json(String body) {

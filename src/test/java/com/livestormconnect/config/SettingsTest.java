@@ -318,4 +318,22 @@ class SettingsTest {
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
     assertTrue(e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"), e.getMessage());
   }
+
+  @Test
+  void metricsTokenAndLogFormatAreCheckedAndTheTokenIsNeverPrinted() {
+    Settings defaults = parse(Map.of());
+    assertTrue(defaults.operations().metricsToken().isEmpty());
+    assertEquals(OperationsSettings.LogFormat.SERVER, defaults.operations().logFormat());
+
+    Settings set = parse(Map.of("METRICS_TOKEN", "a-long-enough-scrape-token", "LOG_FORMAT", "JSON"));
+    assertEquals("a-long-enough-scrape-token", set.operations().metricsToken().orElseThrow());
+    assertEquals(OperationsSettings.LogFormat.JSON, set.operations().logFormat());
+    assertFalse(set.toString().contains("a-long-enough-scrape-token"), set.toString());
+
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> parse(Map.of("METRICS_TOKEN", "short", "LOG_FORMAT", "xml")));
+    assertTrue(e.getMessage().contains("METRICS_TOKEN must be at least 16 characters"), e.getMessage());
+    assertTrue(e.getMessage().contains("LOG_FORMAT must be server, text or json, got 'xml'"), e.getMessage());
+    assertFalse(e.getMessage().contains("short"), e.getMessage());
+  }
 }

@@ -65,7 +65,7 @@ public final class ConnectFlow {
   }
 
   /** The callback URL of an approved authorization for these scopes, not yet visited. */
-  String approvedCallback(String... scopes) {
+  public String approvedCallback(String... scopes) {
     return decide(consentPage(scopes), "approve");
   }
 
@@ -81,7 +81,7 @@ public final class ConnectFlow {
         () -> new AssertionError("no Location; HTTP " + response.statusCode() + ": " + response.body()));
   }
 
-  static Map<String, String> query(String url) {
+  public static Map<String, String> query(String url) {
     Map<String, String> query = new LinkedHashMap<>();
     String raw = URI.create(url).getRawQuery();
     for (String pair : raw == null ? new String[0] : raw.split("&")) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
+import com.livestormconnect.SandboxControl;
+import com.livestormconnect.admin.PrometheusText;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
@@ -53,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(ConnectIT.class, ConnectFlow.class, ShiftedClock.class);
+    return Deployments.app(ConnectIT.class, ConnectFlow.class, ShiftedClock.class, PrometheusText.class);
   }
 
   @Inject
@@ -607,9 +609,69 @@ class ConnectIT {
     var metricsPage = admin.get("/admin/metrics");
     assertEquals(200, metricsPage.statusCode());
     assertTrue(metricsPage.body().contains(connectionId), metricsPage.body());
-    var json = admin.get("/metrics");
+    var json = admin.get("/admin/metrics.json");
     assertEquals(200, json.statusCode());
     assertTrue(json.body().startsWith("{\"total\":{\"calls\":"), json.body());
     assertFalse(json.body().contains(store.load(accountId(flow)).orElseThrow().accessToken().getValue()));
+  }
+
+  private PrometheusText scrape() {
+    HttpResponse<String> response = new com.livestormconnect.Browser(settings.appBaseUrl()).get("/metrics",
+        "Authorization", "Bearer " + settings.operations().metricsToken().orElseThrow());
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+    return PrometheusText.parse(response.body());
+  }
+
+  @Test
+  void prometheusScrapesTheCallMetricsWithTheTokenAndTheyMoveAfterCalls() {
+    com.livestormconnect.Browser anonymous = new com.livestormconnect.Browser(settings.appBaseUrl());
+    HttpResponse<String> refused = anonymous.get("/metrics");
+    assertEquals(401, refused.statusCode());
+    assertEquals("Bearer realm=\"metrics\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
+    assertEquals(401, anonymous.get("/metrics", "Authorization", "Bearer not-the-scrape-token-at-all").statusCode());
+    assertEquals(401, anonymous.get("/metrics", "Authorization",
+        "Basic " + Base64.getEncoder().encodeToString(("x:" + settings.operations().metricsToken().orElseThrow()).getBytes())).statusCode());
+
+    // The first account of a fresh database is an administrator: make sure it is not the plain user.
+    com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
+    admin.signUp("it-admin", ConnectFlow.PASSWORD);
+    PrometheusText before = scrape();
+    ConnectFlow flow = user("scraped");
+    flow.connect("identity:read", "events:read");
+    assertEquals(403, flow.browser.get("/metrics").statusCode(), "a plain user, signed in");
+    SandboxControl sandbox = new SandboxControl(settings.appBaseUrl());
+    sandbox.queueFaults(429, 1, 1);
+    assertEquals(200, flow.browser.get("/events").statusCode());
+    sandbox.queueFaults(401, 1);
+    assertEquals(200, flow.browser.get("/events").statusCode());
+    PrometheusText after = scrape();
+
+    assertTrue(after.value("livestorm_calls_total") >= before.value("livestorm_calls_total") + 4,
+        before.value("livestorm_calls_total") + " -> " + after.value("livestorm_calls_total"));
+    assertTrue(after.value("livestorm_rate_limited_total") >= before.value("livestorm_rate_limited_total") + 1);
+    assertTrue(after.value("livestorm_retries_total") >= before.value("livestorm_retries_total") + 2);
+    assertTrue(after.value("livestorm_token_refreshes_total") >= before.value("livestorm_token_refreshes_total") + 1);
+    assertTrue(after.value("livestorm_permit_wait_seconds_count") >= before.value("livestorm_permit_wait_seconds_count") + 4);
+    assertTrue(after.value("livestorm_permit_wait_seconds_sum") > before.value("livestorm_permit_wait_seconds_sum"));
+    assertTrue(after.value("livestorm_monthly_quota_remaining", "aggregate", "min") > 0, "the sandbox sends quota headers");
+    after.value("livestorm_connect_export_jobs", "state", "running");
+    assertTrue(after.value("jvm_memory_used_bytes", "area", "heap") > 0);
+
+    // Bounded labels: nothing names a connection, a user or a token.
+    String connectionId = store.find(accountId(flow)).orElseThrow().id();
+    String accessToken = store.load(accountId(flow)).orElseThrow().accessToken().getValue();
+    for (PrometheusText.Sample s : after.samples()) {
+      for (String value : s.labels().values()) {
+        assertFalse(value.contains(connectionId) || value.contains(flow.username) || value.contains(accessToken), s.toString());
+      }
+    }
+
+    admin.get("/login");
+    admin.post("/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
+    HttpResponse<String> asAdmin = admin.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
+    assertEquals(200, asAdmin.statusCode());
+    assertTrue(asAdmin.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
+    assertTrue(asAdmin.body().endsWith("# EOF\n"));
   }
 }

@@ -22,6 +22,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * End to end in a real browser: Debian's headless Chromium, driven by Selenium, signs up, connects
  * Livestorm on the sandbox's consent page, opens an event and a session, exports the session's
- * people through the progress page and checks the downloaded CSV. Selenium Manager is kept offline
+ * people through the progress page and checks the downloaded CSV; axe-core audits every page on the
+ * way (and the pages off it) for accessibility, failing on serious or critical violations. Selenium Manager is kept offline
  * and given the Debian binaries, since it cannot download browsers here.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -51,6 +53,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DashboardBrowserIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final AccessibilityAudit AUDIT = new AccessibilityAudit();
 
   private WebDriver driver;
   private Path profile;
@@ -71,6 +75,9 @@ class DashboardBrowserIT {
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "SKIPPED: no Chromium for the end-to-end test. Install it with"
             + " `apt-get install -y chromium chromium-driver` (.ci/run does this).");
+    Assumptions.assumeTrue(AccessibilityAudit.available(),
+        "SKIPPED: no axe-core for the accessibility audit (" + AccessibilityAudit.SOURCE + "): the build"
+            + " fetches it with npm; install Node.js and npm (.ci/run does this).");
     System.setProperty("SE_OFFLINE", "true");
     profile = Files.createTempDirectory("e2e-chromium-profile");
     downloads = Files.createTempDirectory("e2e-downloads");
@@ -104,29 +111,60 @@ class DashboardBrowserIT {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }
 
+  @AfterAll
+  static void printTheAudit() throws IOException {
+    if (!AUDIT.pages().isEmpty()) {
+      String summary = AUDIT.summary();
+      System.out.println(summary);
+      Path report = Path.of(System.getProperty("project.build.directory", "target"), "e2e", "accessibility.md");
+      Files.createDirectories(report.getParent());
+      Files.writeString(report, summary);
+    }
+  }
+
+  /** Runs axe-core on the page shown now and walks it with the keyboard (judged at the end). */
+  private void audit(String name) {
+    AUDIT.check(name, driver);
+    if (!name.contains("sandbox")) {
+      // The sandbox's consent page stands in for Livestorm's own; only axe looks at it.
+      AUDIT.checkKeyboard(name, driver);
+    }
+  }
+
   @Test
   void signsUpConnectsBrowsesAndExportsASessionsPeople() throws Exception {
+    driver.get(base() + "/");
+    audit("home");
+    driver.get(base() + "/login");
+    audit("sign-in");
     driver.get(base() + "/signup");
+    audit("sign-up");
     driver.findElement(By.id("username")).sendKeys("e2e-" + UUID.randomUUID().toString().substring(0, 8));
     driver.findElement(By.id("password")).sendKeys("correct horse battery");
     driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     waiting(10).until(ExpectedConditions.urlContains("/dashboard"));
 
     driver.get(base() + "/connect");
+    audit("connect");
     for (WebElement box : driver.findElements(By.cssSelector("input[name=scope]:checked"))) {
       box.click();
     }
     driver.findElement(By.id("scope-identity:read")).click();
     driver.findElement(By.id("scope-events:read")).click();
     driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-    waiting(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.approve"))).click();
+    waiting(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.approve")));
+    audit("consent (sandbox)");
+    driver.findElement(By.cssSelector("button.approve")).click();
     waiting(10).until(ExpectedConditions.urlMatches(".*/dashboard$"));
     assertTrue(driver.getPageSource().contains("Live now"), driver.getPageSource());
+    audit("dashboard");
 
     driver.findElement(By.linkText("Events")).click();
     waiting(10).until(ExpectedConditions.urlContains("/events"));
+    audit("events");
     driver.findElement(By.cssSelector("table.events td.title a")).click();
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg.chart")));
+    audit("event");
     fitsAPhone("event");
 
     WebElement row = smallestSession();
@@ -135,20 +173,47 @@ class DashboardBrowserIT {
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.people")));
     String sessionId = URI.create(driver.getCurrentUrl()).getPath().replace("/sessions/", "");
     assertEquals(Math.min(registrants, 50), driver.findElements(By.cssSelector("tr.person")).size());
+    audit("session");
     fitsAPhone("session");
 
     driver.findElement(By.cssSelector("button.export-start")).click();
     waiting(10).until(ExpectedConditions.urlContains("/exports/"));
     assertTrue(driver.findElement(By.tagName("progress")).isDisplayed());
+    WebElement status = driver.findElement(By.cssSelector("[role=status][aria-live=polite].export-status"));
+    String first = status.getDomProperty("textContent");
+    ((JavascriptExecutor) driver).executeScript("window.sameDocument = true;");
+    audit("export progress");
     WebElement download = waiting(90).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.download")));
+    // The live region says where the export stands; if the page first showed it running, the page
+    // was updated in place (no reload) and the same live region now says it is done.
+    // (A one-page export usually ends before its page is shown. Holding it back with 429s would
+    // show the running state every time, but an export that outlives the request that started it
+    // fails today: see the report of issue 14.)
+    assertTrue(first.matches("Export \\d+ % done|Done: \\d+ people\\."), first);
+    if (first.startsWith("Export")) {
+      assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.sameDocument === true;"),
+          "the progress page reloaded instead of updating in place");
+    }
+    // The export holds the participants and the session's host (a team member).
+    assertEquals("Done: " + (registrants + 1) + " people.", status.getDomProperty("textContent"));
+    audit("export done");
     download.click();
 
     Path file = awaitDownload("people-" + sessionId + ".csv");
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertTrue(lines.get(0).startsWith("id,email,first_name,last_name,role,registered_at,attended"), lines.get(0));
-    assertEquals(registrants + 1, lines.size(), String.join("\n", lines));
+    assertTrue(lines.get(0).startsWith("\uFEFFid,email,first_name,last_name,role,registered_at,attended"), lines.get(0));
+    assertEquals(registrants + 2, lines.size(), String.join("\n", lines));
     assertFalse(lines.stream().skip(1).anyMatch(l -> l.matches("^[^,]*,[^,]*,[=+\\-@].*")),
         "a first name starting like a formula was not neutralised");
+
+    // The pages not on the way above (the user is the deployment's first account: an administrator).
+    for (String path : List.of("/organization", "/webhooks", "/connection", "/admin", "/admin/connections",
+        "/admin/metrics", "/admin/registration")) {
+      driver.get(base() + path);
+      audit(path.substring(1));
+    }
+    assertTrue(AUDIT.rulesChecked() > 0, "axe checked no rule");
+    AUDIT.assertNothingSerious();
   }
 
   /**

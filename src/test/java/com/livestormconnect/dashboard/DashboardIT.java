@@ -14,6 +14,23 @@ import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Session;
+import com.livestormconnect.config.OperationsSettings.LogFormat;
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.logging.JsonLogFormatter;
+import com.livestormconnect.logging.LineLogFormatter;
+import com.livestormconnect.logging.LogSetup;
+import com.livestormconnect.token.TokenSet;
+import com.livestormconnect.token.TokenStore;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -65,6 +82,12 @@ class DashboardIT {
 
   @Inject
   Exports exports;
+
+  @Inject
+  TokenStore tokens;
+
+  @Inject
+  LogSetup logSetup;
 
   private static URI base() {
     return URI.create(System.getProperty("APP_BASE_URL"));
@@ -576,5 +599,102 @@ class DashboardIT {
     assertEquals(303, user.browser.post(delete.group(1), Map.of()).statusCode());
     String gone = ok(user.browser, "/webhooks").body();
     assertTrue(gone.contains("The webhook was deleted.") && !gone.contains(url), gone);
+  }
+
+  /**
+   * The log of a whole flow (sign-up, a failed sign-in, connect, a token refresh, dashboard pages, a
+   * registration, an export), captured in the container from the root logger at FINE for the app,
+   * as the installed LOG_FORMAT=json formatter and the text formatter write it: every record is one
+   * line, every JSON line one valid object, and no token, secret, password, e-mail or authorization
+   * code appears.
+   */
+  @Test
+  void aFullFlowLogsOneLinePerRecordAndNoSecretInJsonOrText() throws Exception {
+    Logger root = Logger.getLogger("");
+    Logger app = Logger.getLogger("com.livestormconnect");
+    Level appLevel = app.getLevel();
+    List<String> json = Collections.synchronizedList(new ArrayList<>());
+    List<String> text = Collections.synchronizedList(new ArrayList<>());
+    List<String> loggers = Collections.synchronizedList(new ArrayList<>());
+    Handler capture = new Handler() {
+      private final JsonLogFormatter jsonFormat = new JsonLogFormatter();
+      private final LineLogFormatter textFormat = new LineLogFormatter();
+
+      @Override
+      public void publish(LogRecord record) {
+        json.add(jsonFormat.format(record));
+        text.add(textFormat.format(record));
+        loggers.add(String.valueOf(record.getLoggerName()));
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    capture.setLevel(Level.ALL);
+    List<String> secrets = new ArrayList<>();
+    app.setLevel(Level.FINE);
+    root.addHandler(capture);
+    logSetup.install(LogFormat.JSON);
+    try {
+      assertTrue(Arrays.stream(root.getHandlers()).filter(h -> h != capture)
+          .allMatch(h -> h.getFormatter() instanceof JsonLogFormatter), "LOG_FORMAT=json did not reach every root handler");
+      assertTrue(root.getHandlers().length > 1, "the server has no root handler");
+
+      ConnectFlow user = ConnectFlow.signedUp(base(), "logs");
+      Browser intruder = new Browser(base());
+      intruder.get("/login");
+      String wrongPassword = "wrong-password-" + UUID.randomUUID();
+      intruder.post("/login", Map.of("username", user.username, "password", wrongPassword));
+      String callback = user.approvedCallback("identity:read", "events:read", "events:write");
+      String code = ConnectFlow.query(callback).get("code");
+      assertEquals(303, user.browser.get(callback).statusCode());
+      long accountId = accounts.find(user.username).orElseThrow().getId();
+      TokenSet first = tokens.load(accountId).orElseThrow();
+
+      queueFault(user.browser, 401, 1);
+      ok(user.browser, "/events");
+      TokenSet refreshed = tokens.load(accountId).orElseThrow();
+      assertFalse(first.accessToken().getValue().equals(refreshed.accessToken().getValue()), "no refresh happened");
+      ok(user.browser, "/dashboard");
+      Session session = smallSession(user);
+      ok(user.browser, "/sessions/" + session.id());
+      String email = "logged." + UUID.randomUUID() + "@example.com";
+      user.browser.get("/sessions/" + session.id() + "/register");
+      assertEquals(303, user.browser.post("/sessions/" + session.id() + "/register",
+          Map.of("email", email, "firstName", "Log", "lastName", "Check")).statusCode());
+      HttpResponse<String> started = user.browser.post("/sessions/" + session.id() + "/people.csv", Map.of());
+      awaitDone(user.browser, ConnectFlow.location(started));
+
+      secrets.addAll(List.of(first.accessToken().getValue(), first.refreshToken().getValue(),
+          refreshed.accessToken().getValue(), refreshed.refreshToken().getValue(),
+          Settings.SANDBOX_CLIENT_SECRET.getValue(), ConnectFlow.PASSWORD, wrongPassword, email, code));
+    } finally {
+      root.removeHandler(capture);
+      app.setLevel(appLevel);
+      logSetup.restore();
+    }
+    assertTrue(Arrays.stream(root.getHandlers()).noneMatch(h -> h.getFormatter() instanceof JsonLogFormatter),
+        "the server's formatters were not given back");
+
+    assertTrue(loggers.stream().anyMatch(l -> l.startsWith("com.livestormconnect")), "the app logged nothing: " + loggers);
+    for (String line : json) {
+      assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, "not one line: " + line);
+      JsonObject object = Json.createReader(new StringReader(line)).readObject();
+      assertTrue(object.containsKey("time") && object.containsKey("level") && object.containsKey("message"), line);
+    }
+    for (String line : text) {
+      assertTrue(line.indexOf('\n') == line.length() - 1, "not one line: " + line);
+    }
+    for (String secret : secrets) {
+      for (List<String> lines : List.of(json, text)) {
+        for (String line : lines) {
+          assertFalse(line.contains(secret), "a secret in the log: " + line);
+        }
+      }
+    }
+    System.out.println("Log of a full flow: " + json.size() + " records, e.g. " + json.get(json.size() - 1).strip());
   }
 }

@@ -44,6 +44,24 @@ class FoundationIT {
   }
 
   @Test
+  void livenessAndReadinessAnswerAsOrchestratorsExpect() {
+    HttpResponse<String> live = new Browser().get("/health/live");
+    assertEquals(200, live.statusCode());
+    assertEquals("{\"status\":\"UP\"}", live.body());
+    assertTrue(live.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+
+    HttpResponse<String> ready = new Browser().get("/health/ready");
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(ready.body().startsWith("{\"status\":\"UP\",\"checks\":{\"database\":{\"status\":\"UP\"},"
+        + "\"migrations\":{\"status\":\"UP\",\"version\":\""), ready.body());
+    assertTrue(ready.body().contains("\"pending\":\"0\""), ready.body());
+    assertTrue(ready.body().contains("\"configuration\":{\"status\":\"UP\",\"mode\":\"sandbox\""), ready.body());
+    assertFalse(ready.body().contains("livestormTokenHost"), "sandbox mode resolves no Livestorm host");
+    assertEquals("{\"status\":\"UP\"}", new Browser().get("/health").body(), "/health is unchanged");
+  }
+
+  @Test
   void everyPageCarriesTheSecurityHeaders() {
     for (String path : List.of("/", "/login", "/signup", "/no-such-page", "/static/app.css")) {
       HttpResponse<String> response = new Browser().get(path);

@@ -23,11 +23,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -66,6 +68,7 @@ public class Exports {
   Settings settings;
 
   private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
+  private final LongAdder failures = new LongAdder();
   private volatile boolean leftoversCleared;
   private volatile ExportQueue queue;
 
@@ -138,6 +141,21 @@ public class Exports {
         LivestormClient.MAX_PAGE_SIZE), progress);
   }
 
+  /** For operators: jobs known now (ended ones are kept {@link #KEEP}) by queued, running, done, failed. */
+  public Map<String, Long> jobCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("queued", jobs.values().stream().filter(ExportJob::queued).count());
+    counts.put("running", jobs.values().stream().filter(j -> j.running() && !j.queued()).count());
+    counts.put("done", jobs.values().stream().filter(ExportJob::isDone).count());
+    counts.put("failed", jobs.values().stream().filter(ExportJob::failed).count());
+    return counts;
+  }
+
+  /** Jobs that failed since this node started. */
+  public long failuresSinceStart() {
+    return failures.sum();
+  }
+
   private void run(ExportJob job) {
     job.started(Instant.now());
     Path part = job.file().resolveSibling(job.id() + ".part");
@@ -158,9 +176,11 @@ public class Exports {
     } catch (LivestormException e) {
       LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
       job.failed("problem." + e.kind().name(), Instant.now());
+      failures.increment();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Export " + job.id() + " failed", e);
       job.failed("export.error", Instant.now());
+      failures.increment();
     } finally {
       deleteQuietly(part);
     }

@@ -1,0 +1,135 @@
+package com.livestormconnect.admin;
+
+import com.livestormconnect.dashboard.export.Exports;
+import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.Quotas;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of
+ * {@link CallMetrics} (totals only: per-connection detail stays on the admin pages, so the label
+ * sets are bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
+ * connections, the export jobs by state, and the JVM's own metrics. The app's figures are read from
+ * where they are collected at each scrape; nothing is counted twice.
+ */
+@ApplicationScoped
+public class PrometheusMetrics {
+  /** Share of its monthly allowance below which a connection counts as running low. */
+  static final double LOW_QUOTA = 0.1;
+
+  @Inject
+  CallMetrics calls;
+
+  @Inject
+  Quotas quotas;
+
+  @Inject
+  Exports exports;
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private ExpositionFormats formats;
+
+  @PostConstruct
+  void register() {
+    JvmMetrics.builder().register(registry);
+    registry.register(this::appMetrics);
+    formats = ExpositionFormats.init();
+  }
+
+  /** Writes every metric in the format the scraper asked for (OpenMetrics or Prometheus text). */
+  public void write(String accept, OutputStream out) throws IOException {
+    writer(accept).write(out, registry.scrape());
+  }
+
+  /** The content type {@link #write} uses for this Accept header. */
+  public String contentType(String accept) {
+    return writer(accept).getContentType();
+  }
+
+  private ExpositionFormatWriter writer(String accept) {
+    return accept != null && accept.contains("application/openmetrics-text")
+        ? formats.getOpenMetricsTextFormatWriter()
+        : formats.getPrometheusTextFormatWriter();
+  }
+
+  MetricSnapshots appMetrics() {
+    CallMetrics.Snapshot total = calls.total();
+    List<MetricSnapshot> all = new ArrayList<>();
+    all.add(counter("livestorm_calls", "Calls to the Livestorm API (every attempt, retries included).", total.calls()));
+    all.add(counter("livestorm_call_failures", "Calls to Livestorm that failed.", total.failures()));
+    all.add(counter("livestorm_rate_limited", "HTTP 429 answers received from Livestorm.", total.rateLimited()));
+    all.add(counter("livestorm_retries", "Calls to Livestorm repeated after a 401, a 429, a 5xx or a network failure.", total.retries()));
+    all.add(counter("livestorm_token_refreshes", "Access tokens refreshed.", total.refreshes()));
+    all.add(counter("livestorm_token_refresh_failures", "Token refreshes that failed.", total.refreshFailures()));
+    all.add(counter("livestorm_call_seconds", "Time spent in calls to Livestorm, in seconds.", total.callTime().toNanos() / 1e9));
+    all.add(permitWait());
+    all.add(quota());
+    all.add(exportJobs());
+    all.add(counter("livestorm_connect_export_failures", "Export jobs that failed since start.", exports.failuresSinceStart()));
+    return new MetricSnapshots(all);
+  }
+
+  private MetricSnapshot permitWait() {
+    CallMetrics.WaitHistogram waits = calls.permitWaits();
+    double[] buckets = CallMetrics.permitWaitBuckets();
+    double[] bounds = Arrays.copyOf(buckets, buckets.length + 1);
+    bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
+    return HistogramSnapshot.builder().name("livestorm_permit_wait_seconds")
+        .help("Time a call waited for a rate-limit permit of its connection, in seconds.")
+        .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
+            .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, waits.bucketCounts()))
+            .sum(waits.sum().toNanos() / 1e9).build())
+        .build();
+  }
+
+  /**
+   * The monthly allowance left, without a label per connection: the smallest figure of any
+   * connection (what runs out first), and how many connections are below {@link #LOW_QUOTA}.
+   */
+  private MetricSnapshot quota() {
+    List<Quotas.Quota> known = quotas.all().stream().filter(q -> q.monthlyRemaining() != null).toList();
+    GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("livestorm_monthly_quota_remaining")
+        .help("Livestorm's monthly request allowance left, as its RateLimit headers last said, over all"
+            + " connections: the smallest (aggregate=min) and the number of connections below 10 %"
+            + " of their limit (aggregate=connections_low).");
+    known.stream().mapToLong(Quotas.Quota::monthlyRemaining).min().ifPresent(min ->
+        gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("aggregate", "min")).value(min).build()));
+    long low = known.stream().filter(q -> q.monthlyLimit() != null && q.monthlyLimit() > 0
+        && q.monthlyRemaining() < q.monthlyLimit() * LOW_QUOTA).count();
+    gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("aggregate", "connections_low")).value(low).build());
+    return gauge.build();
+  }
+
+  private MetricSnapshot exportJobs() {
+    GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("livestorm_connect_export_jobs")
+        .help("Export jobs this node knows, by state (ended jobs are kept an hour).");
+    for (Map.Entry<String, Long> e : exports.jobCounts().entrySet()) {
+      gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("state", e.getKey())).value(e.getValue()).build());
+    }
+    return gauge.build();
+  }
+
+  private static MetricSnapshot counter(String name, String help, double value) {
+    return CounterSnapshot.builder().name(name).help(help)
+        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).build()).build();
+  }
+}
