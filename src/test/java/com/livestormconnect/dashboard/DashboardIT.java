@@ -664,7 +664,7 @@ class DashboardIT {
       String email = "logged." + UUID.randomUUID() + "@example.com";
       user.browser.get("/sessions/" + session.id() + "/register");
       assertEquals(303, user.browser.post("/sessions/" + session.id() + "/register",
-          Map.of("email", email, "firstName", "Log", "lastName", "Check")).statusCode());
+          Map.of("email", email, "firstName", "Log", "lastName", "Check", "field.company", "Acme")).statusCode());
       HttpResponse<String> started = user.browser.post("/sessions/" + session.id() + "/people.csv", Map.of());
       awaitDone(user.browser, ConnectFlow.location(started));
 
