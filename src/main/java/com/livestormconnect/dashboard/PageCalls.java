@@ -73,10 +73,7 @@ public final class PageCalls {
 
     private RecentAnswers.Answer answer() {
       if (known != null) {
-        if (oldestCached == null || known.fetchedAt().isBefore(oldestCached)) {
-          oldestCached = known.fetchedAt();
-        }
-        return known;
+        return usedFromCache(known);
       }
       task.run(); // a no-op when a pool thread has it already
       try {
@@ -129,24 +126,9 @@ public final class PageCalls {
    */
   @SuppressWarnings("unchecked")
   public <T> T fetchOrThrow(String call, Supplier<T> fetch) {
-    if (answers != null && owner.isPresent() && !refresh) {
-      Optional<RecentAnswers.Answer> known = answers.find(owner.get(), call);
-      if (known.isPresent()) {
-        Instant at = known.get().fetchedAt();
-        if (oldestCached == null || at.isBefore(oldestCached)) {
-          oldestCached = at;
-        }
-        lastGiven = at;
-        return (T) known.get().value();
-      }
-    }
-    T value = fetch.get();
-    Instant at = Instant.now();
-    if (answers != null) {
-      owner.ifPresent(o -> answers.keep(o, call, value, at));
-    }
-    lastGiven = at;
-    return value;
+    RecentAnswers.Answer answer = recent(call).map(this::usedFromCache).orElseGet(() -> live(call, fetch));
+    lastGiven = answer.fetchedAt();
+    return (T) answer.value();
   }
 
   /** {@link #keepEach(Later, Collection, Function)} for the answer {@link #fetchOrThrow} gave last. */
@@ -175,19 +157,30 @@ public final class PageCalls {
   }
 
   private <T> Later<T> prepare(String call, Supplier<T> fetch) {
-    if (answers != null && owner.isPresent() && !refresh) {
-      Optional<RecentAnswers.Answer> known = answers.find(owner.get(), call);
-      if (known.isPresent()) {
-        return new Later<>(known.get(), null);
-      }
+    return recent(call).map(known -> new Later<T>(known, null))
+        .orElseGet(() -> new Later<>(null, new FutureTask<>(() -> live(call, fetch))));
+  }
+
+  /** The connection's recent answer to {@code call}, unless the user asked for a refresh. */
+  private Optional<RecentAnswers.Answer> recent(String call) {
+    return answers != null && owner.isPresent() && !refresh ? answers.find(owner.get(), call) : Optional.empty();
+  }
+
+  /** Makes the call and keeps its answer for the connection. */
+  private <T> RecentAnswers.Answer live(String call, Supplier<T> fetch) {
+    T value = fetch.get();
+    Instant at = Instant.now();
+    if (answers != null) {
+      owner.ifPresent(o -> answers.keep(o, call, value, at));
     }
-    return new Later<>(null, new FutureTask<>(() -> {
-      T value = fetch.get();
-      Instant at = Instant.now();
-      if (answers != null) {
-        owner.ifPresent(o -> answers.keep(o, call, value, at));
-      }
-      return new RecentAnswers.Answer(value, at);
-    }));
+    return new RecentAnswers.Answer(value, at);
+  }
+
+  /** Notes that the page used an answer from the cache (its age is shown). */
+  private RecentAnswers.Answer usedFromCache(RecentAnswers.Answer known) {
+    if (oldestCached == null || known.fetchedAt().isBefore(oldestCached)) {
+      oldestCached = known.fetchedAt();
+    }
+    return known;
   }
 }
