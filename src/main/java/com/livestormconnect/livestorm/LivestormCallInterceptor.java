@@ -49,7 +49,7 @@ public class LivestormCallInterceptor {
     Access access = (Access) parameters[at];
     boolean idempotent = idempotent(context);
     Instant deadline = Instant.now().plus(DEADLINE);
-    FreshToken token = token(access, null);
+    FreshToken token = token(access, null, null);
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
       monthlyQuota.beforeCall(token.connectionId());
@@ -67,12 +67,19 @@ public class LivestormCallInterceptor {
         metrics.call(token.connectionId(), System.nanoTime() - started, false);
         monthlyQuota.answered(token.connectionId());
         return result;
+      } catch (LivestormException unreadable) {
+        if (unreadable.kind() == Kind.MALFORMED) {
+          // Livestorm answered 2xx, but not a document we can map: a call, and a failed one.
+          metrics.call(token.connectionId(), System.nanoTime() - started, true);
+          monthlyQuota.answered(token.connectionId());
+        }
+        throw unreadable;
       } catch (HttpFailure failure) {
         metrics.call(token.connectionId(), System.nanoTime() - started, true);
         if (failure.isInvalidToken() && !refreshedAfter401) {
           // Revoked or expired behind our back: one refresh, one more try.
           refreshedAfter401 = true;
-          token = token(access, token.accessToken());
+          token = token(access, token.accessToken(), token.connectionId());
           metrics.retried(token.connectionId());
           continue;
         }
@@ -116,15 +123,18 @@ public class LivestormCallInterceptor {
         && pause.compareTo(Duration.between(now, deadline)) < 0;
   }
 
-  /** A usable token: the current one, or a replacement for {@code rejected}. */
-  private FreshToken token(Access access, String rejected) {
+  /**
+   * A usable token: the current one, or a replacement for {@code rejected}. A failed refresh counts
+   * against the connection it was for (the {@link Access} carries none yet at this point).
+   */
+  private FreshToken token(Access access, String rejected, String connection) {
     try {
       return rejected == null
           ? tokens.current(access.accountId(), metrics::refreshed)
           : tokens.refresh(access.accountId(), rejected, metrics::refreshed);
     } catch (TokenUnavailable e) {
       if (e.reason() == TokenUnavailable.Reason.REFRESH_FAILED) {
-        metrics.refreshFailed(access.connectionId());
+        metrics.refreshFailed(e.connectionId() != null ? e.connectionId() : connection);
       }
       throw new LivestormException(switch (e.reason()) {
         case NOT_CONNECTED -> Kind.NOT_CONNECTED;

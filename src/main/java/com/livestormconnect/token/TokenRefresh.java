@@ -72,10 +72,12 @@ public class TokenRefresh {
         return rotated.token();
       }
       if (result instanceof TokenRotation.Refused refused) {
-        throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT, refused.cause());
+        throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT, refused.cause(),
+            refused.connectionId());
       }
-      throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED,
-          ((TokenRotation.Failed) result).cause());
+      TokenRotation.Failed failed = (TokenRotation.Failed) result;
+      throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED, failed.cause(),
+          failed.connectionId());
     } finally {
       lock.unlock();
     }

@@ -38,9 +38,9 @@ public class TokenRotation {
 
   record Rotated(FreshToken token, boolean byUs) implements Result {}
 
-  record Refused(String cause) implements Result {}
+  record Refused(String connectionId, String cause) implements Result {}
 
-  record Failed(String cause) implements Result {}
+  record Failed(String connectionId, String cause) implements Result {}
 
   @PersistenceContext
   EntityManager em;
@@ -67,7 +67,7 @@ public class TokenRotation {
         .findFirst()
         .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED, "not connected"));
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
-      return new Refused("the connection already needs reconnecting");
+      return new Refused(connection.id(), "the connection already needs reconnecting");
     }
     TokenSet current = connection.tokens(cipher);
     if (!current.accessToken().getValue().equals(staleAccessToken)) {
@@ -129,14 +129,14 @@ public class TokenRotation {
     record(connection, Kind.NEEDS_RECONNECT, cause);
     em.flush();
     LOG.warning(() -> "Connection " + connection.id() + " needs reconnecting: " + cause);
-    return new Refused(cause);
+    return new Refused(connection.id(), cause);
   }
 
   /** The row is left as it was (tokens untouched); only the audit trail records the failure. */
   private Failed failed(LivestormConnection connection, String cause) {
     record(connection, Kind.REFRESH_FAILED, cause);
     LOG.warning(() -> "Refresh of connection " + connection.id() + " failed: " + cause);
-    return new Failed(cause);
+    return new Failed(connection.id(), cause);
   }
 
   private void record(LivestormConnection connection, Kind kind, String cause) {

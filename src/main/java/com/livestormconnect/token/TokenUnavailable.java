@@ -13,13 +13,24 @@ public class TokenUnavailable extends RuntimeException {
   }
 
   private final Reason reason;
+  private final String connectionId;
 
   public TokenUnavailable(Reason reason, String message) {
+    this(reason, message, null);
+  }
+
+  public TokenUnavailable(Reason reason, String message, String connectionId) {
     super(message);
     this.reason = reason;
+    this.connectionId = connectionId;
   }
 
   public Reason reason() {
     return reason;
+  }
+
+  /** The connection whose token could not be had; null when the account has none. */
+  public String connectionId() {
+    return connectionId;
   }
 }

@@ -110,7 +110,7 @@ class RateLimitedRetryTest {
   }
 
   /** One intercepted call of {@link Target#call}, answering through {@code attempt}. */
-  private static final class Invocation implements InvocationContext {
+  static final class Invocation implements InvocationContext {
     interface Attempt {
       Object run() throws Exception;
     }
