@@ -5,6 +5,7 @@ import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.User;
 import com.livestormconnect.config.LivestormSettings;
+import com.livestormconnect.token.FreshToken;
 import com.livestormconnect.token.LivestormIdentity;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
@@ -73,25 +74,28 @@ public class AuthorizationCallback {
     } catch (CodeExchange.Failure e) {
       return CallbackOutcome.problem(502, e.messageKey(), e.errorCode(), null);
     }
-    store.save(accountId, tokens, LivestormIdentity.UNKNOWN);
+    String connectionId = store.connectionIdFor(accountId);
+    LivestormIdentity identity = LivestormScope.allowsMe(tokens.scope())
+        ? identify(accountId, connectionId, tokens) : LivestormIdentity.UNKNOWN;
+    store.save(accountId, connectionId, tokens, identity);
     LOG.info(() -> "Account " + accountId + " connected Livestorm with scope " + tokens.scope());
-    if (LivestormScope.allowsMe(tokens.scope())) {
-      identify(accountId);
-    }
     return CallbackOutcome.connectedNow();
   }
 
   /**
-   * Who the tokens act for, through the API client like every other call (so rate-limited and
-   * refreshed). Not knowing it is no reason to refuse the connection.
+   * Who the tokens act for, asked with the tokens just issued (not read back from the store),
+   * through the API client like every other call, so rate-limited and metered under the
+   * connection. Not knowing it is no reason to refuse the connection.
    */
-  private void identify(long accountId) {
+  private LivestormIdentity identify(long accountId, String connectionId, TokenSet tokens) {
     try {
-      User me = client.me(Access.of(accountId));
-      store.identify(accountId, new LivestormIdentity(me.id(), me.organizationId()));
+      User me = client.me(Access.granted(accountId,
+          new FreshToken(connectionId, tokens.accessToken().getValue(), tokens.expiresAt())));
+      return new LivestormIdentity(me.id(), me.organizationId());
     } catch (LivestormException e) {
-      LOG.warning(() -> "Connected account " + accountId + " without its Livestorm identity: "
+      LOG.warning(() -> "Connecting account " + accountId + " without its Livestorm identity: "
           + e.kind() + " on " + e.endpoint());
+      return LivestormIdentity.UNKNOWN;
     }
   }
 

@@ -1,18 +1,58 @@
 package com.livestormconnect.livestorm;
 
+import com.livestormconnect.token.FreshToken;
+
 /**
  * Whose Livestorm connection a call uses. Callers pass {@code Access.of(accountId)}; the
  * {@link LivestormCallInterceptor} replaces it, for the duration of one attempt, with a copy that
- * carries the connection and a fresh access token. The token never leaves this package's calls and
- * never appears in {@link #toString()}.
+ * carries the connection and a fresh access token. Only this package reads the connection and the
+ * token (their accessors are package-private), and neither appears in {@link #toString()}.
  */
-public record Access(long accountId, String connectionId, String bearer) {
+public final class Access {
+  private final long accountId;
+  private final String connectionId;
+  private final String bearer;
+  /** Tokens just issued and not stored yet (the callback's {@code /me}), or null. */
+  private final FreshToken granted;
+
+  private Access(long accountId, String connectionId, String bearer, FreshToken granted) {
+    this.accountId = accountId;
+    this.connectionId = connectionId;
+    this.bearer = bearer;
+    this.granted = granted;
+  }
+
   public static Access of(long accountId) {
-    return new Access(accountId, null, null);
+    return new Access(accountId, null, null, null);
+  }
+
+  /**
+   * A call with tokens Livestorm has just issued, before they are stored: the interceptor uses
+   * them as they are (no lookup, no refresh) but still meters the call and takes its permit from
+   * {@code token}'s connection.
+   */
+  public static Access granted(long accountId, FreshToken token) {
+    return new Access(accountId, null, null, token);
+  }
+
+  public long accountId() {
+    return accountId;
+  }
+
+  String connectionId() {
+    return connectionId;
+  }
+
+  String bearer() {
+    return bearer;
+  }
+
+  FreshToken granted() {
+    return granted;
   }
 
   Access with(String connection, String token) {
-    return new Access(accountId, connection, token);
+    return new Access(accountId, connection, token, granted);
   }
 
   @Override

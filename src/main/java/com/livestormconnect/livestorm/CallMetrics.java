@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -59,7 +58,9 @@ public class CallMetrics {
   }
 
   private final Counters total = new Counters();
-  private final Map<String, Counters> byConnection = new ConcurrentHashMap<>();
+  /** Per connection: bounded, dropped after a month unused or on disconnection; totals keep all. */
+  private final Map<String, Counters> byConnection =
+      ConnectionStates.<Counters>bounded(MonthlyQuota.LONGEST_HOLD).asMap();
 
   private Counters of(String connection) {
     return connection == null ? null : byConnection.computeIfAbsent(connection, c -> new Counters());
@@ -119,6 +120,11 @@ public class CallMetrics {
 
   public void refreshFailed(String connection) {
     add(connection, c -> c.refreshFailures, 1);
+  }
+
+  /** The connection is gone: its counters go too (the totals keep what it did). */
+  void forget(String connection) {
+    byConnection.remove(connection);
   }
 
   public Snapshot total() {

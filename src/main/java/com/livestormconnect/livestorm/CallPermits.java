@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -71,7 +70,12 @@ public class CallPermits {
    */
   static final Duration MAX_PAUSE = Duration.ofHours(1);
 
-  private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+  /**
+   * A lane unused for longer than the longest pause has nothing left to enforce (its slots are
+   * free and any pause is over), so it may go; at most {@link ConnectionStates#MAX_CONNECTIONS}.
+   */
+  private final Map<String, Lane> lanes =
+      ConnectionStates.<Lane>bounded(MAX_PAUSE.plus(WINDOW)).asMap();
   private int limit;
   private Duration window;
   private Duration pace;
@@ -212,6 +216,11 @@ public class CallPermits {
     }
     long left = lane.pausedUntilNanos - System.nanoTime();
     return left <= 0 ? Optional.empty() : Optional.of(Instant.now().plusNanos(left));
+  }
+
+  /** Lanes kept now, for the bound's test. */
+  int connectionsKept() {
+    return lanes.size();
   }
 
   public void forget(String connection) {

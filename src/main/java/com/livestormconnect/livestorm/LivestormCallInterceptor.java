@@ -49,7 +49,8 @@ public class LivestormCallInterceptor {
     Access access = (Access) parameters[at];
     boolean idempotent = idempotent(context);
     Instant deadline = Instant.now().plus(DEADLINE);
-    FreshToken token = token(access, null, null);
+    // Tokens just issued (the callback's /me) are used as given: nothing is stored to refresh yet.
+    FreshToken token = access.granted() != null ? access.granted() : token(access, null, null);
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
       monthlyQuota.beforeCall(token.connectionId());
@@ -76,7 +77,7 @@ public class LivestormCallInterceptor {
         throw unreadable;
       } catch (HttpFailure failure) {
         metrics.call(token.connectionId(), System.nanoTime() - started, true);
-        if (failure.isInvalidToken() && !refreshedAfter401) {
+        if (failure.isInvalidToken() && !refreshedAfter401 && access.granted() == null) {
           // Revoked or expired behind our back: one refresh, one more try.
           refreshedAfter401 = true;
           token = token(access, token.accessToken(), token.connectionId());

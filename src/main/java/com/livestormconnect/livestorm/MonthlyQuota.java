@@ -1,5 +1,6 @@
 package com.livestormconnect.livestorm;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Livestorm's monthly call quota, told apart from the per-second limit: a 429 whose
@@ -35,7 +35,13 @@ public class MonthlyQuota {
 
   Clock clock = Clock.systemUTC();
 
-  private final Map<String, UsedUp> usedUp = new ConcurrentHashMap<>();
+  /**
+   * Held-back connections. Never cut by size (a hold must last until its reset); an entry goes
+   * when the hold ends, when the connection is removed, or {@link #LONGEST_HOLD} after it was
+   * written, by which time every hold has ended.
+   */
+  private final Map<String, UsedUp> usedUp = Caffeine.newBuilder()
+      .expireAfterWrite(LONGEST_HOLD).executor(Runnable::run).<String, UsedUp>build().asMap();
 
   /**
    * Before a call on this connection: refused while the quota is used up, unless this call is
@@ -86,6 +92,11 @@ public class MonthlyQuota {
     if (connection != null && !usedUp.isEmpty()) {
       usedUp.remove(connection);
     }
+  }
+
+  /** The connection is gone (disconnected): its hold goes with it. */
+  void forget(String connection) {
+    usedUp.remove(connection);
   }
 
   /** When the connection's quota resets, if it is used up now. */

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,7 +18,9 @@ public class Quotas {
   /** The latest figures for one connection. */
   public record Quota(Long monthlyLimit, Long monthlyRemaining, Instant resetsAt, Instant seenAt) {}
 
-  private final Map<String, Quota> byConnection = new ConcurrentHashMap<>();
+  /** Figures older than a month describe a quota that has reset since. */
+  private final Map<String, Quota> byConnection =
+      ConnectionStates.<Quota>bounded(MonthlyQuota.LONGEST_HOLD).asMap();
 
   void record(String connection, Function<String, String> header) {
     if (connection == null) {

@@ -13,7 +13,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One account's Livestorm connection: encrypted tokens plus what the pages show. The id is made
@@ -77,8 +76,8 @@ public class LivestormConnection {
 
   protected LivestormConnection() {}
 
-  LivestormConnection(long accountId, Instant now) {
-    this.id = UUID.randomUUID().toString();
+  LivestormConnection(String id, long accountId, Instant now) {
+    this.id = id;
     this.accountId = accountId;
     this.createdAt = now;
   }
@@ -103,12 +102,6 @@ public class LivestormConnection {
           Field.REFRESH_TOKEN);
     }
     lastRefreshedAt = now;
-  }
-
-  void identified(LivestormIdentity identity, Instant now) {
-    livestormUserId = identity.userId();
-    livestormOrganizationId = identity.organizationId();
-    updatedAt = now;
   }
 
   void needsReconnect(Instant now) {

@@ -2,6 +2,7 @@ package com.livestormconnect.token;
 
 import com.livestormconnect.token.ConnectionEvent.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Loads, saves and deletes each account's connection, and records what happened in the same
@@ -27,6 +29,9 @@ public class TokenStore {
 
   @Inject
   Clock clock;
+
+  @Inject
+  Event<ConnectionRemoved> removed;
 
   /** The connection as pages may show it, without decrypting anything. */
   @Transactional
@@ -57,14 +62,26 @@ public class TokenStore {
   }
 
   /**
-   * Stores the tokens of a new authorization: creates the account's connection or replaces the
-   * previous one (keeping its id), status CONNECTED.
+   * The id the account's connection has, or will have once {@link #save saved}: calls made with
+   * tokens not stored yet (the callback's {@code /me}) are metered and rate-limited under it.
    */
   @Transactional
-  public ConnectionSummary save(long accountId, TokenSet tokens, LivestormIdentity identity) {
+  public String connectionIdFor(long accountId) {
+    return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::id)
+        .orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  /**
+   * Stores the tokens of a new authorization and who they act for, in one write: creates the
+   * account's connection (with {@code connectionId}, from {@link #connectionIdFor}) or replaces
+   * the previous one (keeping its id), status CONNECTED.
+   */
+  @Transactional
+  public ConnectionSummary save(long accountId, String connectionId, TokenSet tokens,
+      LivestormIdentity identity) {
     Instant now = clock.instant();
     LivestormConnection connection = byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
-        .orElseGet(() -> new LivestormConnection(accountId, now));
+        .orElseGet(() -> new LivestormConnection(connectionId, accountId, now));
     boolean replacing = em.contains(connection);
     connection.authorized(tokens, identity, cipher, now);
     if (!replacing) {
@@ -76,25 +93,10 @@ public class TokenStore {
     return connection.summary();
   }
 
-  /** Records who the tokens act for on Livestorm's side, once {@code /me} has said it. */
-  @Transactional
-  public void identify(long accountId, LivestormIdentity identity) {
-    byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
-        .ifPresent(connection -> connection.identified(identity, clock.instant()));
-  }
-
-  /** The refresh token was refused: keep the row for the banner, but mark it unusable. */
-  @Transactional
-  public Optional<ConnectionSummary> markNeedsReconnect(long accountId, String cause) {
-    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE).map(connection -> {
-      connection.needsReconnect(clock.instant());
-      record(connection, Kind.NEEDS_RECONNECT, cause);
-      em.flush();
-      return connection.summary();
-    });
-  }
-
-  /** Deletes the account's connection and its tokens; empty when there was none. */
+  /**
+   * Deletes the account's connection and its tokens; empty when there was none. Fires
+   * {@link ConnectionRemoved}, which observers see once the deletion has committed.
+   */
   @Transactional
   public Optional<ConnectionSummary> delete(long accountId, String cause) {
     return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE).map(connection -> {
@@ -102,6 +104,7 @@ public class TokenStore {
       em.remove(connection);
       record(connection, Kind.DISCONNECTED, cause);
       em.flush();
+      removed.fire(new ConnectionRemoved(accountId, gone.id()));
       return gone;
     });
   }

@@ -15,6 +15,10 @@ import com.livestormconnect.admin.PrometheusText;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
+import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.CallPermits;
+import com.livestormconnect.livestorm.MonthlyQuota;
+import com.livestormconnect.livestorm.Quotas;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenCipher;
@@ -28,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,6 +77,18 @@ class ConnectIT {
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
+
+  @Inject
+  Quotas quotas;
+
+  @Inject
+  CallMetrics metrics;
+
+  @Inject
+  CallPermits permits;
+
+  @Inject
+  MonthlyQuota monthlyQuota;
 
   private ConnectFlow user(String prefix) {
     return ConnectFlow.signedUp(settings.appBaseUrl(), prefix);
@@ -387,12 +404,72 @@ class ConnectIT {
     assertEquals("/dashboard?notice=notConnected", location(again));
   }
 
+  /**
+   * Issue 15 §4: the callback asks /me with the tokens it just got and stores tokens and identity
+   * in one write (the row's version is that of a connection stored without /me), and /me is still
+   * a metered call of the connection.
+   */
+  @Test
+  void theCallbackStoresTokensAndIdentityInOneWrite() {
+    ConnectFlow plain = user("onewrite-plain");
+    plain.connect("events:read");
+    ConnectionSummary withoutMe = store.find(accountId(plain)).orElseThrow();
+    assertEquals(null, withoutMe.livestormUserId());
+
+    ConnectFlow identified = user("onewrite-me");
+    identified.connect("identity:read", "events:read");
+    ConnectionSummary withMe = store.find(accountId(identified)).orElseThrow();
+
+    assertTrue(withMe.livestormUserId() != null && !withMe.livestormUserId().isBlank(), withMe.toString());
+    assertEquals(withoutMe.version(), withMe.version(), "one write of the connection row, not two");
+    assertEquals(1, metrics.forConnection(withMe.id()).calls(), "/me went through the interceptor");
+    assertTrue(quotas.of(withMe.id()).isPresent(), "/me's quota headers were read for the connection");
+  }
+
+  /**
+   * Issue 15 §4: a disconnection forgets what this node kept in memory about the connection (quota
+   * figures, counters, a pause, a monthly hold), so that state does not grow with every
+   * connection ever seen.
+   */
+  @Test
+  void disconnectForgetsTheConnectionsStateInMemory() {
+    ConnectFlow flow = user("forgotten");
+    flow.connect("identity:read", "events:read");
+    String connectionId = store.find(accountId(flow)).orElseThrow().id();
+    SandboxControl sandbox = new SandboxControl(settings.appBaseUrl());
+    sandbox.queueFaults(429, 1, 600); // a wait of 10 minutes: the monthly quota
+    flow.browser.get("/events?refresh=1");
+    assertTrue(monthlyQuota.usedUpUntil(connectionId).isPresent(), "held back for the monthly quota");
+    permits.pause(connectionId, Duration.ofMinutes(30));
+    assertTrue(permits.resumesAt(connectionId).isPresent());
+    assertTrue(quotas.of(connectionId).isPresent());
+    assertTrue(metrics.byConnection().containsKey(connectionId));
+
+    flow.browser.get("/dashboard");
+    assertEquals("/dashboard?notice=disconnected",
+        location(flow.browser.post("/connect/disconnect", Map.of())));
+
+    assertTrue(quotas.of(connectionId).isEmpty(), "quota figures forgotten");
+    assertFalse(metrics.byConnection().containsKey(connectionId), "counters forgotten");
+    assertTrue(permits.resumesAt(connectionId).isEmpty(), "pause forgotten");
+    assertTrue(monthlyQuota.usedUpUntil(connectionId).isEmpty(), "monthly hold forgotten");
+  }
+
   @Test
   void aConnectionNeedingReconnectOffersOneClickWithTheSameScopes() {
     ConnectFlow flow = user("returning");
     flow.connect("identity:read", "events:read");
     long accountId = accountId(flow);
-    ConnectionSummary before = store.markNeedsReconnect(accountId, "refresh refused: invalid_grant").orElseThrow();
+    // Livestorm forgets the grant (revoking the refresh token ends it): the next call's 401 leads
+    // to a refresh that Livestorm refuses with invalid_grant, the real way to need reconnecting.
+    TokenSet tokens = store.load(accountId).orElseThrow();
+    assertEquals(200, flow.browser.postRaw("/sandbox/oauth/revoke", Map.of(
+        "token", tokens.refreshToken().getValue(), "token_type_hint", "refresh_token",
+        "client_id", settings.livestorm().clientId().getValue(),
+        "client_secret", settings.livestorm().clientSecret().getValue())).statusCode());
+    flow.browser.get("/events?refresh=1");
+    ConnectionSummary before = store.find(accountId).orElseThrow();
+    assertEquals(ConnectionStatus.NEEDS_RECONNECT, before.status());
 
     HttpResponse<String> dashboard = flow.browser.get("/dashboard");
     assertTrue(dashboard.body().contains("Reconnect with the same access"), dashboard.body());

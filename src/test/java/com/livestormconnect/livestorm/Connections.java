@@ -38,7 +38,7 @@ final class Connections {
     long accountId = accounts.create(SignUpForm.of("client-" + UUID.randomUUID().toString().substring(0, 8),
         "a long enough password")).getId();
     var response = SandboxGrant.obtain(appBase(), scopes).toSuccessResponse();
-    tokens.save(accountId, TokenSet.from(response, Scope.parse(scopes), Instant.now()),
+    tokens.save(accountId, tokens.connectionIdFor(accountId), TokenSet.from(response, Scope.parse(scopes), Instant.now()),
         LivestormIdentity.UNKNOWN);
     return accountId;
   }
