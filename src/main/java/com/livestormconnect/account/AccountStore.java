@@ -27,6 +27,9 @@ public class AccountStore {
   @Inject
   Settings settings;
 
+  @Inject
+  Clock clock;
+
   /** Thrown when the username is already taken, whatever its case. */
   public static class UsernameTaken extends Exception {
     UsernameTaken() {
@@ -72,7 +75,7 @@ public class AccountStore {
     }
     Account account =
         new Account(form.username(), passwordHash.generate(form.password().toCharArray()),
-            Clock.systemUTC().instant());
+            clock.instant());
     account.setAdministrator(administrator);
     try {
       em.persist(account);

@@ -11,7 +11,6 @@ class HttpFailure extends RuntimeException {
   final int status;
   final Optional<String> retryAfter;
   final Optional<String> wwwAuthenticate;
-  final String detail;
 
   HttpFailure(String endpoint, int status, Optional<String> retryAfter,
       Optional<String> wwwAuthenticate, String detail, Throwable cause) {
@@ -21,7 +20,6 @@ class HttpFailure extends RuntimeException {
     this.status = status;
     this.retryAfter = retryAfter;
     this.wwwAuthenticate = wwwAuthenticate;
-    this.detail = detail;
   }
 
   /**

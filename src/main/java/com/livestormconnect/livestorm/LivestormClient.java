@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class LivestormClient {
   public static final int MAX_PAGE_SIZE = 50;
+  /** A session's people; ids go into paths as template values ({@link LivestormHttp#target}). */
+  private static final String PEOPLE = "/sessions/{id}/people";
 
   @Inject
   LivestormHttp http;
@@ -31,12 +31,12 @@ public class LivestormClient {
 
   @LivestormCall
   public void ping(Access access) {
-    http.get(access, "/ping", Map.of());
+    http.get(access, "/ping", Map.of(), Map.of());
   }
 
   @LivestormCall
   public User me(Access access) {
-    return JsonApi.one(http.get(access, "/me", Map.of()), "/me", User::from);
+    return JsonApi.one(http.get(access, "/me", Map.of(), Map.of()), "/me", User::from);
   }
 
   /**
@@ -45,13 +45,13 @@ public class LivestormClient {
    */
   @LivestormCall
   public Organization organization(Access access) {
-    return Organization.read(http.get(access, "/organization", Map.of("include", "organization")),
+    return Organization.read(http.get(access, "/organization", Map.of(), Map.of("include", "organization")),
         "/organization");
   }
 
   @LivestormCall
   public Page<User> users(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/users", paging(page, size)), "/users", User::from);
+    return JsonApi.page(http.get(access, "/users", Map.of(), paging(page, size)), "/users", User::from);
   }
 
   @LivestormCall
@@ -63,64 +63,66 @@ public class LivestormClient {
     if (query.schedulingStatus() != null && !query.schedulingStatus().isBlank()) {
       params.put("filter[scheduling_status]", query.schedulingStatus());
     }
-    return JsonApi.page(http.get(access, "/events", params), "/events", Event::from);
+    return JsonApi.page(http.get(access, "/events", Map.of(), params), "/events", Event::from);
   }
 
   @LivestormCall
   public Event event(Access access, String id) {
-    String path = "/events/" + segment(id);
-    return JsonApi.one(http.get(access, path, Map.of()), path, Event::from);
+    String path = "/events/{id}";
+    return JsonApi.one(http.get(access, path, id(id), Map.of()), path, Event::from);
   }
 
   /** The event's registration form: its built-in and custom fields, in order. */
   @LivestormCall
   public List<RegistrationField> registrationFields(Access access, String eventId) {
-    String path = "/events/" + segment(eventId);
-    return JsonApi.one(http.get(access, path, Map.of()), path, RegistrationField::listFrom);
+    String path = "/events/{id}";
+    return JsonApi.one(http.get(access, path, id(eventId), Map.of()), path,
+        RegistrationField::listFrom);
   }
 
   @LivestormCall(idempotent = false)
   public Event createEvent(Access access, EventDraft draft) {
-    return write(access, () -> JsonApi.one(http.send(access, "POST", "/events",
+    return write(access, () -> JsonApi.one(http.send(access, "POST", "/events", Map.of(),
         document("events", draft.attributes())), "/events", Event::from));
   }
 
   @LivestormCall
   public Event updateEvent(Access access, String id, EventDraft draft) {
-    String path = "/events/" + segment(id);
-    return write(access, () -> JsonApi.one(http.send(access, "PATCH", path,
+    String path = "/events/{id}";
+    return write(access, () -> JsonApi.one(http.send(access, "PATCH", path, id(id),
         document("events", draft.attributes())), path, Event::from));
   }
 
   @LivestormCall
   public void deleteEvent(Access access, String id) {
-    write(access, () -> http.send(access, "DELETE", "/events/" + segment(id), null));
+    write(access, () -> http.send(access, "DELETE", "/events/{id}", id(id), null));
   }
 
   @LivestormCall
   public Page<Session> eventSessions(Access access, String eventId, int page, int size) {
-    String path = "/events/" + segment(eventId) + "/sessions";
-    return JsonApi.page(http.get(access, path, paging(page, size)), path, Session::from);
+    String path = "/events/{id}/sessions";
+    return JsonApi.page(http.get(access, path, id(eventId), paging(page, size)), path,
+        Session::from);
   }
 
   /** The event's sessions and, after each, its breakout rooms (Livestorm lists them only when asked). */
   @LivestormCall
   public Page<Session> eventSessionsWithBreakoutRooms(Access access, String eventId, int page, int size) {
-    String path = "/events/" + segment(eventId) + "/sessions";
+    String path = "/events/{id}/sessions";
     Map<String, String> params = paging(page, size);
     params.put("filter[include_breakout_rooms]", "true");
-    return JsonApi.page(http.get(access, path, params), path, Session::from);
+    return JsonApi.page(http.get(access, path, id(eventId), params), path, Session::from);
   }
 
   @LivestormCall
   public Page<Session> sessions(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/sessions", paging(page, size)), "/sessions", Session::from);
+    return JsonApi.page(http.get(access, "/sessions", Map.of(), paging(page, size)), "/sessions", Session::from);
   }
 
   @LivestormCall
   public Session session(Access access, String id) {
-    String path = "/sessions/" + segment(id);
-    return JsonApi.one(http.get(access, path, Map.of()), path, Session::from);
+    String path = "/sessions/{id}";
+    return JsonApi.one(http.get(access, path, id(id), Map.of()), path, Session::from);
   }
 
   /**
@@ -129,8 +131,8 @@ public class LivestormClient {
    */
   @LivestormCall
   public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, int page, int size) {
-    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, null, page, size)),
-        peoplePath(sessionId), Person::from);
+    return JsonApi.page(http.get(access, PEOPLE, id(sessionId),
+        peopleParams(attended, null, page, size)), PEOPLE, Person::from);
   }
 
   /**
@@ -140,12 +142,8 @@ public class LivestormClient {
   @LivestormCall
   public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, String role,
       int page, int size) {
-    return JsonApi.page(http.get(access, peoplePath(sessionId), peopleParams(attended, role, page, size)),
-        peoplePath(sessionId), Person::from);
-  }
-
-  private static String peoplePath(String sessionId) {
-    return "/sessions/" + segment(sessionId) + "/people";
+    return JsonApi.page(http.get(access, PEOPLE, id(sessionId),
+        peopleParams(attended, role, page, size)), PEOPLE, Person::from);
   }
 
   private static Map<String, String> peopleParams(Boolean attended, String role, int page, int size) {
@@ -159,35 +157,29 @@ public class LivestormClient {
     return params;
   }
 
-  @LivestormCall
-  public Page<Person> eventPeople(Access access, String eventId, int page, int size) {
-    String path = "/events/" + segment(eventId) + "/people";
-    return JsonApi.page(http.get(access, path, paging(page, size)), path, Person::from);
-  }
-
   /** Registers someone; a {@link LivestormException.Kind#CONFLICT} when already registered. */
   @LivestormCall(idempotent = false)
   public Person register(Access access, String sessionId, Registration registration) {
-    String path = "/sessions/" + segment(sessionId) + "/people";
-    return write(access, () -> JsonApi.one(http.send(access, "POST", path,
-        document("people", registration.attributes())), path, Person::from));
+    return write(access, () -> JsonApi.one(http.send(access, "POST", PEOPLE,
+        id(sessionId), document("people", registration.attributes())), PEOPLE,
+        Person::from));
   }
 
   @LivestormCall
   public Page<Webhook> webhooks(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/webhooks", paging(page, size)), "/webhooks", Webhook::from);
+    return JsonApi.page(http.get(access, "/webhooks", Map.of(), paging(page, size)), "/webhooks", Webhook::from);
   }
 
   @LivestormCall(idempotent = false)
   public Webhook createWebhook(Access access, String url, String event) {
     JsonObjectBuilder attributes = Json.createObjectBuilder().add("url", url).add("event", event);
-    return write(access, () -> JsonApi.one(http.send(access, "POST", "/webhooks",
+    return write(access, () -> JsonApi.one(http.send(access, "POST", "/webhooks", Map.of(),
         document("webhooks", attributes)), "/webhooks", Webhook::from));
   }
 
   @LivestormCall
   public void deleteWebhook(Access access, String id) {
-    write(access, () -> http.send(access, "DELETE", "/webhooks/" + segment(id), null));
+    write(access, () -> http.send(access, "DELETE", "/webhooks/{id}", id(id), null));
   }
 
   /**
@@ -217,11 +209,14 @@ public class LivestormClient {
         .build();
   }
 
-  /** An id from our own URLs goes into Livestorm's path as one opaque segment, never as a path. */
-  static String segment(String id) {
+  /**
+   * An id from our own URLs, for the path's {@code {id}}: it travels as one opaque segment (the
+   * REST client encodes it), never as a path; a missing one is a 404 without any request.
+   */
+  private static Map<String, String> id(String id) {
     if (id == null || id.isBlank()) {
       throw new LivestormException(LivestormException.Kind.NOT_FOUND, "(no id)", 404, "missing id");
     }
-    return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    return Map.of("id", id);
   }
 }

@@ -13,10 +13,9 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -55,18 +54,41 @@ public class LivestormHttp {
     client.close();
   }
 
-  String get(Access access, String path, Map<String, String> query) {
-    return exchange(access, "GET", path, query, null);
+  /**
+   * A GET of {@code path}, a template such as {@code /events/{id}} whose values come from
+   * {@code segments} and travel as one path segment each, and {@code query}, whose values travel
+   * verbatim; both are percent-encoded by the REST client (see {@link #target}).
+   */
+  String get(Access access, String path, Map<String, String> segments, Map<String, String> query) {
+    return exchange(access, "GET", path, segments, query, null);
   }
 
-  String send(Access access, String method, String path, JsonObject body) {
-    return exchange(access, method, path, Map.of(), body);
-  }
-
-  private String exchange(Access access, String method, String path, Map<String, String> query,
+  String send(Access access, String method, String path, Map<String, String> segments,
       JsonObject body) {
-    URI uri = URI.create(settings.apiUrl() + path + encode(query));
-    Invocation.Builder request = client.target(uri).request(JSON_API)
+    return exchange(access, method, path, segments, Map.of(), body);
+  }
+
+  /**
+   * The request's URL, built by the REST client from templates: every value (an id from our own
+   * URLs, a filter typed by a user) is resolved with {@code resolveTemplates}, which
+   * percent-encodes whatever a path segment or a query value cannot hold as is, {@code /} and
+   * {@code %} included. Query values go through templates too, because {@code queryParam} alone
+   * would keep a {@code %xx} in the value as an escape and read {@code {x}} as a template.
+   */
+  WebTarget target(String path, Map<String, String> segments, Map<String, String> query) {
+    Map<String, Object> values = new HashMap<>(segments);
+    WebTarget target = client.target(settings.apiUrl()).path(path);
+    for (Map.Entry<String, String> parameter : query.entrySet()) {
+      String name = "query" + values.size();
+      target = target.queryParam(parameter.getKey(), "{" + name + "}");
+      values.put(name, parameter.getValue());
+    }
+    return target.resolveTemplates(values);
+  }
+
+  private String exchange(Access access, String method, String path, Map<String, String> segments,
+      Map<String, String> query, JsonObject body) {
+    Invocation.Builder request = target(path, segments, query).request(JSON_API)
         .header("Authorization", "Bearer " + access.bearer());
     try (Response response = body == null
         ? request.method(method)
@@ -107,19 +129,6 @@ public class LivestormHttp {
     } catch (LivestormException notJson) {
       return "";
     }
-  }
-
-  static String encode(Map<String, String> query) {
-    if (query.isEmpty()) {
-      return "";
-    }
-    StringJoiner joined = new StringJoiner("&", "?", "");
-    query.forEach((name, value) -> joined.add(component(name) + "=" + component(value)));
-    return joined.toString();
-  }
-
-  private static String component(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static Throwable rootCause(Throwable e) {

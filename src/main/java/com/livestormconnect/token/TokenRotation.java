@@ -33,7 +33,12 @@ public class TokenRotation {
   private static final Logger LOG = Logger.getLogger(TokenRotation.class.getName());
   static final String ANSWER_LOST = "refresh answer lost";
 
-  /** What one rotation attempt came to. The transaction commits in every case. */
+  /**
+   * What one rotation attempt came to. Each outcome is returned, not thrown, so that the
+   * transaction commits what it recorded: the new tokens, the refusal (needs reconnecting) or the
+   * failure in the audit trail. Only a connection that is gone ({@link TokenUnavailable}) or an
+   * unexpected exception rolls back, and then nothing had been written.
+   */
   sealed interface Result permits Rotated, Refused, Failed {}
 
   record Rotated(FreshToken token, boolean byUs) implements Result {}

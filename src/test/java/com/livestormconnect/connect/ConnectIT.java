@@ -12,7 +12,10 @@ import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.SandboxControl;
 import com.livestormconnect.admin.PrometheusText;
+import com.livestormconnect.account.Account;
 import com.livestormconnect.account.AccountStore;
+import com.livestormconnect.account.SignUpForm;
+import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.livestorm.CallMetrics;
@@ -89,6 +92,9 @@ class ConnectIT {
 
   @Inject
   MonthlyQuota monthlyQuota;
+
+  @Inject
+  Exports exports;
 
   private ConnectFlow user(String prefix) {
     return ConnectFlow.signedUp(settings.appBaseUrl(), prefix);
@@ -453,6 +459,24 @@ class ConnectIT {
     assertFalse(metrics.byConnection().containsKey(connectionId), "counters forgotten");
     assertTrue(permits.resumesAt(connectionId).isEmpty(), "pause forgotten");
     assertTrue(monthlyQuota.usedUpUntil(connectionId).isEmpty(), "monthly hold forgotten");
+  }
+
+  /** Issue 15 §5: accounts and exports take their time from the app's clock, which tests move. */
+  @Test
+  void accountsAndExportsReadTheAppsClock() throws Exception {
+    ShiftedClock.shift(Duration.ofDays(3));
+    try {
+      Instant shifted = Instant.now().plus(Duration.ofDays(3));
+      Account account = accounts.create(SignUpForm.of("clock-" + Long.toHexString(System.nanoTime()),
+          ConnectFlow.PASSWORD));
+      assertTrue(Duration.between(shifted, account.getCreatedAt()).abs().toMinutes() < 1,
+          "created at " + account.getCreatedAt() + ", the app's clock said " + shifted);
+      Instant started = exports.start(account.getId(), "no-such-session").job().orElseThrow().startedAt();
+      assertTrue(Duration.between(shifted, started).abs().toMinutes() < 1,
+          "export started at " + started + ", the app's clock said " + shifted);
+    } finally {
+      ShiftedClock.reset();
+    }
   }
 
   @Test

@@ -9,12 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
+import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
 import jakarta.annotation.Resource;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,6 +67,9 @@ class LivestormClientIT {
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
+
+  @Inject
+  LivestormSettings livestorm;
 
 
   private long events(long accountId, String kind) throws Exception {
@@ -133,6 +143,56 @@ class LivestormClientIT {
   }
 
   // One test method per variant: each runs on a fresh request of the test runner.
+  /**
+   * Issue 15 §2: the REST client builds Livestorm's URLs from templates. An id holding {@code /},
+   * {@code ?}, {@code #}, {@code %}, spaces and non-ASCII reaches Livestorm as one path segment
+   * that decodes back to itself, and a filter value (with {@code %xx}, braces, {@code &}, {@code =}
+   * and {@code +}) as one query value, verbatim. The request is captured as it arrives.
+   */
+  @Test
+  void idsTravelAsOnePathSegmentAndQueryValuesVerbatim() throws Exception {
+    List<URI> arrived = new CopyOnWriteArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      arrived.add(exchange.getRequestURI());
+      byte[] body = "{\"data\":[]}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    LivestormHttp http = new LivestormHttp();
+    http.settings = new LivestormSettings(livestorm.clientId(), livestorm.clientSecret(),
+        livestorm.clientAuthentication(), livestorm.authorizeUrl(), livestorm.tokenUrl(),
+        livestorm.revokeUrl(), URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1"),
+        livestorm.redirectUri(), livestorm.registeredScopes(), livestorm.connectTimeout(),
+        livestorm.readTimeout(), livestorm.refreshMargin(), livestorm.rateLimitPerSecond());
+    http.quotas = new Quotas();
+    http.open();
+    String id = "a/b?c#d%25e f/../\u00e9\u6f22";
+    String title = "50%ab {x} & y=z+\u00e9";
+    try {
+      http.get(Access.of(1).with("connection", "token"), "/events/{id}/sessions", Map.of("id", id),
+          Map.of("filter[title]", title));
+    } finally {
+      http.close();
+      server.stop(0);
+    }
+
+    URI sent = arrived.get(0);
+    String[] segments = sent.getRawPath().split("/", -1);
+    assertEquals(List.of("", "api", "v1", "events", segments[4], "sessions"), List.of(segments),
+        sent.getRawPath());
+    assertEquals(id, URI.create("/" + segments[4]).getPath().substring(1), "one segment, decoded back");
+    assertFalse(segments[4].contains("?") || segments[4].contains("#"), segments[4]);
+    String[] query = sent.getRawQuery().split("&", -1);
+    assertEquals(1, query.length, sent.getRawQuery());
+    String[] pair = query[0].split("=", -1);
+    assertEquals(2, pair.length, query[0]);
+    assertEquals("filter[title]", URLDecoder.decode(pair[0], StandardCharsets.UTF_8));
+    assertEquals(title, URLDecoder.decode(pair[1], StandardCharsets.UTF_8), query[0]);
+  }
+
   @Test
   void fiftyConcurrentCallsOnATokenAboutToExpireRefreshItExactlyOnce() throws Exception {
     underEach("refresh_rotation", List.of("on_use"), this::fiftyConcurrentCallsRefreshOnceAndKeepTheConnection);

@@ -149,10 +149,6 @@ public final class ExportJob {
     return rows;
   }
 
-  public Instant finishedAt() {
-    return finishedAt;
-  }
-
   public String failureKey() {
     return failureKey;
   }

@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,10 @@ public class Exports {
   @Inject
   Settings settings;
 
+  /** The app's clock ({@code token.SystemClock}), which tests may move. */
+  @Inject
+  Clock clock;
+
   private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
   private final LongAdder failures = new LongAdder();
   private volatile boolean leftoversCleared;
@@ -84,10 +89,10 @@ public class Exports {
     sweep();
     Path directory = directory();
     String id = UUID.randomUUID().toString();
-    ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), Instant.now());
+    ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), clock.instant());
     jobs.put(id, job);
     ExportQueue.Admission admission = queue().submit(accountId, () -> run(job),
-        () -> job.failed("export.error", Instant.now()));
+        () -> job.failed("export.error", clock.instant()));
     return switch (admission) {
       case ACCEPTED -> new Started(Optional.of(job), Optional.empty());
       case FULL -> refused(id, "export.refused.busy");
@@ -157,7 +162,7 @@ public class Exports {
   }
 
   private void run(ExportJob job) {
-    job.started(Instant.now());
+    job.started(clock.instant());
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
       createOwnerOnly(part);
@@ -172,14 +177,14 @@ public class Exports {
       }
       // Only a complete file gets the name the download serves.
       Files.move(part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      job.done(Instant.now());
+      job.done(clock.instant());
     } catch (LivestormException e) {
       LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
-      job.failed("problem." + e.kind().name(), Instant.now());
+      job.failed("problem." + e.kind().name(), clock.instant());
       failures.increment();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Export " + job.id() + " failed", e);
-      job.failed("export.error", Instant.now());
+      job.failed("export.error", clock.instant());
       failures.increment();
     } finally {
       deleteQuietly(part);
@@ -188,7 +193,7 @@ public class Exports {
 
   /** Forgets jobs that ended more than {@link #KEEP} ago and deletes their files. */
   void sweep() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     jobs.values().removeIf(job -> {
       if (job.expired(now, KEEP)) {
         deleteQuietly(job.file());
