@@ -1,6 +1,7 @@
 package com.livestormconnect.sandbox;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,10 @@ import java.util.function.UnaryOperator;
 /**
  * The sandbox's view of the configuration: the "registration" of the one client Livestorm knows.
  * Read on every use (a handful of property lookups) so that a test can flip LIVESTORM_MODE or
- * SANDBOX_TOKEN_TTL inside the running server and see the effect on the next request.
+ * SANDBOX_TOKEN_TTL inside the running server and see the effect on the next request. The
+ * sandbox's own settings ({@code SANDBOX_*}) are checked here, since the sandbox imports nothing
+ * from the app: a bad one keeps the sandbox off ({@link #problems}, logged at start by
+ * {@link SandboxStartup}) instead of quietly becoming its default.
  */
 public record SandboxSettings(
     boolean enabled, String appBaseUrl, String redirectUri, List<String> registeredScopes,
@@ -53,7 +57,53 @@ public record SandboxSettings(
     String scopes = env.apply("LIVESTORM_SCOPES");
     List<String> registered = scopes == null ? DEFAULT_SCOPES
         : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
-    return new SandboxSettings(enabled(env, base), base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
+    boolean enabled = enabled(env, base) && problems(env).isEmpty();
+    return new SandboxSettings(enabled, base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
+  }
+
+  /**
+   * What keeps the sandbox off now although its mode would run it (empty when nothing does, or in
+   * production, where it is off anyway).
+   */
+  public static List<String> problems() {
+    UnaryOperator<String> env = SandboxSettings::lookup;
+    String base = orDefault(env.apply("APP_BASE_URL"), "http://localhost:8080");
+    return enabled(env, base) ? problems(env) : List.of();
+  }
+
+  /**
+   * What is wrong with the sandbox's own settings, one line per variable, each starting with the
+   * variable's name; empty when all is well.
+   */
+  static List<String> problems(UnaryOperator<String> env) {
+    List<String> problems = new ArrayList<>();
+    whole(env, "SANDBOX_TOKEN_TTL", 1, Long.MAX_VALUE, "a number of seconds above 0", problems);
+    whole(env, "SANDBOX_LATENCY_MS", 0, 10_000, "a number of milliseconds from 0 to 10000", problems);
+    whole(env, "SANDBOX_MONTHLY_QUOTA", 1, Long.MAX_VALUE, "a number of calls above 0", problems);
+    for (SandboxVariants.Variant variant : SandboxVariants.Variant.values()) {
+      String raw = env.apply(variant.setting());
+      if (raw != null && !variant.choices().contains(raw.trim())) {
+        problems.add(variant.setting() + " must be one of " + variant.choices() + ", not \"" + raw + "\"");
+      }
+    }
+    return problems;
+  }
+
+  private static void whole(UnaryOperator<String> env, String name, long min, long max, String what,
+      List<String> problems) {
+    String raw = env.apply(name);
+    if (raw == null) {
+      return;
+    }
+    try {
+      long value = Long.parseLong(raw.trim());
+      if (value >= min && value <= max) {
+        return;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + " must be " + what + ", not \"" + raw + "\"");
   }
 
   /** The app's rule (config.Settings), fail-closed: no client id alone is not enough. */
@@ -84,9 +134,10 @@ public record SandboxSettings(
     }
   }
 
+  /** The lifetime; a bad value ({@link #problems}) has kept the sandbox off already. */
   private static long ttl(String raw) {
     try {
-      long ttl = raw == null ? DEFAULT_TTL : Long.parseLong(raw);
+      long ttl = raw == null ? DEFAULT_TTL : Long.parseLong(raw.trim());
       return ttl > 0 ? ttl : DEFAULT_TTL;
     } catch (NumberFormatException e) {
       return DEFAULT_TTL;
@@ -96,8 +147,8 @@ public record SandboxSettings(
   /**
    * SANDBOX_LATENCY_MS (default 0, at most 10,000): how long each API request takes on the wire,
    * half before it arrives and half for its answer to come back, so that the app's waiting can be
-   * measured offline (issue 13). Read on every request like the rest; the app checks its range at
-   * start-up.
+   * measured offline (issue 13). Read on every request like the rest; a value out of range keeps
+   * the sandbox off ({@link #problems}).
    */
   public static long latencyMillis() {
     String raw = lookup("SANDBOX_LATENCY_MS");
