@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * What this node keeps in memory per connection (permits, quota figures, counters, monthly holds,
  * recent answers): bounded, so it does not grow with every connection ever seen, and forgotten
- * once a connection is removed (disconnected).
+ * once a connection is removed (disconnected). The token store fires {@link ConnectionRemoved}
+ * and knows nothing of this package.
  */
 @ApplicationScoped
 public class ConnectionStates {
@@ -49,10 +50,12 @@ public class ConnectionStates {
 
   /** After the deletion committed: a rolled-back disconnection leaves everything in place. */
   void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionRemoved removed) {
-    permits.forget(removed.connectionId());
     quotas.forget(removed.connectionId());
     metrics.forget(removed.connectionId());
     monthlyQuota.forget(removed.connectionId());
     answers.forget(removed.accountId());
+    // Last: with PostgreSQL it deletes the connection's permit_slot rows and may fail (logged by
+    // the container); the memory above is freed whatever comes of it.
+    permits.forget(removed.connectionId());
   }
 }

@@ -5,10 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,7 +44,9 @@ final class SlotTable {
   private final int slots;
   private final Duration window;
   private final Duration lease;
-  private final Set<String> known = ConcurrentHashMap.newKeySet();
+  /** Connections whose rows exist (bounded: a connection pushed out only has its rows made again). */
+  private final Set<String> known =
+      Collections.newSetFromMap(ConnectionStates.<Boolean>bounded(MonthlyQuota.LONGEST_HOLD).asMap());
 
   SlotTable(DataSource dataSource, int slots, Duration window, Duration connectTimeout) {
     this.dataSource = dataSource;
