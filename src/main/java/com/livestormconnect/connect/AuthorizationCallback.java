@@ -96,6 +96,11 @@ public class AuthorizationCallback {
       LOG.warning(() -> "Connecting account " + accountId + " without its Livestorm identity: "
           + e.kind() + " on " + e.endpoint());
       return LivestormIdentity.UNKNOWN;
+    } catch (RuntimeException e) {
+      // The tokens are not stored yet: nothing unexpected here may cost the user the connection.
+      LOG.warning(() -> "Connecting account " + accountId + " without its Livestorm identity: "
+          + e.getClass().getSimpleName());
+      return LivestormIdentity.UNKNOWN;
     }
   }
 
