@@ -76,7 +76,7 @@ public class RecentAnswers {
     }
   }
 
-  /** Entries kept now (after {@link #cleanUp}), for the bound's test and the admin figures. */
+  /** Entries kept now (after {@link #cleanUp}), for the bound's test. */
   long size() {
     return cache == null ? 0 : cache.estimatedSize();
   }
