@@ -35,6 +35,7 @@ public class AccountApi {
 
   @GET
   @Path("ping")
+  @RequiredScope({})
   public Response ping() {
     return JsonApi.ok(Map.of("meta", Map.of("status", "ok")));
   }

@@ -25,6 +25,7 @@ import java.util.Map;
 
 /** /events: list (filter[title], filter[scheduling_status]), get, create, update, delete. */
 @Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class EventsApi {
   @Inject
@@ -35,7 +36,6 @@ public class EventsApi {
 
   @GET
   @Path("events")
-  @RequiredScope("events")
   public Response list(@QueryParam("filter[title]") String titleFilter,
       @QueryParam("filter[scheduling_status]") String schedulingFilter,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
@@ -50,7 +50,6 @@ public class EventsApi {
 
   @POST
   @Path("events")
-  @RequiredScope("events")
   public Response create(InputStream body) {
     JsonObject in = JsonApi.attributes(body);
     String title = JsonApi.text(in, "title");
@@ -67,14 +66,12 @@ public class EventsApi {
 
   @GET
   @Path("events/{id}")
-  @RequiredScope("events")
   public Response get(@PathParam("id") String id) {
     return JsonApi.ok(JsonApi.one(view(found(id))));
   }
 
   @PATCH
   @Path("events/{id}")
-  @RequiredScope("events")
   public Response update(@PathParam("id") String id, InputStream body) {
     JsonObject in = JsonApi.attributes(body);
     Event current = found(id);
@@ -89,7 +86,6 @@ public class EventsApi {
 
   @DELETE
   @Path("events/{id}")
-  @RequiredScope("events")
   public Response delete(@PathParam("id") String id) {
     if (!store.deleteEvent(id)) {
       throw ApiError.notFound("Event not found");

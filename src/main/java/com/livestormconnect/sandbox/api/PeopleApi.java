@@ -33,6 +33,7 @@ import java.util.UUID;
  * (role team_member: here the event's owner, who hosts every session) besides the participants.
  */
 @Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class PeopleApi {
   @Inject
@@ -43,7 +44,6 @@ public class PeopleApi {
 
   @GET
   @Path("sessions/{id}/people")
-  @RequiredScope("events")
   public Response ofSession(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
       @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
@@ -59,7 +59,6 @@ public class PeopleApi {
 
   @GET
   @Path("events/{id}/people")
-  @RequiredScope("events")
   public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
       @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
@@ -99,7 +98,6 @@ public class PeopleApi {
 
   @POST
   @Path("sessions/{id}/people")
-  @RequiredScope("events")
   public Response register(@PathParam("id") String id, InputStream body) {
     EventSession session = store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
     JsonObject in = JsonApi.attributes(body);

@@ -26,11 +26,6 @@ public class SandboxApi extends Application {
   }
 
   @Override
-  public Set<Object> getSingletons() {
-    return Set.of();
-  }
-
-  @Override
   public Map<String, Object> getProperties() {
     // Jersey (Payara, GlassFish) would otherwise serve /application.wadl; other servers ignore it.
     return Map.of("jersey.config.server.wadl.disableWadl", true);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,14 +31,17 @@ public class ScopeCheck implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    RequiredScope required = resource.getResourceMethod().getAnnotation(RequiredScope.class);
+    Method method = resource.getResourceMethod();
+    RequiredScope required = method.isAnnotationPresent(RequiredScope.class)
+        ? method.getAnnotation(RequiredScope.class) : method.getDeclaringClass().getAnnotation(RequiredScope.class);
     if (required == null) {
-      return;
+      throw new IllegalStateException("No @RequiredScope on " + method);
     }
     boolean write = !request.getMethod().equals("GET");
     @SuppressWarnings("unchecked")
     List<String> granted = (List<String>) request.getProperty(BearerToken.SCOPES);
-    if (Arrays.stream(required.value()).anyMatch(area -> LivestormScopes.allow(granted, area, write))) {
+    if (required.value().length == 0
+        || Arrays.stream(required.value()).anyMatch(area -> LivestormScopes.allow(granted, area, write))) {
       return;
     }
     int status = variants.is(Variant.MISSING_SCOPE, "401") ? 401 : 403;

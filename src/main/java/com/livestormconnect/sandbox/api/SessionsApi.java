@@ -22,6 +22,7 @@ import java.util.Map;
  * filter[include_breakout_rooms] (rooms are left out unless asked for, each after its session).
  */
 @Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class SessionsApi {
   @Inject
@@ -32,7 +33,6 @@ public class SessionsApi {
 
   @GET
   @Path("sessions")
-  @RequiredScope("events")
   public Response list(@QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
@@ -41,14 +41,12 @@ public class SessionsApi {
 
   @GET
   @Path("sessions/{id}")
-  @RequiredScope("events")
   public Response get(@PathParam("id") String id) {
     return JsonApi.ok(JsonApi.one(view(found(id))));
   }
 
   @GET
   @Path("events/{id}/sessions")
-  @RequiredScope("events")
   public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {

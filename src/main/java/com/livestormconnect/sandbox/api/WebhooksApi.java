@@ -21,6 +21,7 @@ import java.util.Map;
 
 /** /webhooks: list (filter[event]), create, delete. The sandbox records them but sends nothing. */
 @Path("/")
+@RequiredScope("webhooks")
 @ApplicationScoped
 public class WebhooksApi {
   @Inject
@@ -31,7 +32,6 @@ public class WebhooksApi {
 
   @GET
   @Path("webhooks")
-  @RequiredScope("webhooks")
   public Response list(@QueryParam("filter[event]") String eventFilter,
       @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
     String event = JsonApi.filter(eventFilter);
@@ -41,7 +41,6 @@ public class WebhooksApi {
 
   @POST
   @Path("webhooks")
-  @RequiredScope("webhooks")
   public Response create(InputStream body) {
     JsonObject in = JsonApi.attributes(body);
     String url = JsonApi.text(in, "url");
@@ -60,7 +59,6 @@ public class WebhooksApi {
 
   @DELETE
   @Path("webhooks/{id}")
-  @RequiredScope("webhooks")
   public Response delete(@PathParam("id") String id) {
     if (!store.deleteWebhook(id)) {
       throw ApiError.notFound("Webhook not found");
