@@ -398,6 +398,22 @@ class SandboxApiIT {
     assertEquals(401, dance.api("GET", "/nope", "not-a-token", null).statusCode());
   }
 
+  /** As Livestorm's router, no content negotiation: no 415 for a body's type, no 406 for Accept. */
+  @Test
+  void neitherTheBodysTypeNorAcceptIsNegotiated() {
+    String token = dance.accessToken("events:write");
+    HttpResponse<String> created = OAuthDance.send(dance.request("/sandbox/api/v1/events")
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain").header("Accept", "text/html")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"data\":{\"type\":\"events\",\"attributes\":{\"title\":\"Plain \u00e9v\u00e9nement\"}}}"))
+        .build());
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals("application/vnd.api+json", created.headers().firstValue("Content-Type").orElse(null));
+    assertEquals("Plain \u00e9v\u00e9nement", attributes(map(json(created).get("data"))).get("title"));
+    assertEquals(204, dance.api("DELETE", "/events/" + map(json(created).get("data")).get("id"), token, null)
+        .statusCode());
+  }
+
   private static long count(Map<String, Object> stats, String grant) {
     return ((Number) map(stats.get("token_requests")).get(grant)).longValue();
   }
