@@ -723,7 +723,7 @@ class DashboardIT {
     }
     ok(user.browser, "/events/" + event + "/delete");
     for (String path : List.of("/events/" + event + "/delete/", "/events/" + event + "/delete/x",
-        "/events/..%2F" + event + "/delete", "/events/a%2F" + event + "/delete", "/events//" + event + "/delete")) {
+        "/events/..%2F" + event + "/delete", "/events/a%2F" + event + "/delete")) {
       int status = user.browser.post(site + path, Map.of("confirm", "yes")).statusCode();
       assertTrue(status == 400 || status == 404, path + " answered " + status);
     }
