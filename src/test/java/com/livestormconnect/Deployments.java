@@ -14,7 +14,7 @@ public final class Deployments {
   public static WebArchive app(Class<?>... testClasses) {
     File war = new File(System.getProperty("project.build.directory", "target"), "livestorm-connect.war");
     if (!war.isFile()) {
-      throw new IllegalStateException("Run the in-container tests through Maven (mvn verify): " + war + " is missing");
+      throw new IllegalStateException("Run the in-container tests through Maven (./mvnw verify): " + war + " is missing");
     }
     // ROOT.war deploys at the context root, where the app runs in production.
     WebArchive archive = ShrinkWrap.create(WebArchive.class, "ROOT.war").merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));

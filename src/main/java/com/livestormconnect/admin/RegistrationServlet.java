@@ -1,8 +1,8 @@
 package com.livestormconnect.admin;
 
 import com.livestormconnect.config.LivestormSettings;
-import com.livestormconnect.connect.LivestormScope;
-import com.livestormconnect.connect.ScopeSelection;
+import com.livestormconnect.livestorm.LivestormScope;
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.livestormconnect.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;

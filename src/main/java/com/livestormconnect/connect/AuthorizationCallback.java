@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.livestorm.LivestormScope;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;

@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.livestormconnect.config.LivestormSettings;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ResponseType;

@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.web.Templates;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import jakarta.inject.Inject;

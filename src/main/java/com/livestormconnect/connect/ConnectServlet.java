@@ -1,5 +1,8 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.account.CurrentAccount;
+import com.livestormconnect.livestorm.LivestormScope;
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.livestormconnect.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

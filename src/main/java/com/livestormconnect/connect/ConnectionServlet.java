@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.livestorm.CallMetrics;
 import com.livestormconnect.livestorm.MonthlyQuota;

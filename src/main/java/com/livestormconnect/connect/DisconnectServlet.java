@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.livestorm.RecentAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

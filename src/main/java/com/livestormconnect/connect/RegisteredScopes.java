@@ -1,10 +1,12 @@
 package com.livestormconnect.connect;
 
-import static com.livestormconnect.connect.LivestormScope.EVENTS_READ;
-import static com.livestormconnect.connect.LivestormScope.IDENTITY_READ;
+import com.livestormconnect.livestorm.ScopeSelection;
+import static com.livestormconnect.livestorm.LivestormScope.EVENTS_READ;
+import static com.livestormconnect.livestorm.LivestormScope.IDENTITY_READ;
 
 import com.livestormconnect.config.ConfigurationException;
 import com.livestormconnect.config.LivestormSettings;
+import com.livestormconnect.livestorm.LivestormScope;
 import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.web.TimeFormat;
-import com.livestormconnect.connect.CurrentAccount;
+import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.livestorm.CallPermits;
 import com.livestormconnect.livestorm.RecentAnswers;
 import com.livestormconnect.token.ConnectionSummary;

@@ -1,7 +1,7 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.connect.LivestormScope;
-import com.livestormconnect.connect.ScopeSelection;
+import com.livestormconnect.livestorm.LivestormScope;
+import com.livestormconnect.livestorm.ScopeSelection;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

@@ -51,7 +51,7 @@ final class MicroNode implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss1m",
         "-Dhazelcast.socket.bind.any=false",
-        // Micro unpacks its runtime here; a killed node leaves it for mvn clean, not in /tmp.
+        // Micro unpacks its runtime here; a killed node leaves it for ./mvnw clean, not in /tmp.
         "-Djava.io.tmpdir=" + dir.resolve("tmp"),
         "-DDATA_DIR=" + dir.resolve("data")));
     String controlKey = System.getProperty("SANDBOX_CONTROL_KEY");

@@ -1,5 +1,6 @@
 package com.livestormconnect.connect;
 
+import com.livestormconnect.livestorm.ScopeSelection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,8 @@
 package com.livestormconnect.connect;
 
-import static com.livestormconnect.connect.LivestormScope.EVENTS_READ;
-import static com.livestormconnect.connect.LivestormScope.IDENTITY_READ;
+import com.livestormconnect.livestorm.ScopeSelection;
+import static com.livestormconnect.livestorm.LivestormScope.EVENTS_READ;
+import static com.livestormconnect.livestorm.LivestormScope.IDENTITY_READ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -37,7 +37,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
- * The dashboard's benchmark, not a test: run with {@code mvn -Pbenchmark verify}. It measures the
+ * The dashboard's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures the
  * server-side render time of the real {@code /events} and {@code /sessions/{id}} templates with 100
  * and 1,000 rows (the pages show at most 50, Livestorm's largest page, so the larger sizes show how
  * rendering scales), and the heap a 20,000-row CSV export holds while it streams, page by page,

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The client's benchmark, not a test: run with {@code mvn -Pbenchmark verify}. It measures, in the
+ * The client's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures, in the
  * container against the sandbox, the request rate achieved per token against the 5/s limit, the
  * 429s received, the refreshes under a refresh storm, and the client's own overhead per call
  * (interceptor, token decryption, JSON:API mapping) against a bare call to the same endpoint. The

@@ -1,4 +1,4 @@
-package com.livestormconnect.connect;
+package com.livestormconnect.livestorm;
 
 import com.nimbusds.oauth2.sdk.Scope;
 import java.util.Collection;

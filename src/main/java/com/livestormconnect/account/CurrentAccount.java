@@ -1,6 +1,5 @@
-package com.livestormconnect.connect;
+package com.livestormconnect.account;
 
-import com.livestormconnect.account.AccountStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,11 @@
-package com.livestormconnect.connect;
+package com.livestormconnect.livestorm;
 
-import static com.livestormconnect.connect.LivestormScope.EVENTS_READ;
-import static com.livestormconnect.connect.LivestormScope.EVENTS_WRITE;
-import static com.livestormconnect.connect.LivestormScope.FULL_READ;
-import static com.livestormconnect.connect.LivestormScope.FULL_WRITE;
-import static com.livestormconnect.connect.LivestormScope.IDENTITY_READ;
-import static com.livestormconnect.connect.LivestormScope.WEBHOOKS_WRITE;
+import static com.livestormconnect.livestorm.LivestormScope.EVENTS_READ;
+import static com.livestormconnect.livestorm.LivestormScope.EVENTS_WRITE;
+import static com.livestormconnect.livestorm.LivestormScope.FULL_READ;
+import static com.livestormconnect.livestorm.LivestormScope.FULL_WRITE;
+import static com.livestormconnect.livestorm.LivestormScope.IDENTITY_READ;
+import static com.livestormconnect.livestorm.LivestormScope.WEBHOOKS_WRITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
