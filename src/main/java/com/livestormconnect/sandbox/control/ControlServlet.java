@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants (see {@link SandboxVariants}),
- * POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
+ * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants
+ * (see {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
  * Every request needs the control key in the
  * {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise),
  * and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
