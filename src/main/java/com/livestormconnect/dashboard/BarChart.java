@@ -1,15 +1,18 @@
 package com.livestormconnect.dashboard;
 
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A bar chart written as inline SVG on the server: one group of bars per label, one bar per series,
- * a value axis with round ticks, a legend, and {@code <title>}/{@code <desc>} for screen readers.
- * No script and no style attribute (the CSP forbids inline styles): colours come from the
- * {@code chart-*} classes in app.css. Every text is escaped here, since labels come from Livestorm;
- * pages also show {@link #groups()} as a table, the chart's text alternative.
+ * A bar chart, drawn as inline SVG by the {@code chart} fragment of layout.html: one group of bars
+ * per label, one bar per series, a value axis with round ticks, a legend, and
+ * {@code <title>}/{@code <desc>} for screen readers. Every coordinate, label and title is worked
+ * out here, in records the fragment only writes out, so that the template engine escapes every text
+ * and attribute like any other (labels come from Livestorm). No script and no style attribute (the
+ * CSP forbids inline styles): colours come from the {@code chart-*} classes in app.css. Pages also
+ * show {@link #groups()} as a table, the chart's text alternative.
  */
 public record BarChart(String id, String title, String description, List<String> series,
     List<Group> groups, Locale locale) {
@@ -17,12 +20,31 @@ public record BarChart(String id, String title, String description, List<String>
   /** One label on the category axis and its value in each series. */
   public record Group(String label, List<Double> values) {}
 
+  /** A line from (x1, y1) to (x2, y2): coordinates in SVG units, as written in the attributes. */
+  public record Line(String x1, String x2, String y1, String y2) {}
+
+  /** A text at (x, y), anchored {@code start}, {@code middle} or {@code end}; transform or null. */
+  public record Text(String x, String y, String anchor, String transform, String text) {}
+
+  /** A value-axis tick: its grid line and its value. */
+  public record Tick(Line grid, Text value) {}
+
+  /** One bar: its series (its colour), its rectangle, and its title (label, series and value). */
+  public record Bar(int series, String x, String y, String width, String height, String title) {}
+
+  /** A group's bars and its category label, or none (null) where labels are thinned out. */
+  public record Column(List<Bar> bars, Text label) {}
+
+  /** A legend key: a square in the series' colour at x and its name at textX. */
+  public record Key(int series, String x, String textX, String name) {}
+
   static final int WIDTH = 640;
   static final int HEIGHT = 300;
   private static final int LEFT = 56;
   private static final int RIGHT = 16;
   private static final int TOP = 36;
   private static final int BOTTOM = 88; // room for labels rotated by 45°
+  private static final int PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
   private static final int LABEL_CHARS = 14;
 
   public BarChart {
@@ -34,20 +56,106 @@ public record BarChart(String id, String title, String description, List<String>
     return groups.isEmpty();
   }
 
-  public String svg() {
-    StringBuilder out = new StringBuilder(4096);
-    String titleId = id + "-title";
-    String descId = id + "-desc";
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ")
-        .append(WIDTH).append(' ').append(HEIGHT).append("\" aria-labelledby=\"").append(escape(titleId))
-        .append(' ').append(escape(descId)).append("\">")
-        .append("<title id=\"").append(escape(titleId)).append("\">").append(escape(title)).append("</title>")
-        .append("<desc id=\"").append(escape(descId)).append("\">").append(escape(description)).append("</desc>");
+  public String viewBox() {
+    return "0 0 " + WIDTH + " " + HEIGHT;
+  }
+
+  /** The id of the SVG's {@code <title>}, which names the chart. */
+  public String titleId() {
+    return id + "-title";
+  }
+
+  /** The id of the SVG's {@code <desc>}. */
+  public String descId() {
+    return id + "-desc";
+  }
+
+  /** The title as the SVG shows it (see {@link #plain}). */
+  public String svgTitle() {
+    return plain(title);
+  }
+
+  /** The description as the SVG shows it (see {@link #plain}). */
+  public String svgDescription() {
+    return plain(description);
+  }
+
+  /** Five ticks from 0 to the axis maximum, each with its grid line. */
+  public List<Tick> ticks() {
     double top = niceMaximum(maximum());
-    axes(out, top);
-    bars(out, top);
-    legend(out);
-    return out.append("</svg>").toString();
+    NumberFormat numbers = NumberFormat.getNumberInstance(locale);
+    numbers.setMaximumFractionDigits(top < 5 ? 1 : 0);
+    List<Tick> ticks = new ArrayList<>(5);
+    for (int i = 0; i <= 4; i++) {
+      double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * i / 4.0;
+      ticks.add(new Tick(new Line(String.valueOf(LEFT), String.valueOf(WIDTH - RIGHT), fmt(y), fmt(y)),
+          new Text(String.valueOf(LEFT - 6), fmt(y + 4), "end", null, plain(numbers.format(top * i / 4)))));
+    }
+    return ticks;
+  }
+
+  /** The value axis and the category axis. */
+  public List<Line> axes() {
+    String left = String.valueOf(LEFT);
+    String bottom = String.valueOf(HEIGHT - BOTTOM);
+    return List.of(new Line(left, left, String.valueOf(TOP), bottom),
+        new Line(left, String.valueOf(WIDTH - RIGHT), bottom, bottom));
+  }
+
+  /** The dash in the middle of an empty chart. */
+  public Text emptyMark() {
+    return new Text(String.valueOf(WIDTH / 2), String.valueOf(TOP + PLOT_HEIGHT / 2), "middle", null, "\u2014");
+  }
+
+  /** Each group's bars, side by side in its slot, and its label where labels fit (LabelLayout). */
+  public List<Column> columns() {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    double top = niceMaximum(maximum());
+    int plotWidth = WIDTH - LEFT - RIGHT;
+    double slot = (double) plotWidth / groups.size();
+    double barWidth = slot * 0.8 / Math.max(1, series.size());
+    NumberFormat numbers = NumberFormat.getNumberInstance(locale);
+    numbers.setMaximumFractionDigits(1);
+    LabelLayout layout = LabelLayout.of(slot, groups.stream()
+        .mapToInt(gr -> shorten(gr.label()).length()).max().orElse(0));
+    List<Column> columns = new ArrayList<>(groups.size());
+    for (int g = 0; g < groups.size(); g++) {
+      Group group = groups.get(g);
+      double x0 = LEFT + slot * g + slot * 0.1;
+      List<Bar> bars = new ArrayList<>();
+      for (int s = 0; s < group.values().size() && s < Math.max(1, series.size()); s++) {
+        double value = group.values().get(s) == null ? 0 : group.values().get(s);
+        double h = PLOT_HEIGHT * value / top;
+        String seriesName = series.isEmpty() ? "" : series.get(s) + ": ";
+        bars.add(new Bar(s, fmt(x0 + barWidth * s), fmt(TOP + PLOT_HEIGHT - h),
+            fmt(Math.max(1, barWidth - 1)), fmt(h),
+            plain(group.label() + " \u2014 " + seriesName + numbers.format(value))));
+      }
+      Text label = null;
+      if (g % layout.stride() == 0) {
+        double cx = LEFT + slot * g + slot / 2;
+        int y = HEIGHT - BOTTOM + 16;
+        label = layout.rotated()
+            ? new Text(fmt(cx), String.valueOf(y), "end", "rotate(-45 " + fmt(cx) + " " + y + ")",
+                plain(shorten(group.label())))
+            : new Text(fmt(cx), String.valueOf(y), "middle", null, plain(shorten(group.label())));
+      }
+      columns.add(new Column(List.copyOf(bars), label));
+    }
+    return columns;
+  }
+
+  /** One key per series, left to right above the plot. */
+  public List<Key> legend() {
+    List<Key> keys = new ArrayList<>(series.size());
+    double x = LEFT;
+    for (int s = 0; s < series.size(); s++) {
+      keys.add(new Key(s, fmt(x), fmt(x + 16), plain(series.get(s))));
+      x += 24 + 8 * series.get(s).length();
+    }
+    return keys;
   }
 
   private double maximum() {
@@ -67,66 +175,6 @@ public record BarChart(String id, String title, String description, List<String>
       }
     }
     return 10 * power;
-  }
-
-  private void axes(StringBuilder out, double top) {
-    int plotHeight = HEIGHT - TOP - BOTTOM;
-    NumberFormat numbers = NumberFormat.getNumberInstance(locale);
-    numbers.setMaximumFractionDigits(top < 5 ? 1 : 0);
-    for (int i = 0; i <= 4; i++) {
-      double value = top * i / 4;
-      double y = TOP + plotHeight - plotHeight * i / 4.0;
-      out.append("<line class=\"chart-grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(fmt(y)).append("\" y2=\"").append(fmt(y)).append("\"/>")
-          .append("<text class=\"chart-tick\" x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(y + 4))
-          .append("\" text-anchor=\"end\">").append(escape(numbers.format(value))).append("</text>");
-    }
-    out.append("<line class=\"chart-axis\" x1=\"").append(LEFT).append("\" x2=\"").append(LEFT)
-        .append("\" y1=\"").append(TOP).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>")
-        .append("<line class=\"chart-axis\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-        .append("\" y1=\"").append(HEIGHT - BOTTOM).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>");
-    if (groups.isEmpty()) {
-      out.append("<text class=\"chart-empty\" x=\"").append(WIDTH / 2).append("\" y=\"")
-          .append(TOP + plotHeight / 2).append("\" text-anchor=\"middle\">").append("\u2014</text>");
-    }
-  }
-
-  private void bars(StringBuilder out, double top) {
-    if (groups.isEmpty()) {
-      return;
-    }
-    int plotWidth = WIDTH - LEFT - RIGHT;
-    int plotHeight = HEIGHT - TOP - BOTTOM;
-    double slot = (double) plotWidth / groups.size();
-    double barWidth = slot * 0.8 / Math.max(1, series.size());
-    NumberFormat numbers = NumberFormat.getNumberInstance(locale);
-    numbers.setMaximumFractionDigits(1);
-    LabelLayout layout = LabelLayout.of(slot, groups.stream()
-        .mapToInt(gr -> shorten(gr.label()).length()).max().orElse(0));
-    for (int g = 0; g < groups.size(); g++) {
-      Group group = groups.get(g);
-      double x0 = LEFT + slot * g + slot * 0.1;
-      for (int s = 0; s < group.values().size() && s < Math.max(1, series.size()); s++) {
-        double value = group.values().get(s) == null ? 0 : group.values().get(s);
-        double h = plotHeight * value / top;
-        double x = x0 + barWidth * s;
-        String seriesName = series.isEmpty() ? "" : series.get(s) + ": ";
-        out.append("<rect class=\"chart-bar chart-series-").append(s).append("\" x=\"").append(fmt(x))
-            .append("\" y=\"").append(fmt(TOP + plotHeight - h)).append("\" width=\"")
-            .append(fmt(Math.max(1, barWidth - 1))).append("\" height=\"").append(fmt(h)).append("\">")
-            .append("<title>").append(escape(group.label() + " \u2014 " + seriesName + numbers.format(value)))
-            .append("</title></rect>");
-      }
-      if (g % layout.stride() == 0) {
-        double cx = LEFT + slot * g + slot / 2;
-        int y = HEIGHT - BOTTOM + 16;
-        out.append("<text class=\"chart-label\" x=\"").append(fmt(cx)).append("\" y=\"").append(y)
-            .append(layout.rotated()
-                ? "\" text-anchor=\"end\" transform=\"rotate(-45 " + fmt(cx) + " " + y + ")\">"
-                : "\" text-anchor=\"middle\">")
-            .append(escape(shorten(group.label()))).append("</text>");
-      }
-    }
   }
 
   /**
@@ -151,17 +199,6 @@ public record BarChart(String id, String title, String description, List<String>
     }
   }
 
-  private void legend(StringBuilder out) {
-    double x = LEFT;
-    for (int s = 0; s < series.size(); s++) {
-      out.append("<rect class=\"chart-series-").append(s).append("\" x=\"").append(fmt(x))
-          .append("\" y=\"10\" width=\"12\" height=\"12\"/>")
-          .append("<text class=\"chart-legend\" x=\"").append(fmt(x + 16)).append("\" y=\"21\">")
-          .append(escape(series.get(s))).append("</text>");
-      x += 24 + 8 * series.get(s).length();
-    }
-  }
-
   /** Long or hostile labels are cut on the axis; the bar's title and the table carry them whole. */
   static String shorten(String label) {
     String plain = label == null ? "" : label.strip();
@@ -170,19 +207,18 @@ public record BarChart(String id, String title, String description, List<String>
         : new String(codePoints, 0, LABEL_CHARS - 1) + "\u2026";
   }
 
-  /** XML escaping for text and attribute values; bidi overrides are dropped from SVG text. */
-  static String escape(String text) {
+  /**
+   * The text without what must not reach SVG text: bidi overrides and isolates, which could
+   * reverse the rest of the chart, and control characters, which XML cannot carry. Escaping is the
+   * template engine's.
+   */
+  static String plain(String text) {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
+    StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
       switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
         case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> { }
         default -> {
           if (c >= 0x20 || c == '\t' || c == '\n') {

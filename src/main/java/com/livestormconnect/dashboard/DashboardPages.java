@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Opens and renders dashboard pages: every page gets the connection, the granted scopes, the time
@@ -32,8 +31,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class DashboardPages {
   private static final String FLASH = DashboardPages.class.getName() + ".flash";
-  /** Livestorm ids are UUIDs; anything else in our URLs is not an id of theirs. */
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   /** The query parameter of the "refresh" link: read Livestorm live, not from recent answers. */
   static final String REFRESH = "refresh";
 
@@ -143,20 +140,6 @@ public class DashboardPages {
     Object flash = session.getAttribute(FLASH);
     session.removeAttribute(FLASH);
     return flash == null ? "" : flash.toString();
-  }
-
-  /** The id at {@code index} of the path info's segments, if it looks like one of Livestorm's. */
-  public static String idAt(HttpServletRequest request, int index) {
-    String info = request.getPathInfo();
-    String[] parts = info == null ? new String[0] : info.substring(1).split("/", -1);
-    return parts.length > index && ID.matcher(parts[index]).matches() ? parts[index] : null;
-  }
-
-  /** The path info's segments after the first (the id), e.g. {@code "edit"} for /events/x/edit. */
-  public static String action(HttpServletRequest request) {
-    String info = request.getPathInfo();
-    String[] parts = info == null ? new String[0] : info.substring(1).split("/", 2);
-    return parts.length < 2 ? "" : parts[1];
   }
 
   static int pageNumber(HttpServletRequest request) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /events/{id}}: an event, its sessions, registrants against attendees per session, and
@@ -26,6 +27,10 @@ import java.util.Optional;
 @WebServlet("/events/*")
 public class EventServlet extends HttpServlet {
   static final int SESSIONS_PER_PAGE = 25;
+  /** The event's page, its edit form and its delete confirmation: what GET shows. */
+  private static final Set<String> SHOWN = Set.of("", "edit", "delete");
+  /** What POST does. */
+  private static final Set<String> DONE = Set.of("edit", "delete");
 
   @Inject
   DashboardPages pages;
@@ -38,36 +43,33 @@ public class EventServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String id = DashboardPages.idAt(request, 0);
-    String action = DashboardPages.action(request);
-    if (id == null || !List.of("", "edit", "delete").contains(action)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
+    Optional<ItemPage> item = ItemPage.open(pages, request, response, "eventId", SHOWN);
+    if (item.isPresent() && item.get().readable("events:read", "events/event")) {
+      show(item.get());
     }
-    DashboardPage page = pages.open(request).put("eventId", id);
-    if (!page.allows("events:read")) {
-      pages.render(request, response, "events/event", page.put("event", null));
-      return;
-    }
+  }
+
+  private void show(ItemPage item) throws IOException {
+    String id = item.id();
+    DashboardPage page = item.page();
+    boolean details = item.action().isEmpty();
     // The details page needs the event and its sessions: both at once. Edit and delete forms
     // read the event live (a form must not start from a stale copy).
     // The event is fetched on a pool thread while this thread fetches the sessions (ListPages: a
     // page past the end becomes the last page).
-    PageCalls.Later<Event> eventCall = action.isEmpty()
+    PageCalls.Later<Event> eventCall = details
         ? page.calls().start(call(id), () -> client.event(page.access(), id)) : null;
-    Optional<Page<Session>> sessions = action.isEmpty() ? sessions(page, request, id) : Optional.empty();
+    Optional<Page<Session>> sessions = details ? sessions(page, item.request(), id) : Optional.empty();
     Optional<Event> event = eventCall != null
         ? eventCall.get()
         : page.attempt(() -> client.event(page.access(), id));
-    if (page.problems().has(Kind.NOT_FOUND)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    if (!item.found("event", event)) {
       return;
     }
-    page.put("event", event.orElse(null));
-    switch (action) {
-      case "edit" -> edit(request, response, page, event.map(EventForm::of).orElse(EventForm.BLANK), Map.of(), 200);
-      case "delete" -> pages.render(request, response, "events/delete", page);
-      default -> details(request, response, page, sessions);
+    switch (item.action()) {
+      case "edit" -> edit(item, event.map(EventForm::of).orElse(EventForm.BLANK), Map.of(), 200);
+      case "delete" -> item.render("events/delete");
+      default -> details(item, sessions);
     }
   }
 
@@ -85,33 +87,25 @@ public class EventServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String id = DashboardPages.idAt(request, 0);
-    String action = DashboardPages.action(request);
-    if (id == null || !List.of("edit", "delete").contains(action)) {
-      response.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    DashboardPage page = pages.open(request).put("eventId", id);
-    if (!page.allows("events:write")) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return;
-    }
-    if (action.equals("delete")) {
-      delete(request, response, page, id);
-    } else {
-      update(request, response, page, id);
+    Optional<ItemPage> item = ItemPage.open(pages, request, response, "eventId", DONE);
+    if (item.isPresent() && item.get().permits("events:write")) {
+      if (item.get().action().equals("delete")) {
+        delete(item.get());
+      } else {
+        update(item.get());
+      }
     }
   }
 
-  private void details(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      Optional<Page<Session>> sessions) throws IOException {
+  private void details(ItemPage item, Optional<Page<Session>> sessions) throws IOException {
+    DashboardPage page = item.page();
     List<Session> list = page.calls().keepEachOfLast(sessions.map(Page::items).orElse(List.of()),
         s -> SessionServlet.call(s.id()));
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));
     page.put("totals", EventTotals.of(list));
-    page.put("chart", chart(list, page, request.getLocale()));
-    pages.render(request, response, "events/event", page);
+    page.put("chart", chart(list, page, item.request().getLocale()));
+    item.render("events/event");
   }
 
   private BarChart chart(List<Session> sessions, DashboardPage page, Locale locale) {
@@ -127,42 +121,42 @@ public class EventServlet extends HttpServlet {
         groups, locale);
   }
 
-  private void update(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      String id) throws IOException {
-    EventForm form = EventForm.from(request);
+  private void update(ItemPage item) throws IOException {
+    String id = item.id();
+    DashboardPage page = item.page();
+    EventForm form = EventForm.from(item.request());
     Map<String, String> errors = form.errors();
     if (!errors.isEmpty()) {
       page.put("event", page.attempt(() -> client.event(page.access(), id)).orElse(null));
-      edit(request, response, page, form, errors, 400);
+      edit(item, form, errors, 400);
       return;
     }
     Optional<Event> updated = page.attempt(() -> client.updateEvent(page.access(), id, form.toDraft()));
     if (updated.isEmpty()) {
       page.put("event", null);
-      edit(request, response, page, form, Map.of(), page.problems().has(Kind.NOT_FOUND) ? 404 : 502);
+      edit(item, form, Map.of(), page.problems().has(Kind.NOT_FOUND) ? 404 : 502);
       return;
     }
-    pages.redirect(request, response, "/events/" + id, "flash.eventUpdated");
+    item.redirectToItem("", "flash.eventUpdated");
   }
 
-  private void delete(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      String id) throws IOException {
-    if (!"yes".equals(request.getParameter("confirm"))) {
-      pages.redirect(request, response, "/events/" + id + "/delete", null);
+  private void delete(ItemPage item) throws IOException {
+    DashboardPage page = item.page();
+    if (!"yes".equals(item.request().getParameter("confirm"))) {
+      item.redirectToItem("delete", null);
       return;
     }
-    if (page.problems().attempt(() -> client.deleteEvent(page.access(), id))
+    if (page.problems().attempt(() -> client.deleteEvent(page.access(), item.id()))
         || page.problems().has(Kind.NOT_FOUND)) {
-      pages.redirect(request, response, "/events", "flash.eventDeleted");
+      item.redirect("/events", "flash.eventDeleted");
       return;
     }
     page.put("event", null);
-    pages.render(request, response, 502, "events/delete", page);
+    item.render(502, "events/delete");
   }
 
-  private void edit(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      EventForm form, Map<String, String> errors, int status) throws IOException {
-    page.put("form", form).put("errors", errors).put("statuses", EventForm.STATUSES);
-    pages.render(request, response, status, "events/edit", page);
+  private void edit(ItemPage item, EventForm form, Map<String, String> errors, int status) throws IOException {
+    item.page().put("form", form).put("errors", errors).put("statuses", EventForm.STATUSES);
+    item.render(status, "events/edit");
   }
 }

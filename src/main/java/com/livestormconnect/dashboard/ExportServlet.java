@@ -31,10 +31,10 @@ public class ExportServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String id = DashboardPages.idAt(request, 0);
-    String action = DashboardPages.action(request);
+    Optional<SubPath> path = SubPath.parse(request.getPathInfo());
     DashboardPage page = pages.open(request);
-    Optional<ExportJob> job = exports.find(page.accountId(), id);
+    Optional<ExportJob> job = path.flatMap(p -> exports.find(page.accountId(), p.id()));
+    String action = path.map(SubPath::action).orElse("");
     if (job.isEmpty() || !(action.isEmpty() || action.equals("people.csv"))) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

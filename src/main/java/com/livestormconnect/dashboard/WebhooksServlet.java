@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code /webhooks}: the workspace's webhooks (webhooks scope), the create form ({@code POST
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 @WebServlet({"/webhooks", "/webhooks/*"})
 public class WebhooksServlet extends HttpServlet {
+  /** What POST does to one webhook. */
+  private static final Set<String> DONE = Set.of("delete");
+
   @Inject
   DashboardPages pages;
 
@@ -42,12 +46,12 @@ public class WebhooksServlet extends HttpServlet {
       return;
     }
     if (request.getPathInfo() != null) {
-      String id = DashboardPages.idAt(request, 0);
-      if (id == null || !"delete".equals(DashboardPages.action(request))) {
+      Optional<SubPath> path = SubPath.parse(request.getPathInfo()).filter(p -> p.isOneOf(DONE));
+      if (path.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
         return;
       }
-      page.problems().attempt(() -> client.deleteWebhook(page.access(), id));
+      page.problems().attempt(() -> client.deleteWebhook(page.access(), path.get().id()));
       pages.redirect(request, response, "/webhooks",
           page.problems().isEmpty() ? "flash.webhookDeleted" : "flash.webhookNotDeleted");
       return;

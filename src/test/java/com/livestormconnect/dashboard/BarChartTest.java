@@ -25,8 +25,8 @@ class BarChartTest {
 
   @Test
   void escapesHostileLabelsSoTheSvgStaysWellFormedAndInert() throws Exception {
-    String svg = chart(List.of(new BarChart.Group("<script>alert('x')</script>", List.of(3.0, 1.0)),
-        new BarChart.Group("\"><img src=x onerror=alert(1)>", List.of(2.0, 2.0)))).svg();
+    String svg = Charts.svg(chart(List.of(new BarChart.Group("<script>alert('x')</script>", List.of(3.0, 1.0)),
+        new BarChart.Group("\"><img src=x onerror=alert(1)>", List.of(2.0, 2.0)))));
 
     assertFalse(svg.contains("<script"), svg);
     assertFalse(svg.contains("<img"), svg);
@@ -38,7 +38,7 @@ class BarChartTest {
 
   @Test
   void hasATitleADescriptionAndAnAccessibleRole() throws Exception {
-    Document document = parse(chart(List.of(new BarChart.Group("a", List.of(1.0, 0.0)))).svg());
+    Document document = parse(Charts.svg(chart(List.of(new BarChart.Group("a", List.of(1.0, 0.0))))));
 
     assertEquals("img", document.getDocumentElement().getAttribute("role"));
     assertEquals("Registrants & attendees", document.getElementsByTagName("title").item(0).getTextContent());
@@ -48,8 +48,8 @@ class BarChartTest {
 
   @Test
   void drawsOneBarPerSeriesAndGroupWithRoundAxisTicks() throws Exception {
-    String svg = chart(List.of(new BarChart.Group("1 Mar", List.of(120.0, 70.0)),
-        new BarChart.Group("8 Mar", List.of(80.0, 41.0)))).svg();
+    String svg = Charts.svg(chart(List.of(new BarChart.Group("1 Mar", List.of(120.0, 70.0)),
+        new BarChart.Group("8 Mar", List.of(80.0, 41.0)))));
     Document document = parse(svg);
 
     long bars = document.getElementsByTagName("rect").getLength() - 2; // minus the two legend keys
@@ -62,14 +62,14 @@ class BarChartTest {
 
   @Test
   void formatsTickValuesForTheLocale() {
-    String svg = new BarChart("c", "t", "d", List.of("n"),
-        List.of(new BarChart.Group("x", List.of(12_000.0))), Locale.FRANCE).svg();
+    String svg = Charts.svg(new BarChart("c", "t", "d", List.of("n"),
+        List.of(new BarChart.Group("x", List.of(12_000.0))), Locale.FRANCE));
     assertTrue(svg.contains(">20\u202F000</text>") || svg.contains(">20\u00A0000</text>"), svg);
   }
 
   @Test
   void anEmptyChartStillHasAxesAndNoBars() throws Exception {
-    Document document = parse(chart(List.of()).svg());
+    Document document = parse(Charts.svg(chart(List.of())));
 
     assertEquals(2, document.getElementsByTagName("rect").getLength()); // the legend only
     assertTrue(document.getElementsByTagName("line").getLength() >= 2);
@@ -79,15 +79,21 @@ class BarChartTest {
   @Test
   void shortensLongLabelsOnTheAxisButKeepsThemWholeInTheBarTitle() {
     String label = "A very long webinar title that keeps going and going";
-    String svg = chart(List.of(new BarChart.Group(label, List.of(1.0, 1.0)))).svg();
+    String svg = Charts.svg(chart(List.of(new BarChart.Group(label, List.of(1.0, 1.0)))));
 
     assertTrue(svg.contains(">A very long w\u2026</text>"), svg);
     assertTrue(svg.contains("<title>" + label + " — Registrants: 1</title>"), svg);
   }
 
   @Test
-  void dropsBidiOverridesSoTheyCannotReverseTheRestOfTheChart() {
-    assertEquals("Security update gnp.exe", BarChart.escape("Security update \u202Egnp.exe"));
+  void dropsBidiOverridesSoTheyCannotReverseTheRestOfTheChart() throws Exception {
+    assertEquals("Security update gnp.exe", BarChart.plain("Security update \u202Egnp.exe"));
+    // Nor does any reach the SVG, in a label, a bar's title, a series or the chart's title.
+    String svg = Charts.svg(new BarChart("c", "t \u2067x", "d\u202D", List.of("s\u202B"),
+        List.of(new BarChart.Group("Security update \u202Egnp.exe\u0007", List.of(1.0))), Locale.ENGLISH));
+    assertFalse(svg.codePoints().anyMatch(c -> c == 0x202E || c == 0x2067 || c == 0x202D || c == 0x202B || c == 7), svg);
+    assertTrue(svg.contains(">Security upda\u2026</text>"), svg);
+    parse(svg);
   }
 
   @Test
@@ -119,7 +125,7 @@ class BarChartTest {
   void manyDateLabelsAreRotatedAndThinned() {
     List<BarChart.Group> groups = java.util.stream.IntStream.range(0, 60)
         .mapToObj(i -> new BarChart.Group("30 Nov 2026", List.of(1.0))).toList();
-    String svg = new BarChart("c", "t", "d", List.of("s"), groups, java.util.Locale.ENGLISH).svg();
+    String svg = Charts.svg(new BarChart("c", "t", "d", List.of("s"), groups, java.util.Locale.ENGLISH));
     assertTrue(svg.contains("rotate(-45"), svg);
     int labels = svg.split("class=\"chart-label\"", -1).length - 1;
     assertTrue(labels < 60 && labels > 10, "labels shown: " + labels);

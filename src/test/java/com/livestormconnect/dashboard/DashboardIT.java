@@ -700,4 +700,37 @@ class DashboardIT {
     }
     System.out.println("Log of a full flow: " + json.size() + " records, e.g. " + json.get(json.size() - 1).strip());
   }
+
+  /**
+   * Sub-paths as an attacker spells them (dot segments, encoded slashes, empty and over-long ids,
+   * trailing slashes): each is a 400 or a 404, never a page, a server error or an action done.
+   */
+  @Test
+  void hostileSubPathsAreNotFoundAndDoNothing() {
+    ConnectFlow user = connected(EVENTS_READ, "events:write", "webhooks:read", "webhooks:write");
+    ok(user.browser, "/events/new");
+    HttpResponse<String> created = user.browser.post("/events",
+        Map.of("title", "Kept by DashboardIT", "description", "", "status", "draft"));
+    assertEquals(303, created.statusCode(), created.body());
+    String event = ConnectFlow.location(created).replace("/events/", "");
+    String site = base().toString().replaceAll("/+$", "");
+    for (String path : List.of("/events/..%2Fx", "/events/%2e%2e/x", "/events/a%2Fb", "/events/a%2fedit",
+        "/events/%2F", "/events/" + event + "/edit/", "/events/" + event + "/edit/x", "/events/" + event + "%00",
+        "/events/" + "a".repeat(65), "/events/" + "a".repeat(2_000), "/sessions/..%2F" + event,
+        "/sessions/" + event + "/people.csv/", "/exports/..%2Fx", "/exports/" + "a".repeat(65))) {
+      int status = user.browser.get(site + path).statusCode();
+      assertTrue(status == 400 || status == 404, path + " answered " + status);
+    }
+    ok(user.browser, "/events/" + event + "/delete");
+    for (String path : List.of("/events/" + event + "/delete/", "/events/" + event + "/delete/x",
+        "/events/..%2F" + event + "/delete", "/events/a%2F" + event + "/delete")) {
+      int status = user.browser.post(site + path, Map.of("confirm", "yes")).statusCode();
+      assertTrue(status == 400 || status == 404, path + " answered " + status);
+    }
+    for (String path : List.of("/webhooks/%2Fdelete", "/webhooks/a%2Fb/delete", "/webhooks/x/delete/")) {
+      int status = user.browser.post(site + path, Map.of()).statusCode();
+      assertTrue(status == 400 || status == 404, path + " answered " + status);
+    }
+    assertTrue(ok(user.browser, "/events/" + event).body().contains("Kept by DashboardIT"), "the event is still there");
+  }
 }
