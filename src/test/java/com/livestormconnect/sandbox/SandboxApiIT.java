@@ -412,6 +412,47 @@ class SandboxApiIT {
     assertEquals(0L, ((Number) json(reset).get("api_requests")).longValue());
   }
 
+  /**
+   * Whatever no route takes is a JSON:API 404 naming the method and path, as Livestorm's router
+   * answers: also a routed path with another method, HEAD and OPTIONS, a trailing slash, and
+   * Jersey's WADL, which a Jakarta REST runtime would otherwise answer by itself; a bad token is
+   * still a 401 first.
+   */
+  @Test
+  void whateverNoRouteTakesIsAJsonApi404() {
+    String token = dance.accessToken("events:read");
+    for (String[] call : List.of(new String[] {"GET", "/nope"}, new String[] {"DELETE", "/ping"},
+        new String[] {"PUT", "/events"}, new String[] {"OPTIONS", "/events"}, new String[] {"GET", "/events/"},
+        new String[] {"GET", "/application.wadl"}, new String[] {"GET", ""})) {
+      HttpResponse<String> response = dance.api(call[0], call[1], token, null);
+      assertEquals(404, response.statusCode(), call[0] + " " + call[1] + ": " + response.body());
+      assertEquals("application/vnd.api+json", response.headers().firstValue("Content-Type").orElse(null));
+      Map<String, Object> error = list(json(response).get("errors")).get(0);
+      assertEquals("No route matches " + call[0] + " " + (call[1].isEmpty() ? "/" : call[1]), error.get("detail"));
+      assertEquals("Record not found", error.get("title"));
+      RATE_HEADERS.forEach(h -> assertTrue(response.headers().firstValue(h).isPresent(), h));
+    }
+    assertEquals(404, dance.api("HEAD", "/ping", token, null).statusCode());
+    assertEquals(200, dance.api("GET", "/events", token, null).statusCode());
+    assertEquals(401, dance.api("GET", "/nope", "not-a-token", null).statusCode());
+  }
+
+  /** As Livestorm's router, no content negotiation: no 415 for a body's type, no 406 for Accept. */
+  @Test
+  void neitherTheBodysTypeNorAcceptIsNegotiated() {
+    String token = dance.accessToken("events:write");
+    HttpResponse<String> created = OAuthDance.send(dance.request("/sandbox/api/v1/events")
+        .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain").header("Accept", "text/html")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"data\":{\"type\":\"events\",\"attributes\":{\"title\":\"Plain \u00e9v\u00e9nement\"}}}"))
+        .build());
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals("application/vnd.api+json", created.headers().firstValue("Content-Type").orElse(null));
+    assertEquals("Plain \u00e9v\u00e9nement", attributes(map(json(created).get("data"))).get("title"));
+    assertEquals(204, dance.api("DELETE", "/events/" + map(json(created).get("data")).get("id"), token, null)
+        .statusCode());
+  }
+
   private static long count(Map<String, Object> stats, String grant) {
     return ((Number) map(stats.get("token_requests")).get(grant)).longValue();
   }

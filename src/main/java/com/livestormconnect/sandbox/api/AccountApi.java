@@ -8,43 +8,60 @@ import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.TeamMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * /ping (any valid token), /me (identity), /organization (identity or admin: see
- * {@link ApiServlet}) and /users (admin, with filter[email], filter[role], filter[pending_invite]).
+ * /ping (any valid token), /me (identity), /organization (identity or admin) and /users (admin,
+ * with filter[email], filter[role], filter[pending_invite]).
  */
+@Path("/")
 @ApplicationScoped
 public class AccountApi {
-  static final String IDENTITY_OR_ADMIN = "identity|admin";
-
   @Inject
   SandboxStore store;
 
   @Inject
   SandboxVariants variants;
 
-  List<Route> routes() {
-    return List.of(
-        Route.of("GET", "/ping", null, r -> Reply.ok(Map.of("meta", Map.of("status", "ok")))),
-        Route.of("GET", "/me", "identity", r -> Reply.ok(JsonApi.one(user(store.me())))),
-        Route.of("GET", "/organization", IDENTITY_OR_ADMIN, this::organizationDocument),
-        Route.of("GET", "/users", "admin", this::users));
+  @Inject
+  Pagination pagination;
+
+  @GET
+  @Path("ping")
+  @RequiredScope({})
+  public Response ping() {
+    return JsonApi.ok(Map.of("meta", Map.of("status", "ok")));
   }
 
-  private Reply users(ApiRequest request) {
-    String email = request.filter("email");
-    String role = request.filter("role");
-    Boolean pending = request.booleanFilter("pending_invite");
+  @GET
+  @Path("me")
+  @RequiredScope("identity")
+  public Response me() {
+    return JsonApi.ok(JsonApi.one(user(store.me())));
+  }
+
+  @GET
+  @Path("users")
+  @RequiredScope("admin")
+  public Response users(@QueryParam("filter[email]") String emailFilter, @QueryParam("filter[role]") String roleFilter,
+      @QueryParam("filter[pending_invite]") String pendingFilter,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    String email = JsonApi.filter(emailFilter);
+    String role = JsonApi.filter(roleFilter);
+    Boolean pending = JsonApi.booleanFilter("pending_invite", pendingFilter);
     List<TeamMember> members = store.members().stream()
         .filter(m -> email == null || m.email().equalsIgnoreCase(email))
         .filter(m -> role == null || m.role().equals(role))
         .filter(m -> pending == null || m.pendingInvite() == pending)
         .toList();
-    return Reply.ok(JsonApi.list(request.page(), members, this::user));
+    return pagination.list(number, size, members, this::user);
   }
 
   /**
@@ -52,17 +69,19 @@ public class AccountApi {
    * coming only in {@code included} with {@code ?include=organization}; a variant answers the
    * organization directly.
    */
-  private Reply organizationDocument(ApiRequest request) {
+  @GET
+  @Path("organization")
+  @RequiredScope({"identity", "admin"})
+  public Response organizationDocument(@QueryParam("include") String include) {
     if (variants.is(SandboxVariants.Variant.ORGANIZATION, "organization")) {
-      return Reply.ok(JsonApi.one(organization()));
+      return JsonApi.ok(JsonApi.one(organization()));
     }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("data", user(store.me()));
-    String include = request.http().getParameter("include");
     if (include != null && Arrays.asList(include.split(",")).contains("organization")) {
       document.put("included", List.of(organization()));
     }
-    return Reply.ok(document);
+    return JsonApi.ok(document);
   }
 
   private Map<String, Object> organization() {

@@ -1,11 +1,14 @@
 package com.livestormconnect.sandbox.api;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An API failure, answered as a jsonapi-resources error document (the gem Livestorm's meta keys
- * point to): {@code {"errors":[{"title","detail","code","status"}]}}.
+ * point to): {@code {"errors":[{"title","detail","code","status"}]}}. Thrown by resources and
+ * answered by {@link Mapper}; filters abort with its {@link #response()}.
  */
 public class ApiError extends RuntimeException {
   private final int status;
@@ -54,5 +57,18 @@ public class ApiError extends RuntimeException {
           "source", Map.of("pointer", "/data/attributes/fields/" + f.field()))).toList());
     }
     return Map.of("errors", List.of(Map.of("title", title, "detail", getMessage(), "code", code, "status", code)));
+  }
+
+  /** The error's answer, to which a filter may add headers. */
+  public Response.ResponseBuilder response() {
+    return JsonApi.answer(status, document());
+  }
+
+  /** Answers an ApiError thrown by a resource (or by its page). */
+  public static class Mapper implements ExceptionMapper<ApiError> {
+    @Override
+    public Response toResponse(ApiError error) {
+      return error.response().build();
+    }
   }
 }

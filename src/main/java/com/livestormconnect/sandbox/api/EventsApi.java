@@ -10,74 +10,95 @@ import com.livestormconnect.sandbox.data.TeamMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** /events: list (filter[title], filter[scheduling_status]), get, create, update, delete. */
+@Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class EventsApi {
   @Inject
   SandboxStore store;
 
-  List<Route> routes() {
-    return List.of(
-        Route.of("GET", "/events", "events", this::list),
-        Route.of("POST", "/events", "events", this::create),
-        Route.of("GET", "/events/{id}", "events", r -> Reply.ok(JsonApi.one(view(found(r.path("id")))))),
-        Route.of("PATCH", "/events/{id}", "events", this::update),
-        Route.of("DELETE", "/events/{id}", "events", this::delete));
-  }
+  @Inject
+  Pagination pagination;
 
-  private Reply list(ApiRequest request) {
-    String title = request.filter("title");
-    String scheduling = request.filter("scheduling_status");
+  @GET
+  @Path("events")
+  public Response list(@QueryParam("filter[title]") String titleFilter,
+      @QueryParam("filter[scheduling_status]") String schedulingFilter,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    String title = JsonApi.filter(titleFilter);
+    String scheduling = JsonApi.filter(schedulingFilter);
     List<Event> events = store.events().stream()
         .filter(e -> title == null || e.title().toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT)))
         .filter(e -> scheduling == null || scheduling.equals(schedulingStatus(e)))
         .toList();
-    return Reply.ok(JsonApi.list(request.page(), events, this::view));
+    return pagination.list(number, size, events, this::view);
   }
 
-  private Reply create(ApiRequest request) {
-    JsonObject in = request.attributes();
-    String title = ApiRequest.text(in, "title");
+  @POST
+  @Path("events")
+  public Response create(InputStream body) {
+    JsonObject in = JsonApi.attributes(body);
+    String title = JsonApi.text(in, "title");
     if (title == null || title.isBlank()) {
       throw ApiError.unprocessable("title - can't be blank");
     }
-    String ownerId = ApiRequest.text(in, "owner_id");
+    String ownerId = JsonApi.text(in, "owner_id");
     if (ownerId != null && store.member(ownerId).isEmpty()) {
       throw ApiError.unprocessable("Team member not found");
     }
     Event created = store.createEvent(blank -> changed(blank, in, ownerId == null ? blank.ownerId() : ownerId));
-    return Reply.created(JsonApi.one(view(created)));
+    return JsonApi.created(JsonApi.one(view(created)));
   }
 
-  private Reply update(ApiRequest request) {
-    JsonObject in = request.attributes();
-    Event current = found(request.path("id"));
-    String title = ApiRequest.text(in, "title");
+  @GET
+  @Path("events/{id}")
+  public Response get(@PathParam("id") String id) {
+    return JsonApi.ok(JsonApi.one(view(found(id))));
+  }
+
+  @PATCH
+  @Path("events/{id}")
+  public Response update(@PathParam("id") String id, InputStream body) {
+    JsonObject in = JsonApi.attributes(body);
+    Event current = found(id);
+    String title = JsonApi.text(in, "title");
     if (title != null && title.isBlank()) {
       throw ApiError.unprocessable("title - can't be blank");
     }
     Event updated = store.updateEvent(current.id(), e -> changed(e, in, e.ownerId()))
         .orElseThrow(() -> ApiError.notFound("Event not found"));
-    return Reply.ok(JsonApi.one(view(updated)));
+    return JsonApi.ok(JsonApi.one(view(updated)));
   }
 
-  private Reply delete(ApiRequest request) {
-    if (!store.deleteEvent(request.path("id"))) {
+  @DELETE
+  @Path("events/{id}")
+  public Response delete(@PathParam("id") String id) {
+    if (!store.deleteEvent(id)) {
       throw ApiError.notFound("Event not found");
     }
-    return Reply.noContent();
+    return Response.noContent().build();
   }
 
   /** The event with the given attributes applied; attributes not given keep their value. */
   private Event changed(Event e, JsonObject in, String ownerId) {
-    String title = ApiRequest.text(in, "title");
-    String slug = ApiRequest.text(in, "slug");
-    String description = in.containsKey("description") ? ApiRequest.text(in, "description") : e.description();
-    String status = ApiRequest.text(in, "status");
+    String title = JsonApi.text(in, "title");
+    String slug = JsonApi.text(in, "slug");
+    String description = in.containsKey("description") ? JsonApi.text(in, "description") : e.description();
+    String status = JsonApi.text(in, "status");
     if (status != null && !status.equals("published") && !status.equals("draft")) {
       throw ApiError.unprocessable("status must be published or draft");
     }
@@ -86,9 +107,9 @@ public class EventsApi {
     String newTitle = title == null ? e.title() : title;
     return new Event(e.id(), ownerId, newTitle,
         slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(), description,
-        e.language(), e.estimatedDuration(), ApiRequest.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
-        ApiRequest.flag(in, "recording_enabled", e.recordingEnabled()),
-        ApiRequest.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now, e.onDemand());
+        e.language(), e.estimatedDuration(), JsonApi.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
+        JsonApi.flag(in, "recording_enabled", e.recordingEnabled()),
+        JsonApi.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now, e.onDemand());
   }
 
   private static String slugOf(String title) {

@@ -11,6 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,29 +32,40 @@ import java.util.UUID;
  * /events/{id}/people. As in Livestorm, the people of a session or event include its team members
  * (role team_member: here the event's owner, who hosts every session) besides the participants.
  */
+@Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class PeopleApi {
   @Inject
   SandboxStore store;
 
-  List<Route> routes() {
-    return List.of(
-        Route.of("GET", "/sessions/{id}/people", "events", r -> {
-          if (store.session(r.path("id")).isEmpty() && BreakoutRooms.find(r.path("id"), store.sessions()).isPresent()) {
-            return list(r, List.of()); // the sandbox keeps no people per breakout room
-          }
-          EventSession session = store.session(r.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
-          List<Registration> people = new ArrayList<>(store.registrants(session.id()));
-          host(session).ifPresent(people::add);
-          return list(r, people);
-        }),
-        Route.of("POST", "/sessions/{id}/people", "events", this::register),
-        Route.of("GET", "/events/{id}/people", "events", r -> {
-          store.event(r.path("id")).orElseThrow(() -> ApiError.notFound("Event not found"));
-          List<Registration> people = new ArrayList<>(store.registrantsOfEvent(r.path("id")));
-          store.sessionsOf(r.path("id")).stream().findFirst().flatMap(this::host).ifPresent(people::add);
-          return list(r, people);
-        }));
+  @Inject
+  Pagination pagination;
+
+  @GET
+  @Path("sessions/{id}/people")
+  public Response ofSession(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
+      @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    if (store.session(id).isEmpty() && BreakoutRooms.find(id, store.sessions()).isPresent()) {
+      // the sandbox keeps no people per breakout room
+      return list(List.of(), attended, email, role, number, size);
+    }
+    EventSession session = store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
+    List<Registration> people = new ArrayList<>(store.registrants(session.id()));
+    host(session).ifPresent(people::add);
+    return list(people, attended, email, role, number, size);
+  }
+
+  @GET
+  @Path("events/{id}/people")
+  public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
+      @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
+    List<Registration> people = new ArrayList<>(store.registrantsOfEvent(id));
+    store.sessionsOf(id).stream().findFirst().flatMap(this::host).ifPresent(people::add);
+    return list(people, attended, email, role, number, size);
   }
 
   /** The event's owner as the session's host: a team member, present when the session ran. */
@@ -65,21 +83,24 @@ public class PeopleApi {
     return store.member(p.personId()).isPresent();
   }
 
-  private Reply list(ApiRequest request, List<Registration> people) {
-    Boolean attended = request.booleanFilter("attended");
-    String email = request.filter("email");
-    String role = request.filter("role");
+  private Response list(List<Registration> people, String attendedFilter, String emailFilter, String roleFilter,
+      String number, String size) {
+    Boolean attended = JsonApi.booleanFilter("attended", attendedFilter);
+    String email = JsonApi.filter(emailFilter);
+    String role = JsonApi.filter(roleFilter);
     List<Registration> matching = people.stream()
         .filter(p -> attended == null || p.attended() == attended)
         .filter(p -> email == null || p.email().equalsIgnoreCase(email))
         .filter(p -> role == null || role.equals(teamMember(p) ? "team_member" : "participant"))
         .toList();
-    return Reply.ok(JsonApi.list(request.page(), matching, this::view));
+    return pagination.list(number, size, matching, this::view);
   }
 
-  private Reply register(ApiRequest request) {
-    EventSession session = store.session(request.path("id")).orElseThrow(() -> ApiError.notFound("Session not found"));
-    JsonObject in = request.attributes();
+  @POST
+  @Path("sessions/{id}/people")
+  public Response register(@PathParam("id") String id, InputStream body) {
+    EventSession session = store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
+    JsonObject in = JsonApi.attributes(body);
     Map<String, String> fields = fields(in);
     List<EventFields.Field> form = EventFields.of(session.eventId());
     // Livestorm refuses an incomplete registration with 422, one error per missing field. Of the
@@ -103,12 +124,12 @@ public class PeopleApi {
     Registration person = new Registration(UUID.randomUUID().toString(), session.id(), session.eventId(),
         fields.get("first_name"), fields.get("last_name"), email.trim(), null, now, now, false, null, 0,
         0, 0, 0, 0, false, new Registration.Place(null, null, null),
-        new Registration.Source(ApiRequest.text(in, "referrer"), ApiRequest.text(in, "utm_source"),
-            ApiRequest.text(in, "utm_medium"), ApiRequest.text(in, "utm_campaign"),
-            ApiRequest.text(in, "utm_term"), ApiRequest.text(in, "utm_content")),
+        new Registration.Source(JsonApi.text(in, "referrer"), JsonApi.text(in, "utm_source"),
+            JsonApi.text(in, "utm_medium"), JsonApi.text(in, "utm_campaign"),
+            JsonApi.text(in, "utm_term"), JsonApi.text(in, "utm_content")),
         null, null, "API", Map.copyOf(answers));
     return switch (store.register(person)) {
-      case REGISTERED -> Reply.created(JsonApi.one(view(person)));
+      case REGISTERED -> JsonApi.created(JsonApi.one(view(person)));
       case ALREADY_REGISTERED -> throw new ApiError(409, "Conflict", "This person is already registered to this session");
       case NO_SUCH_SESSION -> throw ApiError.notFound("Session not found");
     };
@@ -126,7 +147,7 @@ public class PeopleApi {
         throw ApiError.badRequest("fields must be an array of {id, value}");
       }
       JsonObject field = item.asJsonObject();
-      String id = ApiRequest.text(field, "id");
+      String id = JsonApi.text(field, "id");
       JsonValue value = field.get("value");
       if (id != null && value != null && value.getValueType() == JsonValue.ValueType.STRING) {
         fields.put(id, field.getString("value"));

@@ -3,9 +3,10 @@ package com.livestormconnect.sandbox.api;
 import com.livestormconnect.sandbox.SandboxClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Livestorm's limits and their headers: 5 requests per rolling second per access token (partner
@@ -62,14 +63,16 @@ public class RateLimits {
     return monthlyLimit() - used;
   }
 
-  /** The documented headers, which Livestorm sends on every response. */
-  public synchronized void headers(HttpServletResponse response, int intervalRemaining) {
+  /** The documented headers, which Livestorm sends on every response, as they are now. */
+  public synchronized Map<String, String> headers(int intervalRemaining) {
     renew();
-    response.setHeader("RateLimit-Interval-Limit", Integer.toString(PER_SECOND));
-    response.setHeader("RateLimit-Interval-Remaining", Integer.toString(intervalRemaining));
-    response.setHeader("RateLimit-Monthly-Limit", Long.toString(monthlyLimit()));
-    response.setHeader("RateLimit-Monthly-Remaining", Long.toString(Math.max(0, monthlyLimit() - used)));
-    response.setHeader("RateLimit-Reset", Long.toString(periodEnds.getEpochSecond()));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("RateLimit-Interval-Limit", Integer.toString(PER_SECOND));
+    headers.put("RateLimit-Interval-Remaining", Integer.toString(intervalRemaining));
+    headers.put("RateLimit-Monthly-Limit", Long.toString(monthlyLimit()));
+    headers.put("RateLimit-Monthly-Remaining", Long.toString(Math.max(0, monthlyLimit() - used)));
+    headers.put("RateLimit-Reset", Long.toString(periodEnds.getEpochSecond()));
+    return headers;
   }
 
   private void renew() {

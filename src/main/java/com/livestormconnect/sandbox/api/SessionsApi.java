@@ -8,6 +8,11 @@ import com.livestormconnect.sandbox.data.EventSession;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,25 +21,44 @@ import java.util.Map;
  * /sessions, /sessions/{id} and /events/{id}/sessions, with filter[status] and
  * filter[include_breakout_rooms] (rooms are left out unless asked for, each after its session).
  */
+@Path("/")
+@RequiredScope("events")
 @ApplicationScoped
 public class SessionsApi {
   @Inject
   SandboxStore store;
 
-  List<Route> routes() {
-    return List.of(
-        Route.of("GET", "/sessions", "events", r -> list(r, store.sessions())),
-        Route.of("GET", "/sessions/{id}", "events", r -> Reply.ok(JsonApi.one(view(found(r.path("id")))))),
-        Route.of("GET", "/events/{id}/sessions", "events", r -> {
-          Event event = store.event(r.path("id")).orElseThrow(() -> ApiError.notFound("Event not found"));
-          return list(r, store.sessionsOf(event.id()));
-        }));
+  @Inject
+  Pagination pagination;
+
+  @GET
+  @Path("sessions")
+  public Response list(@QueryParam("filter[status]") String status,
+      @QueryParam("filter[include_breakout_rooms]") String rooms,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    return list(store.sessions(), status, rooms, number, size);
   }
 
-  private Reply list(ApiRequest request, List<EventSession> sessions) {
-    String status = request.filter("status");
+  @GET
+  @Path("sessions/{id}")
+  public Response get(@PathParam("id") String id) {
+    return JsonApi.ok(JsonApi.one(view(found(id))));
+  }
+
+  @GET
+  @Path("events/{id}/sessions")
+  public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[status]") String status,
+      @QueryParam("filter[include_breakout_rooms]") String rooms,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    Event event = store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
+    return list(store.sessionsOf(event.id()), status, rooms, number, size);
+  }
+
+  private Response list(List<EventSession> sessions, String statusFilter, String roomsFilter, String number,
+      String size) {
+    String status = JsonApi.filter(statusFilter);
     List<BreakoutRooms.Room> all = new ArrayList<>();
-    boolean rooms = Boolean.TRUE.equals(request.booleanFilter("include_breakout_rooms"));
+    boolean rooms = Boolean.TRUE.equals(JsonApi.booleanFilter("include_breakout_rooms", roomsFilter));
     for (EventSession s : sessions) {
       all.add(new BreakoutRooms.Room(s, null));
       if (rooms) {
@@ -43,7 +67,7 @@ public class SessionsApi {
     }
     List<BreakoutRooms.Room> matching = status == null ? all
         : all.stream().filter(r -> status.equals(status(r.session()))).toList();
-    return Reply.ok(JsonApi.list(request.page(), matching, this::view));
+    return pagination.list(number, size, matching, this::view);
   }
 
   BreakoutRooms.Room found(String id) {

@@ -7,38 +7,44 @@ import com.livestormconnect.sandbox.data.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 /** /webhooks: list (filter[event]), create, delete. The sandbox records them but sends nothing. */
+@Path("/")
+@RequiredScope("webhooks")
 @ApplicationScoped
 public class WebhooksApi {
   @Inject
   SandboxStore store;
 
-  List<Route> routes() {
-    return List.of(
-        Route.of("GET", "/webhooks", "webhooks", this::list),
-        Route.of("POST", "/webhooks", "webhooks", this::create),
-        Route.of("DELETE", "/webhooks/{id}", "webhooks", r -> {
-          if (!store.deleteWebhook(r.path("id"))) {
-            throw ApiError.notFound("Webhook not found");
-          }
-          return Reply.noContent();
-        }));
-  }
+  @Inject
+  Pagination pagination;
 
-  private Reply list(ApiRequest request) {
-    String event = request.filter("event");
+  @GET
+  @Path("webhooks")
+  public Response list(@QueryParam("filter[event]") String eventFilter,
+      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+    String event = JsonApi.filter(eventFilter);
     List<Webhook> hooks = store.webhooks().stream().filter(w -> event == null || w.event().equals(event)).toList();
-    return Reply.ok(JsonApi.list(request.page(), hooks, this::view));
+    return pagination.list(number, size, hooks, this::view);
   }
 
-  private Reply create(ApiRequest request) {
-    JsonObject in = request.attributes();
-    String url = ApiRequest.text(in, "url");
-    String event = ApiRequest.text(in, "event");
+  @POST
+  @Path("webhooks")
+  public Response create(InputStream body) {
+    JsonObject in = JsonApi.attributes(body);
+    String url = JsonApi.text(in, "url");
+    String event = JsonApi.text(in, "event");
     if (url == null || event == null) {
       throw ApiError.badRequest("url and event are required");
     }
@@ -48,7 +54,16 @@ public class WebhooksApi {
     if (!Webhook.EVENTS.contains(event)) {
       throw ApiError.unprocessable("event must be one of " + String.join(", ", Webhook.EVENTS.stream().sorted().toList()));
     }
-    return Reply.created(JsonApi.one(view(store.createWebhook(url, event))));
+    return JsonApi.created(JsonApi.one(view(store.createWebhook(url, event))));
+  }
+
+  @DELETE
+  @Path("webhooks/{id}")
+  public Response delete(@PathParam("id") String id) {
+    if (!store.deleteWebhook(id)) {
+      throw ApiError.notFound("Webhook not found");
+    }
+    return Response.noContent().build();
   }
 
   private static boolean isHttpUrl(String url) {
