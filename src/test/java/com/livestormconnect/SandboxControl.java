@@ -32,6 +32,15 @@ public final class SandboxControl {
     expectOk(post("clock", Map.of("advance", seconds)));
   }
 
+  /**
+   * Stops the sandbox clock (true) or lets it run again (false). While it stands still, every
+   * request falls within one sandbox second of the rate limit, however slow the machine: call it
+   * again with false in a {@code finally}.
+   */
+  public void freezeClock(boolean frozen) {
+    expectOk(post("clock", Map.of("frozen", frozen)));
+  }
+
   /** The next {@code count} API requests answer {@code status} (a 429 with this Retry-After). */
   public void queueFaults(int status, int count, int retryAfterSeconds) {
     expectOk(post("faults", Map.of("status", status, "count", count, "retryAfter", retryAfterSeconds)));

@@ -113,11 +113,11 @@ class ClusterIT {
     Admin admin = connected("rate");
     // Warm up: a node's first call loads the HTTP client and reaches the sandbox a few hundred ms
     // after its permit, and five punctual calls right after it would share its rolling second. Then
-    // let the sandbox's window move past the warm-up calls.
+    // move the sandbox's clock, which its rolling second follows, past the warm-up calls.
     for (MicroNode node : List.of(node1, node2, node1, node2)) {
       assertEquals(200, admin.on(node).get("/admin/probe").statusCode());
     }
-    Thread.sleep(1_100);
+    new SandboxControl(node1.base()).advanceClock(1);
     long limitedBefore = sandboxStats().getJsonNumber("rate_limited").longValue();
     long started = System.nanoTime();
 
@@ -145,7 +145,7 @@ class ClusterIT {
     for (MicroNode node : List.of(node1, node2)) {
       assertEquals(200, admin.on(node).get("/admin/probe").statusCode());
     }
-    Thread.sleep(1_100);
+    new SandboxControl(node1.base()).advanceClock(1); // the sandbox's second moves past the warm-up
     long limitedBefore = sandboxStats().getJsonNumber("rate_limited").longValue();
     long started = System.nanoTime();
 

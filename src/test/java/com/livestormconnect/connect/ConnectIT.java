@@ -104,9 +104,99 @@ class ConnectIT {
     return accounts.find(flow.username).orElseThrow().getId();
   }
 
+  /** A user connected through the pages (identity:read events:read), and what the way there left. */
+  private record Connected(ConnectFlow flow, long accountId, String callback, HttpResponse<String> landed,
+      long exchangesBefore) {}
+
+  private Connected connectedThroughThePages(String prefix) {
+    ConnectFlow flow = user(prefix);
+    String callback = flow.decide(flow.consentPage("identity:read", "events:read"), "approve");
+    long exchangesBefore = flow.codeExchanges();
+    HttpResponse<String> landed = flow.browser.get(callback);
+    return new Connected(flow, accountId(flow), callback, landed, exchangesBefore);
+  }
+
   @Test
-  void connectsEndToEndAndShowsTheConnectionOnTheDashboard() throws Exception {
-    List<String> logged = new ArrayList<>();
+  void aNewUsersDashboardInvitesToConnect() {
+    HttpResponse<String> dashboard = user("ada").browser.get("/dashboard");
+    assertTrue(dashboard.body().contains("No Livestorm account is connected yet"), dashboard.body());
+    assertTrue(dashboard.body().contains("href=\"/connect\""));
+  }
+
+  @Test
+  void theConnectPageOffersEveryScopeCheckingTheLeastAndDisablingTheUnregistered() {
+    HttpResponse<String> page = user("ada").browser.get("/connect");
+    assertEquals(200, page.statusCode());
+    assertEquals(10, page.body().split("type=\"checkbox\" name=\"scope\"", -1).length - 1);
+    assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
+    assertTrue(page.body().contains("Read-only access to events, sessions and participants"));
+    assertTrue(page.body().contains("differs from the scopes the app is registered with"),
+        "the sandbox registers the eight individual scopes; the default is least privilege");
+    // full:read and full:write are not registered: offered disabled, with the reason.
+    assertTrue(page.body().matches("(?s).*value=\"full:write\"[^>]*disabled.*"), "full:write disabled");
+    assertTrue(page.body().matches("(?s).*value=\"full:read\"[^>]*disabled.*"), "full:read disabled");
+    assertFalse(page.body().matches("(?s).*value=\"events:read\"[^>]*disabled.*"));
+    assertTrue(page.body().contains("the app is not registered with this scope at Livestorm"));
+    assertTrue(page.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"));
+    assertFalse(page.body().matches("(?s).*value=\"events:write\"[^>]*checked.*"));
+  }
+
+  @Test
+  void startingSendsTheBrowserToLivestormWithPkceAndTheChosenScopes() {
+    HttpResponse<String> started = user("ada").start("identity:read", "events:read");
+    assertEquals(303, started.statusCode());
+    String authorize = location(started);
+    assertTrue(authorize.startsWith(settings.livestorm().authorizeUrl() + "?"), authorize);
+    Map<String, String> request = query(authorize);
+    assertEquals("S256", request.get("code_challenge_method"));
+    assertEquals("identity:read events:read", request.get("scope"));
+    assertFalse(request.containsKey("code_verifier"));
+  }
+
+  @Test
+  void theApprovedCallbackExchangesTheCodeOnceAndLandsOnACleanUrl() {
+    Connected ada = connectedThroughThePages("ada");
+    assertTrue(ada.callback().startsWith(settings.livestorm().redirectUri() + "?"), ada.callback());
+    assertEquals(303, ada.landed().statusCode());
+    assertEquals("/dashboard", location(ada.landed()), "a clean URL: the code does not stay in history");
+    assertEquals("no-referrer", ada.landed().headers().firstValue("Referrer-Policy").orElse(null));
+    assertEquals(ada.exchangesBefore() + 1, ada.flow().codeExchanges());
+  }
+
+  @Test
+  void theConnectionKeepsTheGrantedScopesTheExpiryAndTheLivestormIdentity() throws Exception {
+    Connected ada = connectedThroughThePages("ada");
+    ConnectionSummary connection = store.find(ada.accountId()).orElseThrow();
+    assertEquals(ConnectionStatus.CONNECTED, connection.status());
+    assertEquals("identity:read events:read", connection.grantedScopes());
+    Instant expiry = connection.accessExpiresAt();
+    assertTrue(expiry.isAfter(Instant.now().plusSeconds(7000)) && expiry.isBefore(Instant.now().plusSeconds(7300)), expiry::toString);
+
+    net.minidev.json.JSONObject me = new net.minidev.json.JSONObject(JSONObjectUtils.parse(ada.flow().browser.get(
+        "/sandbox/api/v1/me", "Authorization", "Bearer " + store.load(ada.accountId()).orElseThrow().accessToken().getValue()).body()));
+    net.minidev.json.JSONObject data = JSONObjectUtils.getJSONObject(me, "data");
+    String organizationId = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(
+        JSONObjectUtils.getJSONObject(data, "relationships"), "organization"), "data").get("id").toString();
+    assertEquals(data.get("id"), connection.livestormUserId());
+    assertEquals(organizationId, connection.livestormOrganizationId());
+  }
+
+  @Test
+  void theDashboardShowsTheConnectedOrganizationUserAndScopes() {
+    Connected ada = connectedThroughThePages("ada");
+    ConnectionSummary connection = store.find(ada.accountId()).orElseThrow();
+    HttpResponse<String> dashboard = ada.flow().browser.get("/dashboard");
+    assertTrue(dashboard.body().contains("Connected"), dashboard.body());
+    // The organization's name (GET /organization?include=organization), not its id.
+    assertTrue(dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"), "organization shown");
+    assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
+    assertTrue(dashboard.body().contains("events:read"));
+    assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
+  }
+
+  @Test
+  void noSecretOfTheConnectionReachesThePagesOrTheLog() {
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
       public void publish(LogRecord record) {
@@ -122,79 +212,25 @@ class ConnectIT {
     };
     Logger.getLogger("").addHandler(capture);
     try {
-      ConnectFlow ada = user("ada");
-      HttpResponse<String> before = ada.browser.get("/dashboard");
-      assertTrue(before.body().contains("No Livestorm account is connected yet"));
-      assertTrue(before.body().contains("href=\"/connect\""));
-
-      HttpResponse<String> page = ada.browser.get("/connect");
-      assertEquals(200, page.statusCode());
-      assertEquals(10, page.body().split("type=\"checkbox\" name=\"scope\"", -1).length - 1);
-      assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
-      assertTrue(page.body().contains("Read-only access to events, sessions and participants"));
-      assertTrue(page.body().contains("differs from the scopes the app is registered with"),
-          "the sandbox registers the eight individual scopes; the default is least privilege");
-      // full:read and full:write are not registered: offered disabled, with the reason.
-      assertTrue(page.body().matches("(?s).*value=\"full:write\"[^>]*disabled.*"), "full:write disabled");
-      assertTrue(page.body().matches("(?s).*value=\"full:read\"[^>]*disabled.*"), "full:read disabled");
-      assertFalse(page.body().matches("(?s).*value=\"events:read\"[^>]*disabled.*"));
-      assertTrue(page.body().contains("the app is not registered with this scope at Livestorm"));
-      assertTrue(page.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"));
-      assertFalse(page.body().matches("(?s).*value=\"events:write\"[^>]*checked.*"));
-
-      HttpResponse<String> started = ada.start("identity:read", "events:read");
-      assertEquals(303, started.statusCode());
-      String authorize = location(started);
-      assertTrue(authorize.startsWith(settings.livestorm().authorizeUrl() + "?"), authorize);
-      Map<String, String> request = query(authorize);
-      assertEquals("S256", request.get("code_challenge_method"));
-      assertEquals("identity:read events:read", request.get("scope"));
-      assertFalse(request.containsKey("code_verifier"));
-
-      HttpResponse<String> consent = ada.browser.get(authorize);
-      String callback = ada.decide(consent, "approve");
-      assertTrue(callback.startsWith(settings.livestorm().redirectUri() + "?"), callback);
-      long exchangesBefore = ada.codeExchanges();
-      HttpResponse<String> landed = ada.browser.get(callback);
-      assertEquals(303, landed.statusCode());
-      assertEquals("/dashboard", location(landed), "a clean URL: the code does not stay in history");
-      assertEquals("no-referrer", landed.headers().firstValue("Referrer-Policy").orElse(null));
-      assertEquals(exchangesBefore + 1, ada.codeExchanges());
-
-      long accountId = accountId(ada);
-      ConnectionSummary connection = store.find(accountId).orElseThrow();
-      assertEquals(ConnectionStatus.CONNECTED, connection.status());
-      assertEquals("identity:read events:read", connection.grantedScopes());
-      Instant expiry = connection.accessExpiresAt();
-      assertTrue(expiry.isAfter(Instant.now().plusSeconds(7000)) && expiry.isBefore(Instant.now().plusSeconds(7300)), expiry::toString);
-
-      net.minidev.json.JSONObject me = new net.minidev.json.JSONObject(JSONObjectUtils.parse(ada.browser.get(
-          "/sandbox/api/v1/me", "Authorization", "Bearer " + store.load(accountId).orElseThrow().accessToken().getValue()).body()));
-      net.minidev.json.JSONObject data = JSONObjectUtils.getJSONObject(me, "data");
-      String organizationId = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(
-          JSONObjectUtils.getJSONObject(data, "relationships"), "organization"), "data").get("id").toString();
-      assertEquals(data.get("id"), connection.livestormUserId());
-      assertEquals(organizationId, connection.livestormOrganizationId());
-
-      HttpResponse<String> dashboard = ada.browser.get("/dashboard");
-      assertTrue(dashboard.body().contains("Connected"), dashboard.body());
-      // The organization's name (GET /organization?include=organization), not its id.
-      assertTrue(dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"), "organization shown");
-      assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
-      assertTrue(dashboard.body().contains("events:read"));
-      assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
-
-      TokenSet tokens = store.load(accountId).orElseThrow();
-      String code = query(callback).get("code");
+      Connected ada = connectedThroughThePages("ada");
+      HttpResponse<String> dashboard = ada.flow().browser.get("/dashboard");
+      TokenSet tokens = store.load(ada.accountId()).orElseThrow();
+      String code = query(ada.callback()).get("code");
       for (String secret : List.of(tokens.accessToken().getValue(), tokens.refreshToken().getValue(), code,
           settings.livestorm().clientSecret().getValue())) {
         assertFalse(dashboard.body().contains(secret), "no secret in the page");
+        assertFalse(ada.landed().body().contains(secret), "no secret in the callback's answer");
         assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), "no secret in the log");
       }
-      assertEquals(List.of("CONNECTED"), events(accountId));
     } finally {
       Logger.getLogger("").removeHandler(capture);
     }
+  }
+
+  @Test
+  void aConnectionIsAuditedOnce() {
+    Connected ada = connectedThroughThePages("ada");
+    assertEquals(List.of("CONNECTED"), events(ada.accountId()));
   }
 
   @Test

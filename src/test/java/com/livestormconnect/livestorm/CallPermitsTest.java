@@ -8,11 +8,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,35 +68,56 @@ class CallPermitsTest {
 
   @Test
   void waitingCallersAreServedInTheOrderTheyCame() throws Exception {
+    // A short window: each waiting caller is served as soon as the slot given back is free again.
+    CallPermits permits = new CallPermits(5, Duration.ofMillis(50));
     List<CallPermits.Permit> held = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       held.add(permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow());
     }
-    List<Integer> served = new CopyOnWriteArrayList<>();
+    BlockingQueue<Integer> served = new LinkedBlockingQueue<>();
+    CountDownLatch allServed = new CountDownLatch(1);
     List<Thread> waiting = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int caller = i;
       Thread t = new Thread(() -> {
-        try (CallPermits.Permit p = permits.acquire("c1", Duration.ofSeconds(10)).orElseThrow()) {
+        try (CallPermits.Permit p = permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
           served.add(caller);
+          allServed.await(); // keeps its slot, so the only slots freed are the ones given back below
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       });
       t.start();
       waiting.add(t);
-      Thread.sleep(20); // caller i is queued before caller i + 1 asks
+      queued(t); // caller i is in the queue before caller i + 1 asks
     }
-    // Slots come back 30 ms apart, so grants are 30 ms apart too: the order of the list is the
-    // order of the grants (a page-sized burst may otherwise grant two callers within microseconds).
-    for (CallPermits.Permit permit : held) {
-      permit.close();
-      Thread.sleep(30);
+    // One slot at a time, each only once the previous grant is in: whoever is served is the head
+    // of the queue, and the grants cannot race each other to the list.
+    try {
+      for (int i = 0; i < 5; i++) {
+        held.get(i).close();
+        assertEquals(i, served.poll(10, TimeUnit.SECONDS), "served after caller " + (i - 1));
+      }
+    } finally {
+      allServed.countDown();
     }
     for (Thread t : waiting) {
       t.join(10_000);
     }
-    assertEquals(List.of(0, 1, 2, 3, 4), served);
+    assertTrue(served.isEmpty());
+  }
+
+  /**
+   * Waits until {@code caller} is parked in {@link CallPermits#acquire} (on the lane's fair lock
+   * or on its window): a timed park is where a caller waits for its turn, so from then on it is
+   * queued ahead of anyone who asks later.
+   */
+  private static void queued(Thread caller) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (caller.getState() != Thread.State.TIMED_WAITING) {
+      assertTrue(caller.isAlive() && System.nanoTime() < deadline, "caller never queued: " + caller.getState());
+      Thread.yield();
+    }
   }
 
   @Test
@@ -104,8 +129,8 @@ class CallPermitsTest {
     Optional<CallPermits.Permit> late = permits.acquire("c1", Duration.ofMillis(50));
     assertTrue(late.isEmpty(), "all five permits are in their window");
     assertTrue(System.nanoTime() - started < WINDOW.toNanos(), "it gave up at its deadline");
-    // Nothing was taken by the refused caller: once the window has passed, five are free again.
-    Thread.sleep(WINDOW.toMillis() + 50);
+    // Nothing was taken by the refused caller: once the window has passed, five are free again
+    // (a slot it kept would never come back, and the fifth would wait in vain).
     for (int i = 0; i < 5; i++) {
       assertTrue(permits.acquire("c1", Duration.ofSeconds(2)).isPresent(), "permit " + i);
     }
@@ -125,14 +150,17 @@ class CallPermitsTest {
   void aPagesFewCallsStartTogetherThenStartsAreSpreadOut() throws Exception {
     List<Long> starts = new ArrayList<>();
     long before = System.nanoTime();
-    for (int i = 0; i < 5; i++) {
+    // The first BURST (3) go at once: a page's independent calls overlap (issue 13 §3). Each is
+    // granted without any wait at all; paced one by one, the second would have to wait.
+    for (int i = 0; i < CallPermits.BURST; i++) {
+      permits.acquire("c1", Duration.ZERO).orElseThrow(() -> new AssertionError("no wait for a page's calls"))
+          .close();
+      starts.add(System.nanoTime());
+    }
+    for (int i = CallPermits.BURST; i < 5; i++) {
       permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow().close();
       starts.add(System.nanoTime());
     }
-    // The first BURST (3) go at once: a page's independent calls overlap (issue 13 §3)...
-    // (Paced one by one they would be two fifths of the window apart at least.)
-    assertTrue(starts.get(CallPermits.BURST - 1) - starts.get(0) < WINDOW.dividedBy(5).multipliedBy(2).toNanos() - SLACK_NANOS,
-        "the first three started together, not a fifth of the window apart");
     // ...and the next ones follow a fifth of the window apart instead of in a burst of five. Measured
     // from before the first call (a busy machine can only delay a start, never bring one forward).
     for (int i = CallPermits.BURST; i < 5; i++) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -185,44 +186,82 @@ class SandboxApiIT {
   @Test
   void attendedFilterReturnsOnlyAttendeesWithEngagement() {
     String token = dance.accessToken("events:read");
-    List<Map<String, Object>> people = list(json(dance.api("/sessions/" + largeSessionId(token)
-        + "/people?filter[attended]=true&page[size]=50", token)).get("data"));
+    String attendees = "/sessions/" + largeSessionId(token) + "/people?filter[attended]=true&page[size]=50";
+    List<Map<String, Object>> people = list(json(dance.api(attendees, token)).get("data"));
     assertEquals(50, people.size());
     for (Map<String, Object> person : people) {
       Map<String, Object> detail = map(attributes(person).get("registrant_detail"));
       assertEquals(Boolean.TRUE, detail.get("attended"));
       assertTrue(((Number) detail.get("attendance_duration")).intValue() > 0);
-      assertTrue(UUID.fromString((String) person.get("id")) != null);
     }
+    // Livestorm's ids are random (version 4) UUIDs in their canonical lower-case form, one per
+    // person, and the same person keeps the same id from one request to the next.
+    List<String> ids = people.stream().map(p -> (String) p.get("id")).toList();
+    for (String id : ids) {
+      UUID uuid = UUID.fromString(id);
+      assertEquals(uuid.toString(), id, "canonical form");
+      assertEquals(4, uuid.version(), id);
+      assertEquals(2, uuid.variant(), id);
+    }
+    assertEquals(ids.size(), Set.copyOf(ids).size(), "one id per person: " + ids);
+    assertEquals(ids, list(json(dance.api(attendees, token)).get("data")).stream().map(p -> (String) p.get("id")).toList(),
+        "the same ids, in the same order, the second time");
+    List<String> nextPage = list(json(dance.api(attendees + "&page[number]=1", token)).get("data")).stream()
+        .map(p -> (String) p.get("id")).toList();
+    assertFalse(nextPage.isEmpty());
+    assertTrue(nextPage.stream().noneMatch(ids::contains), "the next page has other people");
   }
 
+  /**
+   * Ten calls at once within one sandbox second (the clock stands still, so the machine's speed
+   * does not matter): exactly five get through, each told how many are left, and exactly five get
+   * a 429 whose Retry-After, once waited out on the sandbox clock, is enough.
+   */
   @Test
   void requestsBeyondFivePerSecondGet429WithRetryAfter() {
     String token = dance.accessToken("identity:read");
     SandboxControl control = new SandboxControl(dance.browser.base());
     control.resetStats();
-    ExecutorService threads = Executors.newFixedThreadPool(10);
     List<HttpResponse<String>> responses;
+    HttpResponse<String> early;
+    HttpResponse<String> afterTheWait;
+    control.freezeClock(true);
     try {
-      List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 10)
-          .mapToObj(i -> CompletableFuture.supplyAsync(() -> dance.apiOnce("GET", "/ping", token, null), threads))
-          .toList();
-      responses = calls.stream().map(CompletableFuture::join).toList();
+      ExecutorService threads = Executors.newFixedThreadPool(10);
+      try {
+        List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 10)
+            .mapToObj(i -> CompletableFuture.supplyAsync(() -> dance.apiOnce("GET", "/ping", token, null), threads))
+            .toList();
+        responses = calls.stream().map(CompletableFuture::join).toList();
+      } finally {
+        threads.shutdown();
+      }
+      early = dance.apiOnce("GET", "/ping", token, null);
+      control.advanceClock(1);
+      afterTheWait = dance.apiOnce("GET", "/ping", token, null);
     } finally {
-      threads.shutdown();
+      control.freezeClock(false);
     }
-    long ok = responses.stream().filter(r -> r.statusCode() == 200).count();
+    List<HttpResponse<String>> ok = responses.stream().filter(r -> r.statusCode() == 200).toList();
     List<HttpResponse<String>> limited = responses.stream().filter(r -> r.statusCode() == 429).toList();
-    assertTrue(ok >= 5 && !limited.isEmpty(), ok + " ok, " + limited.size() + " limited");
+    assertEquals(5, ok.size(), ok.size() + " ok, " + limited.size() + " limited");
+    assertEquals(5, limited.size(), ok.size() + " ok, " + limited.size() + " limited");
+    assertEquals(Set.of("0", "1", "2", "3", "4"), ok.stream()
+        .map(r -> r.headers().firstValue("RateLimit-Interval-Remaining").orElse(null)).collect(Collectors.toSet()),
+        "each call let through is told how many are left in the second");
     for (HttpResponse<String> r : limited) {
-      assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1);
+      assertEquals("1", r.headers().firstValue("Retry-After").orElse(null));
       assertEquals("0", r.headers().firstValue("RateLimit-Interval-Remaining").orElse(null));
       RATE_HEADERS.forEach(h -> assertTrue(r.headers().firstValue(h).isPresent(), h));
     }
+    assertEquals(429, early.statusCode(), "retrying before Retry-After is refused again");
+    assertEquals(200, afterTheWait.statusCode(), "Retry-After later, the call goes through");
+    assertEquals("4", afterTheWait.headers().firstValue("RateLimit-Interval-Remaining").orElse(null));
     HttpResponse<String> stats = control.get("stats");
     Map<String, Object> tokens = map(json(stats).get("per_token"));
     assertEquals(java.util.Set.of("token-1"), tokens.keySet(), "opaque labels, one token since the reset");
-    assertTrue(((Number) map(tokens.get("token-1")).get("rate_limited")).intValue() >= 1);
+    assertEquals(6, ((Number) map(tokens.get("token-1")).get("rate_limited")).intValue());
+    assertEquals(12, ((Number) map(tokens.get("token-1")).get("api_requests")).intValue());
     for (int i = 0; i + 6 <= token.length(); i++) {
       assertFalse(stats.body().contains(token.substring(i, i + 6)), "no part of the token in the stats");
     }

@@ -113,6 +113,10 @@ class SandboxLockdownIT {
     assertRefused(400, "advance", control.post("clock", Map.of()));
     assertRefused(400, "advance", control.postAs("clock", JSON, "{\"advance\":9223372036854775808}", SandboxControl.key()));
     assertEquals(offset + 1, advance(1), "refused moves left the clock alone");
+    assertRefused(400, "frozen", control.post("clock", Map.of("frozen", "yes")));
+    assertRefused(400, "frozen", control.post("clock", Map.of("frozen", 1, "advance", 5)));
+    assertEquals(offset + 2, advance(1), "a bad frozen moves nothing either");
+    assertEquals(false, json(control.post("clock", Map.of("frozen", false))).get("frozen"), "never frozen");
 
     // As far as it goes, 400 days at a time: then a 400 and the sandbox keeps working.
     HttpResponse<String> moved;

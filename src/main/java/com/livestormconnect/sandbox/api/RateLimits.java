@@ -41,9 +41,12 @@ public class RateLimits {
     return Math.max(1, Duration.between(clock.now(), periodEnds).toSeconds());
   }
 
-  /** Counts one request for this token, unless it is over the per-second limit. */
+  /**
+   * Counts one request for this token, unless it is over the per-second limit. The second is the
+   * sandbox clock's, so that a test can freeze it and find the sixth request refused every time.
+   */
   public RollingSecondLimit.Decision take(String accessToken) {
-    RollingSecondLimit.Decision decision = burst.take(accessToken, System.nanoTime() / 1_000_000);
+    RollingSecondLimit.Decision decision = burst.take(accessToken, clock.now().toEpochMilli());
     if (decision.allowed()) {
       synchronized (this) {
         renew();

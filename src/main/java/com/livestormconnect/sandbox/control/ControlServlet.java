@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds), GET and POST variants (see {@link SandboxVariants}),
- * POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
+ * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants
+ * (see {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
  * Every request needs the control key in the
  * {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise),
  * and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
@@ -94,12 +94,21 @@ public class ControlServlet extends HttpServlet {
         }
         case "/faults" -> queueFaults(params, response);
         case "/clock" -> {
-          long advance = number(params, "advance", null, 1, MAX_ADVANCE_SECONDS);
-          if (!clock.advanceWithin(Duration.ofSeconds(advance), SandboxClock.MAX_OFFSET)) {
+          JsonValue frozen = params.get("frozen");
+          if (frozen != null && frozen != JsonValue.TRUE && frozen != JsonValue.FALSE) {
+            throw new BadValue("frozen must be true or false");
+          }
+          // Either member alone, or both: advance is required only without frozen.
+          long advance = number(params, "advance", frozen == null ? null : 0L, 1, MAX_ADVANCE_SECONDS);
+          if (advance > 0 && !clock.advanceWithin(Duration.ofSeconds(advance), SandboxClock.MAX_OFFSET)) {
             throw new BadValue("advance would move the clock more than "
                 + SandboxClock.MAX_OFFSET.toDays() + " days ahead in total");
           }
-          JsonBody.write(response, 200, JSON, Map.of("offset_seconds", clock.offset().toSeconds()));
+          if (frozen != null) {
+            clock.freeze(frozen == JsonValue.TRUE);
+          }
+          JsonBody.write(response, 200, JSON,
+              Map.of("offset_seconds", clock.offset().toSeconds(), "frozen", clock.frozen()));
         }
         case "/variants" -> switchVariants(params, response);
         case "/quota" -> {
