@@ -35,11 +35,12 @@ public final class Browser {
 
   public Browser(URI base) {
     this.base = base;
-    this.client = HttpClient.newBuilder()
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   public URI base() {
@@ -65,13 +66,15 @@ public final class Browser {
 
   /** POSTs exactly these fields (no CSRF token added). */
   public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(request(path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /** POSTs a form whose fields may repeat (e.g. several {@code scope}), adding the CSRF token. */
@@ -80,21 +83,28 @@ public final class Browser {
     if (csrf != null && all.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
       all.add(Map.entry("_csrf", csrf));
     }
-    String body = all.stream()
-        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send(request(path)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    String body =
+        all.stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   /**
-   * POSTs a multipart form with one file, adding the CSRF token of the last page seen unless
-   * {@code fields} has one (an empty value sends none).
+   * POSTs a multipart form with one file, adding the CSRF token of the last page seen unless {@code
+   * fields} has one (an empty value sends none).
    */
-  public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileField,
-      String fileName, String contentType, byte[] content) {
+  public HttpResponse<String> postFile(
+      String path,
+      Map<String, String> fields,
+      String fileField,
+      String fileName,
+      String contentType,
+      byte[] content) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     if (csrf != null) {
       all.putIfAbsent("_csrf", csrf);
@@ -102,17 +112,35 @@ public final class Browser {
     all.values().removeIf(String::isEmpty);
     String boundary = "----test" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-        .getBytes(StandardCharsets.UTF_8));
+    all.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + fileField
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(path)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build());
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
   }
 
   /** Signs up (the account is new) and leaves this browser signed in. */

@@ -21,7 +21,8 @@ public final class SandboxControl {
   public static final String KEY_HEADER = "X-Sandbox-Control-Key";
 
   private final URI base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public SandboxControl(URI base) {
     this.base = base;
@@ -43,7 +44,8 @@ public final class SandboxControl {
 
   /** The next {@code count} API requests answer {@code status} (a 429 with this Retry-After). */
   public void queueFaults(int status, int count, int retryAfterSeconds) {
-    expectOk(post("faults", Map.of("status", status, "count", count, "retryAfter", retryAfterSeconds)));
+    expectOk(
+        post("faults", Map.of("status", status, "count", count, "retryAfter", retryAfterSeconds)));
   }
 
   public void queueFaults(int status, int count) {
@@ -51,9 +53,9 @@ public final class SandboxControl {
   }
 
   /**
-   * Switches sandbox variants where the real Livestorm's behaviour is uncertain, e.g.
-   * {@code Map.of("organization", "organization")} (keys and values: {@code GET
-   * /sandbox/control/variants} and the README). Other variants keep their value.
+   * Switches sandbox variants where the real Livestorm's behaviour is uncertain, e.g. {@code
+   * Map.of("organization", "organization")} (keys and values: {@code GET /sandbox/control/variants}
+   * and the README). Other variants keep their value.
    */
   public JsonObject variants(Map<String, String> variants) {
     HttpResponse<String> response = post("variants", variants);
@@ -66,7 +68,10 @@ public final class SandboxControl {
     expectOk(post("variants", Map.of("reset", true)));
   }
 
-  /** Sets the calls left in the sandbox organization's monthly quota ({@code SANDBOX_MONTHLY_QUOTA}). */
+  /**
+   * Sets the calls left in the sandbox organization's monthly quota ({@code
+   * SANDBOX_MONTHLY_QUOTA}).
+   */
   public void monthlyQuotaLeft(long remaining) {
     expectOk(post("quota", Map.of("remaining", remaining)));
   }
@@ -87,7 +92,10 @@ public final class SandboxControl {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
-  /** A counter of {@link #stats()}, e.g. {@code refreshes}, {@code api_requests}, {@code rate_limited}. */
+  /**
+   * A counter of {@link #stats()}, e.g. {@code refreshes}, {@code api_requests}, {@code
+   * rate_limited}.
+   */
   public long counter(String name) {
     return stats().getJsonNumber(name).longValue();
   }
@@ -100,29 +108,32 @@ public final class SandboxControl {
   /** POSTs a JSON object built from {@code fields} (numbers, booleans and strings) to a control. */
   public HttpResponse<String> post(String control, Map<String, ?> fields) {
     var json = Json.createObjectBuilder();
-    fields.forEach((name, value) -> {
-      if (value instanceof Number n) {
-        json.add(name, Json.createValue(n.longValue()));
-      } else if (value instanceof Boolean b) {
-        json.add(name, b);
-      } else {
-        json.add(name, String.valueOf(value));
-      }
-    });
-    return send(request(control)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json.build().toString()))
-        .build());
+    fields.forEach(
+        (name, value) -> {
+          if (value instanceof Number n) {
+            json.add(name, Json.createValue(n.longValue()));
+          } else if (value instanceof Boolean b) {
+            json.add(name, b);
+          } else {
+            json.add(name, String.valueOf(value));
+          }
+        });
+    return send(
+        request(control)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.build().toString()))
+            .build());
   }
 
   /**
-   * For tests of the controls' own defences only: a POST with this content type and body, and
-   * this key in the header (none when null), as an attacker's page or script would send it.
+   * For tests of the controls' own defences only: a POST with this content type and body, and this
+   * key in the header (none when null), as an attacker's page or script would send it.
    */
   public HttpResponse<String> postAs(String control, String contentType, String body, String key) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       builder.header("Content-Type", contentType);
     }
@@ -134,8 +145,10 @@ public final class SandboxControl {
 
   /** For tests of the controls' own defences only: a GET with this key (none when null). */
   public HttpResponse<String> getAs(String control, String key) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
-        .timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+            .timeout(Duration.ofSeconds(30))
+            .GET();
     if (key != null) {
       builder.header(KEY_HEADER, key);
     }
@@ -148,8 +161,9 @@ public final class SandboxControl {
   }
 
   private HttpRequest.Builder request(String control) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
-        .timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve("/sandbox/control/" + control))
+            .timeout(Duration.ofSeconds(30));
     String key = key();
     if (key != null && !key.isBlank()) {
       builder.header(KEY_HEADER, key);
@@ -170,8 +184,13 @@ public final class SandboxControl {
 
   private static void expectOk(HttpResponse<String> response) {
     if (response.statusCode() != 200) {
-      throw new AssertionError("sandbox control " + response.request().uri() + " answered "
-          + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "sandbox control "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 }

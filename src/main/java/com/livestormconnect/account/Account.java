@@ -15,7 +15,8 @@ import java.util.Locale;
 @Table(name = "account")
 @NamedQuery(name = "Account.byKey", query = "SELECT a FROM Account a WHERE a.usernameKey = :key")
 @NamedQuery(name = "Account.firstId", query = "SELECT MIN(a.id) FROM Account a")
-@NamedQuery(name = "Account.administrators",
+@NamedQuery(
+    name = "Account.administrators",
     query = "SELECT COUNT(a) FROM Account a WHERE a.administrator = TRUE")
 @NamedQuery(name = "Account.all", query = "SELECT a FROM Account a ORDER BY a.usernameKey")
 public class Account {

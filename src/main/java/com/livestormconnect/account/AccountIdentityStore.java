@@ -11,8 +11,7 @@ import java.util.Optional;
 /** Jakarta Security identity store over the account table, with PBKDF2 password hashes. */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -31,5 +30,4 @@ public class AccountIdentityStore implements IdentityStore {
     Account found = account.get();
     return new CredentialValidationResult(found.getUsername(), accounts.groups(found));
   }
-
 }

@@ -18,17 +18,13 @@ public class AccountStore {
   public static final String USER = "user";
   public static final String ADMIN = "admin";
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  Pbkdf2PasswordHash passwordHash;
+  @Inject Pbkdf2PasswordHash passwordHash;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** Thrown when the username is already taken, whatever its case. */
   public static class UsernameTaken extends Exception {
@@ -40,8 +36,11 @@ public class AccountStore {
   // Kept at OWASP's recommendation for PBKDF2-HMAC-SHA512; stored hashes carry their own
   // parameters, so raising it later does not break existing accounts.
   private static final java.util.Map<String, String> HASH_PARAMETERS =
-      java.util.Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-          "Pbkdf2PasswordHash.Iterations", "210000");
+      java.util.Map.of(
+          "Pbkdf2PasswordHash.Algorithm",
+          "PBKDF2WithHmacSHA512",
+          "Pbkdf2PasswordHash.Iterations",
+          "210000");
 
   private String decoyHash;
 
@@ -74,8 +73,8 @@ public class AccountStore {
       throw new UsernameTaken();
     }
     Account account =
-        new Account(form.username(), passwordHash.generate(form.password().toCharArray()),
-            clock.instant());
+        new Account(
+            form.username(), passwordHash.generate(form.password().toCharArray()), clock.instant());
     account.setAdministrator(administrator);
     try {
       em.persist(account);
@@ -99,25 +98,26 @@ public class AccountStore {
   }
 
   /**
-   * Spends the time of a password check when the username is unknown, so that response times do
-   * not reveal which usernames exist.
+   * Spends the time of a password check when the username is unknown, so that response times do not
+   * reveal which usernames exist.
    */
   public void verifyDecoy(String password) {
     passwordHash.verify(password.toCharArray(), decoyHash);
   }
 
   /**
-   * An account is an administrator when it is stored as one (setup code, another administrator,
-   * or ADMIN_USERNAMES at start-up). In sandbox mode on a loopback APP_BASE_URL only, for
-   * convenience, the first account ever created and every name in ADMIN_USERNAMES are too
-   * (derived, so that two first sign-ups do not race).
+   * An account is an administrator when it is stored as one (setup code, another administrator, or
+   * ADMIN_USERNAMES at start-up). In sandbox mode on a loopback APP_BASE_URL only, for convenience,
+   * the first account ever created and every name in ADMIN_USERNAMES are too (derived, so that two
+   * first sign-ups do not race).
    */
   public Set<String> groups(Account account) {
     boolean admin = account.isAdministrator();
     if (!admin && settings.firstAccountIsAdmin()) {
       Long first = em.createNamedQuery("Account.firstId", Long.class).getSingleResult();
-      admin = account.getId().equals(first)
-          || settings.adminUsernames().contains(Account.key(account.getUsername()));
+      admin =
+          account.getId().equals(first)
+              || settings.adminUsernames().contains(Account.key(account.getUsername()));
     }
     return admin ? Set.of(USER, ADMIN) : Set.of(USER);
   }
@@ -148,8 +148,8 @@ public class AccountStore {
   }
 
   /**
-   * Promotes or demotes; refuses to demote the last stored administrator. The table is locked
-   * for the count so that two administrators demoting each other cannot both succeed.
+   * Promotes or demotes; refuses to demote the last stored administrator. The table is locked for
+   * the count so that two administrators demoting each other cannot both succeed.
    */
   @Transactional(rollbackOn = LastAdministrator.class)
   public boolean setAdministrator(String username, boolean administrator) throws LastAdministrator {
@@ -160,10 +160,10 @@ public class AccountStore {
     Account account = found.get();
     em.lock(account, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     if (!administrator && account.isAdministrator()) {
-      java.util.List<Account> admins = em.createQuery(
-              "SELECT a FROM Account a WHERE a.administrator = TRUE", Account.class)
-          .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-          .getResultList();
+      java.util.List<Account> admins =
+          em.createQuery("SELECT a FROM Account a WHERE a.administrator = TRUE", Account.class)
+              .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+              .getResultList();
       if (admins.size() <= 1) {
         throw new LastAdministrator();
       }

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * stored administrator, a one-time setup code is made at start-up, written once to the log and to
  * {@code DATA_DIR/admin-setup-code} (rw-------); signing up with it creates an administrator and
  * spends it. At start-up, accounts that already exist and are named in ADMIN_USERNAMES are made
- * administrators; a listed name without an account is not reserved, so a stranger who signs up
- * with it later gets an ordinary account.
+ * administrators; a listed name without an account is not reserved, so a stranger who signs up with
+ * it later gets an ordinary account.
  */
 @ApplicationScoped
 public class AdminSetup {
@@ -31,11 +31,9 @@ public class AdminSetup {
   private static final Logger LOG = Logger.getLogger(AdminSetup.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   private final AtomicReference<String> code = new AtomicReference<>();
 
@@ -54,12 +52,23 @@ public class AdminSetup {
     try {
       write(file, fresh);
     } catch (IOException | RuntimeException e) {
-      LOG.warning(() -> "Could not write the administrator setup code to " + file + " ("
-          + e.getClass().getSimpleName() + "); it is in this log only");
+      LOG.warning(
+          () ->
+              "Could not write the administrator setup code to "
+                  + file
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + "); it is in this log only");
     }
-    LOG.warning("No administrator yet. Sign up at " + settings.appBaseUrl() + "/signup with this"
-        + " one-time setup code to become the first administrator: " + fresh + " (also in " + file
-        + ")");
+    LOG.warning(
+        "No administrator yet. Sign up at "
+            + settings.appBaseUrl()
+            + "/signup with this"
+            + " one-time setup code to become the first administrator: "
+            + fresh
+            + " (also in "
+            + file
+            + ")");
   }
 
   /** Whether a setup code is waiting to be used (no administrator exists yet). */
@@ -73,8 +82,11 @@ public class AdminSetup {
    */
   public boolean redeem(String given) {
     String expected = code.get();
-    if (expected == null || given == null || !MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), given.trim().getBytes(StandardCharsets.UTF_8))) {
+    if (expected == null
+        || given == null
+        || !MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8),
+            given.trim().getBytes(StandardCharsets.UTF_8))) {
       return false;
     }
     return code.compareAndSet(expected, null);
@@ -97,8 +109,8 @@ public class AdminSetup {
     Files.createDirectories(file.getParent());
     Files.deleteIfExists(file);
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } else {
       Files.createFile(file);
     }

@@ -10,15 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @ApplicationScoped
 public class CurrentAccount {
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   public long id(HttpServletRequest request) {
     String username = request.getRemoteUser();
     if (username == null) {
       throw new IllegalStateException("not signed in; web.xml protects this page");
     }
-    return accounts.find(username).orElseThrow(() -> new IllegalStateException("account vanished"))
+    return accounts
+        .find(username)
+        .orElseThrow(() -> new IllegalStateException("account vanished"))
         .getId();
   }
 }

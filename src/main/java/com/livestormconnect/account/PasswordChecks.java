@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * At most {@value #CONCURRENT} PBKDF2 computations at once (each costs about 0.2 s of a core at
- * 210,000 iterations): a burst of sign-in or sign-up posts waits briefly in line, and past
- * {@link #PATIENCE} is told to try again, instead of pinning every core.
+ * 210,000 iterations): a burst of sign-in or sign-up posts waits briefly in line, and past {@link
+ * #PATIENCE} is told to try again, instead of pinning every core.
  */
 @ApplicationScoped
 public class PasswordChecks {

@@ -14,11 +14,10 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Signs a caller in through Jakarta Security, then renews the session id and the CSRF token. */
 @ApplicationScoped
 public class SignIn {
-  @Inject
-  SecurityContext securityContext;
+  @Inject SecurityContext securityContext;
 
-  public AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
-      String username, String password) {
+  public AuthenticationStatus authenticate(
+      HttpServletRequest request, HttpServletResponse response, String username, String password) {
     // Session fixation: whatever id the visitor had before this attempt stops being valid. Renewed
     // before authenticating because a successful attempt may already commit a redirect.
     if (request.getRemoteUser() != null) {
@@ -33,7 +32,9 @@ public class SignIn {
     request.getSession();
     request.changeSessionId();
     CsrfTokens.rotate(request);
-    return securityContext.authenticate(request, response,
+    return securityContext.authenticate(
+        request,
+        response,
         AuthenticationParameters.withParams()
             .credential(new UsernamePasswordCredential(username, new Password(password)))
             .newAuthentication(true));

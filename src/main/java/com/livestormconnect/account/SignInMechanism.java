@@ -20,9 +20,9 @@ import java.io.Serializable;
 import java.util.Set;
 
 /**
- * Form sign-in kept in the HTTP session. Credentials come from the sign-in servlet through
- * {@code SecurityContext.authenticate}; on every later request the caller is re-established from
- * the session, name <em>and</em> groups. (Jakarta Security's {@code @AutoApplySession} hands the
+ * Form sign-in kept in the HTTP session. Credentials come from the sign-in servlet through {@code
+ * SecurityContext.authenticate}; on every later request the caller is re-established from the
+ * session, name <em>and</em> groups. (Jakarta Security's {@code @AutoApplySession} hands the
  * container only the principal, and Payara 6 then loses the groups now and then under load: a
  * signed-in user gets a 403 on a page they may see; payara/Payara#6145.) A visitor who asks for a
  * protected page is sent to /login and, after signing in, back to that page.
@@ -35,18 +35,15 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   /** Who is signed in to this session. */
   record Caller(String name, Set<String> groups, long rolesVersion) implements Serializable {}
 
-  @Inject
-  IdentityStoreHandler identityStores;
+  @Inject IdentityStoreHandler identityStores;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request,
-      HttpServletResponse response, HttpMessageContext context) {
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
       long version = accounts.rolesVersion();
@@ -57,8 +54,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       }
       HttpSession signedIn = request.getSession();
       SameSiteSessions.fix(request, response, isHttps(request));
-      signedIn.setAttribute(CALLER,
-          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()),
+      signedIn.setAttribute(
+          CALLER,
+          new Caller(
+              result.getCallerPrincipal().getName(),
+              Set.copyOf(result.getCallerGroups()),
               version));
       return context.notifyContainerAboutLogin(result);
     }
@@ -79,25 +79,28 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       // through context.redirect, which every server honours (Open Liberty answers 500 to a
       // Location set by hand). This answer leaves before any filter has added the security headers.
       SecurityHeadersFilter.apply(request, response, settings);
-      return context.redirect(BaseUrlRedirects.location(request, settings.appBaseUrl(),
-          request.getContextPath() + "/login"));
+      return context.redirect(
+          BaseUrlRedirects.location(
+              request, settings.appBaseUrl(), request.getContextPath() + "/login"));
     }
     return context.doNothing();
   }
 
   /**
    * The caller with up-to-date groups: re-read when an administrator changed someone's role since
-   * this session signed in (a demoted administrator loses the pages at once). Null when the
-   * account no longer exists.
+   * this session signed in (a demoted administrator loses the pages at once). Null when the account
+   * no longer exists.
    */
   private Caller current(HttpSession session, Caller signedIn) {
     long version = accounts.rolesVersion();
     if (signedIn.rolesVersion() == version) {
       return signedIn;
     }
-    Caller fresh = accounts.find(signedIn.name())
-        .map(a -> new Caller(a.getUsername(), accounts.groups(a), version))
-        .orElse(null);
+    Caller fresh =
+        accounts
+            .find(signedIn.name())
+            .map(a -> new Caller(a.getUsername(), accounts.groups(a), version))
+            .orElse(null);
     if (fresh == null) {
       session.removeAttribute(CALLER);
     } else {
@@ -111,8 +114,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   }
 
   @Override
-  public void cleanSubject(HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) {
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.removeAttribute(CALLER);
@@ -133,7 +136,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     if (session != null) {
       session.removeAttribute(WANTED);
     }
-    String path = wanted instanceof String s && s.startsWith("/") && !s.startsWith("//") ? s : "/dashboard";
+    String path =
+        wanted instanceof String s && s.startsWith("/") && !s.startsWith("//") ? s : "/dashboard";
     return request.getContextPath() + path;
   }
 }

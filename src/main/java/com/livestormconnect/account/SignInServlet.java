@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * GET shows the sign-in form; POST signs in: length limits first, then a throttle permit, then a
@@ -19,23 +19,19 @@ import java.util.Map;
  */
 @WebServlet("/login")
 public class SignInServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  SignIn signIn;
+  @Inject SignIn signIn;
 
-  @Inject
-  SignInThrottle throttle;
+  @Inject SignInThrottle throttle;
 
-  @Inject
-  PasswordChecks passwordChecks;
+  @Inject PasswordChecks passwordChecks;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   /** Longest username and password read at all (RFC 5321's address length; a long passphrase). */
   static final int MAX_USERNAME = 254;
+
   static final int MAX_PASSWORD = 1024;
 
   @Override
@@ -55,28 +51,42 @@ public class SignInServlet extends HttpServlet {
     String password = valueOf(request.getParameter("password"));
     if (isTooLong(username, password)) {
       // Refused before any lookup, and never echoed: a megabyte name must cost us nothing.
-      templates.render(request, response, 400, "login",
-          Map.of("username", "", "error", "login.error.tooLong"));
+      templates.render(
+          request, response, 400, "login", Map.of("username", "", "error", "login.error.tooLong"));
       return;
     }
     if (username.isEmpty() || password.isEmpty()) {
-      templates.render(request, response, 400, "login",
+      templates.render(
+          request,
+          response,
+          400,
+          "login",
           Map.of("username", username, "error", "login.error.missing"));
       return;
     }
-    SignInThrottle.Decision decision = throttle.tryAcquire(username,
-        ProxyHeaders.clientAddress(request, settings.trustedProxies()));
+    SignInThrottle.Decision decision =
+        throttle.tryAcquire(
+            username, ProxyHeaders.clientAddress(request, settings.trustedProxies()));
     if (!decision.allowed()) {
       long seconds = Math.max(1, decision.retryAfter().toSeconds() + 1);
       response.setHeader("Retry-After", Long.toString(seconds));
-      templates.render(request, response, 429, "login",
+      templates.render(
+          request,
+          response,
+          429,
+          "login",
           Map.of("username", username, "error", "login.error.throttled", "waitSeconds", seconds));
       return;
     }
     Optional<PasswordChecks.Slot> slot = passwordChecks.enter();
     if (slot.isEmpty()) {
       throttle.notUsed(decision.permit());
-      busy(request, response, templates, "login", Map.of("username", username, "error", "login.error.busy"));
+      busy(
+          request,
+          response,
+          templates,
+          "login",
+          Map.of("username", username, "error", "login.error.busy"));
       return;
     }
     AuthenticationStatus status;
@@ -89,8 +99,13 @@ public class SignInServlet extends HttpServlet {
         redirect(response, SignInMechanism.landing(request));
       }
       case SEND_CONTINUE -> throttle.succeeded(decision.permit());
-      default -> templates.render(request, response, 401, "login",
-          Map.of("username", username, "error", "login.error.invalid"));
+      default ->
+          templates.render(
+              request,
+              response,
+              401,
+              "login",
+              Map.of("username", username, "error", "login.error.invalid"));
     }
   }
 
@@ -99,8 +114,13 @@ public class SignInServlet extends HttpServlet {
   }
 
   /** 503 with a short Retry-After: every password check slot stayed taken. */
-  static void busy(HttpServletRequest request, HttpServletResponse response, Templates templates,
-      String view, Map<String, ?> model) throws IOException {
+  static void busy(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Templates templates,
+      String view,
+      Map<String, ?> model)
+      throws IOException {
     response.setHeader("Retry-After", "2");
     templates.render(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, view, model);
   }
@@ -113,5 +133,4 @@ public class SignInServlet extends HttpServlet {
   static String valueOf(String parameter) {
     return parameter == null ? "" : parameter;
   }
-
 }

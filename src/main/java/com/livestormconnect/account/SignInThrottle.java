@@ -11,15 +11,17 @@ import java.util.Locale;
  * Limits password guessing. Every attempt takes a permit <em>before</em> the password is checked
  * (Bucket4j's tryConsume is atomic, so concurrent guesses never exceed a limit), from three
  * buckets:
+ *
  * <ul>
- *   <li>per (username, client address): 5 attempts, then one every 30 s;</li>
- *   <li>per client address, all usernames: 20 attempts, then one every 10 s (a spray of names);</li>
+ *   <li>per (username, client address): 5 attempts, then one every 30 s;
+ *   <li>per client address, all usernames: 20 attempts, then one every 10 s (a spray of names);
  *   <li>per username, from addresses where that user has not signed in during the last 30 days:
- *       {@value #ACCOUNT_BUDGET} attempts per hour in all (a distributed attacker's ceiling).</li>
+ *       {@value #ACCOUNT_BUDGET} attempts per hour in all (a distributed attacker's ceiling).
  * </ul>
- * So an attacker at one address locks out only themselves, and the owner keeps signing in from
- * an address they used before even while the account's hourly budget is spent. A successful
- * sign-in gives its permits back. Every map is a Caffeine cache, bounded and expiring.
+ *
+ * So an attacker at one address locks out only themselves, and the owner keeps signing in from an
+ * address they used before even while the account's hourly budget is spent. A successful sign-in
+ * gives its permits back. Every map is a Caffeine cache, bounded and expiring.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -60,18 +62,23 @@ public class SignInThrottle {
     String user = key(username);
     String pairKey = user + "\n" + address;
     boolean known = knownAddresses.getIfPresent(pairKey) != null;
-    Bucket pair = byPair.get(pairKey, k -> bucket(PAIR_BURST, PAIR_BURST, PAIR_REFILL.multipliedBy(PAIR_BURST)));
+    Bucket pair =
+        byPair.get(
+            pairKey, k -> bucket(PAIR_BURST, PAIR_BURST, PAIR_REFILL.multipliedBy(PAIR_BURST)));
     if (!pair.tryConsume(1)) {
       return Decision.refused(pair);
     }
-    Bucket perAddress = byAddress.get(address,
-        k -> bucket(ADDRESS_BURST, ADDRESS_BURST, ADDRESS_REFILL.multipliedBy(ADDRESS_BURST)));
+    Bucket perAddress =
+        byAddress.get(
+            address,
+            k -> bucket(ADDRESS_BURST, ADDRESS_BURST, ADDRESS_REFILL.multipliedBy(ADDRESS_BURST)));
     if (!perAddress.tryConsume(1)) {
       pair.addTokens(1);
       return Decision.refused(perAddress);
     }
     if (!known) {
-      Bucket account = byAccount.get(user, k -> bucket(ACCOUNT_BUDGET, ACCOUNT_BUDGET, Duration.ofHours(1)));
+      Bucket account =
+          byAccount.get(user, k -> bucket(ACCOUNT_BUDGET, ACCOUNT_BUDGET, Duration.ofHours(1)));
       if (!account.tryConsume(1)) {
         pair.addTokens(1);
         perAddress.addTokens(1);

@@ -12,7 +12,8 @@ public record SignUpForm(String username, String password) {
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+-]{2,59}");
 
   public static SignUpForm of(String username, String password) {
-    return new SignUpForm(username == null ? "" : username.trim(), password == null ? "" : password);
+    return new SignUpForm(
+        username == null ? "" : username.trim(), password == null ? "" : password);
   }
 
   public List<String> problems() {

@@ -20,26 +20,19 @@ import java.util.Optional;
  */
 @WebServlet("/signup")
 public class SignUpServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
-  @Inject
-  SignIn signIn;
+  @Inject SignIn signIn;
 
-  @Inject
-  AdminSetup setup;
+  @Inject AdminSetup setup;
 
-  @Inject
-  PasswordChecks passwordChecks;
+  @Inject PasswordChecks passwordChecks;
 
-  @Inject
-  SignInThrottle throttle;
+  @Inject SignInThrottle throttle;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -75,8 +68,12 @@ public class SignUpServlet extends HttpServlet {
     Optional<PasswordChecks.Slot> slot = passwordChecks.enter();
     if (slot.isEmpty()) {
       giveBack(administrator, setupCode);
-      SignInServlet.busy(request, response, templates, "signup", model(form.username(),
-          List.of("login.error.busy")));
+      SignInServlet.busy(
+          request,
+          response,
+          templates,
+          "signup",
+          model(form.username(), List.of("login.error.busy")));
       return;
     }
     try (PasswordChecks.Slot taken = slot.get()) {
@@ -90,14 +87,16 @@ public class SignUpServlet extends HttpServlet {
       if (administrator) {
         setup.spent();
       }
-      throttle.known(form.username(), ProxyHeaders.clientAddress(request, settings.trustedProxies()));
+      throttle.known(
+          form.username(), ProxyHeaders.clientAddress(request, settings.trustedProxies()));
       signInAndLand(request, response, form);
     }
   }
 
-  private void signInAndLand(HttpServletRequest request, HttpServletResponse response,
-      SignUpForm form) {
-    AuthenticationStatus status = signIn.authenticate(request, response, form.username(), form.password());
+  private void signInAndLand(
+      HttpServletRequest request, HttpServletResponse response, SignUpForm form) {
+    AuthenticationStatus status =
+        signIn.authenticate(request, response, form.username(), form.password());
     if (status == AuthenticationStatus.SUCCESS) {
       SignInServlet.redirect(response, request.getContextPath() + "/dashboard");
     } else if (status != AuthenticationStatus.SEND_CONTINUE) {
@@ -111,15 +110,27 @@ public class SignUpServlet extends HttpServlet {
     }
   }
 
-  private void render(HttpServletRequest request, HttpServletResponse response, int status,
-      String username, List<String> errors) throws IOException {
+  private void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String username,
+      List<String> errors)
+      throws IOException {
     templates.render(request, response, status, "signup", model(username, errors));
   }
 
   private Map<String, Object> model(String username, List<String> errors) {
-    return Map.of("username", username, "errors", errors,
-        "signupOpen", settings.signupOpen(),
-        "setupPending", setup.isPending(),
-        "firstAccountIsAdmin", settings.firstAccountIsAdmin());
+    return Map.of(
+        "username",
+        username,
+        "errors",
+        errors,
+        "signupOpen",
+        settings.signupOpen(),
+        "setupPending",
+        setup.isPending(),
+        "firstAccountIsAdmin",
+        settings.firstAccountIsAdmin());
   }
 }

@@ -11,16 +11,14 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Accounts and who administers (web.xml restricts /admin/* to administrators; POSTs carry the
- * CSRF token like every form): promote or demote, never the last administrator.
+ * Accounts and who administers (web.xml restricts /admin/* to administrators; POSTs carry the CSRF
+ * token like every form): promote or demote, never the last administrator.
  */
 @WebServlet("/admin/accounts")
 public class AccountsServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -47,19 +45,30 @@ public class AccountsServlet extends HttpServlet {
       return;
     }
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    response.setHeader("Location", request.getContextPath() + "/admin/accounts?notice="
-        + (action.equals("promote") ? "promoted" : "demoted"));
+    response.setHeader(
+        "Location",
+        request.getContextPath()
+            + "/admin/accounts?notice="
+            + (action.equals("promote") ? "promoted" : "demoted"));
   }
 
-  private void render(HttpServletRequest request, HttpServletResponse response, int status,
-      String notice) throws IOException {
-    String key = notice == null ? "" : switch (notice) {
-      case "promoted" -> "admin.accounts.promoted";
-      case "demoted" -> "admin.accounts.demoted";
-      case "admin.accounts.unknown", "admin.accounts.last" -> notice;
-      default -> "";
-    };
-    templates.render(request, response, status, "admin/accounts",
+  private void render(
+      HttpServletRequest request, HttpServletResponse response, int status, String notice)
+      throws IOException {
+    String key =
+        notice == null
+            ? ""
+            : switch (notice) {
+              case "promoted" -> "admin.accounts.promoted";
+              case "demoted" -> "admin.accounts.demoted";
+              case "admin.accounts.unknown", "admin.accounts.last" -> notice;
+              default -> "";
+            };
+    templates.render(
+        request,
+        response,
+        status,
+        "admin/accounts",
         Map.of("accounts", accounts.all(), "notice", key, "error", status >= 400));
   }
 }

@@ -10,16 +10,21 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * What Livestorm's partner guide asks of the app's logo, checked on the uploaded bytes alone (the
- * file name and the browser's content type prove nothing): a PNG, square, at least 500 × 500 px,
- * on a transparent background. "Transparent background" is read as: the image has an alpha channel,
+ * file name and the browser's content type prove nothing): a PNG, square, at least 500 × 500 px, on
+ * a transparent background. "Transparent background" is read as: the image has an alpha channel,
  * its four corners are fully transparent, and so is nearly all of its one-pixel border (a logo may
  * touch the edge here and there).
  *
  * @param format the format ImageIO recognised from the bytes ("png", "jpeg"...), or "" when none
  * @param transparentBorder the share of border pixels that are fully transparent, 0 to 1
  */
-public record LogoCheck(String format, int width, int height, boolean alphaChannel,
-    boolean transparentCorners, double transparentBorder) {
+public record LogoCheck(
+    String format,
+    int width,
+    int height,
+    boolean alphaChannel,
+    boolean transparentCorners,
+    double transparentBorder) {
 
   public static final int MIN_SIDE = 500;
 
@@ -62,8 +67,12 @@ public record LogoCheck(String format, int width, int height, boolean alphaChann
     int w = image.getWidth();
     int h = image.getHeight();
     boolean alpha = image.getColorModel().hasAlpha();
-    boolean corners = alpha && transparent(image, 0, 0) && transparent(image, w - 1, 0)
-        && transparent(image, 0, h - 1) && transparent(image, w - 1, h - 1);
+    boolean corners =
+        alpha
+            && transparent(image, 0, 0)
+            && transparent(image, w - 1, 0)
+            && transparent(image, 0, h - 1)
+            && transparent(image, w - 1, h - 1);
     return new LogoCheck(format, w, h, alpha, corners, alpha ? transparentBorder(image) : 0);
   }
 

@@ -13,16 +13,17 @@ import java.util.Map;
 /** The call counters of {@code /metrics}, as a page for administrators. */
 @WebServlet("/admin/metrics")
 public class MetricsPageServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    templates.render(request, response, "admin/metrics",
+    templates.render(
+        request,
+        response,
+        "admin/metrics",
         Map.of("total", metrics.total(), "connections", metrics.byConnection()));
   }
 }

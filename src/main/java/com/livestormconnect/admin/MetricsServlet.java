@@ -17,8 +17,7 @@ import java.io.IOException;
  */
 @WebServlet("/admin/metrics.json")
 public class MetricsServlet extends HttpServlet {
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -27,10 +26,14 @@ public class MetricsServlet extends HttpServlet {
     metrics.byConnection().forEach((id, snapshot) -> connections.add(id, json(snapshot)));
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(Json.createObjectBuilder()
-        .add("total", json(metrics.total()))
-        .add("connections", connections)
-        .build().toString());
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("total", json(metrics.total()))
+                .add("connections", connections)
+                .build()
+                .toString());
   }
 
   static JsonObjectBuilder json(CallMetrics.Snapshot s) {

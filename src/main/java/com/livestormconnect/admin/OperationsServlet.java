@@ -30,28 +30,31 @@ import org.flywaydb.core.api.MigrationInfo;
  */
 @WebServlet("/admin")
 public class OperationsServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  TokenReencryption reencryption;
+  @Inject TokenReencryption reencryption;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!"reencrypt".equals(request.getParameter("action"))) {
       response.sendError(HttpServletResponse.SC_BAD_REQUEST);
       return;
     }
     TokenReencryption.Pass pass = reencryption.run();
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-    response.setHeader("Location", request.getContextPath() + "/admin?reencrypted="
-        + pass.reencrypted() + "&failed=" + pass.failed());
+    response.setHeader(
+        "Location",
+        request.getContextPath()
+            + "/admin?reencrypted="
+            + pass.reencrypted()
+            + "&failed="
+            + pass.failed());
   }
 
   @Override
@@ -82,16 +85,21 @@ public class OperationsServlet extends HttpServlet {
   private String schemaVersion() {
     MigrationInfo current = Migrations.flyway(dataSource, settings.database()).info().current();
     // A repeatable migration (PostgreSQL's permit_bucket) has no version of its own.
-    return current == null || current.getVersion() == null ? "none" : current.getVersion().getVersion();
+    return current == null || current.getVersion() == null
+        ? "none"
+        : current.getVersion().getVersion();
   }
 
-  /** A count from the query string of the redirect after a pass; null when absent or not a count. */
+  /**
+   * A count from the query string of the redirect after a pass; null when absent or not a count.
+   */
   private static Integer count(String raw) {
     return raw != null && raw.matches("\\d{1,9}") ? Integer.valueOf(raw) : null;
   }
 
   private static long count(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
     }

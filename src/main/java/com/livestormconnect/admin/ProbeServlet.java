@@ -21,17 +21,15 @@ import java.io.IOException;
  */
 @WebServlet("/admin/probe")
 public class ProbeServlet extends HttpServlet {
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
-  @Inject
-  LivestormClient livestorm;
+  @Inject LivestormClient livestorm;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!settings.isSandbox()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -44,8 +42,14 @@ public class ProbeServlet extends HttpServlet {
       response.getWriter().write(Json.createObjectBuilder().add("status", "ok").build().toString());
     } catch (LivestormException e) {
       response.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
-      response.getWriter().write(Json.createObjectBuilder().add("status", "failed")
-          .add("kind", e.kind().name()).build().toString());
+      response
+          .getWriter()
+          .write(
+              Json.createObjectBuilder()
+                  .add("status", "failed")
+                  .add("kind", e.kind().name())
+                  .build()
+                  .toString());
     }
   }
 }

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of
- * {@link CallMetrics} (totals only: per-connection detail stays on the admin pages, so the label
- * sets are bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
+ * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of {@link
+ * CallMetrics} (totals only: per-connection detail stays on the admin pages, so the label sets are
+ * bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
  * connections, the export jobs by state, and the JVM's own metrics. The app's figures are read from
  * where they are collected at each scrape; nothing is counted twice.
  */
@@ -36,14 +36,11 @@ public class PrometheusMetrics {
   /** Share of its monthly allowance below which a connection counts as running low. */
   static final double LOW_QUOTA = 0.1;
 
-  @Inject
-  CallMetrics calls;
+  @Inject CallMetrics calls;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
-  @Inject
-  Exports exports;
+  @Inject Exports exports;
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private ExpositionFormats formats;
@@ -74,17 +71,42 @@ public class PrometheusMetrics {
   MetricSnapshots appMetrics() {
     CallMetrics.Snapshot total = calls.total();
     List<MetricSnapshot> all = new ArrayList<>();
-    all.add(counter("livestorm_calls", "Calls to the Livestorm API (every attempt, retries included).", total.calls()));
-    all.add(counter("livestorm_call_failures", "Calls to Livestorm that failed.", total.failures()));
-    all.add(counter("livestorm_rate_limited", "HTTP 429 answers received from Livestorm.", total.rateLimited()));
-    all.add(counter("livestorm_retries", "Calls to Livestorm repeated after a 401, a 429, a 5xx or a network failure.", total.retries()));
+    all.add(
+        counter(
+            "livestorm_calls",
+            "Calls to the Livestorm API (every attempt, retries included).",
+            total.calls()));
+    all.add(
+        counter("livestorm_call_failures", "Calls to Livestorm that failed.", total.failures()));
+    all.add(
+        counter(
+            "livestorm_rate_limited",
+            "HTTP 429 answers received from Livestorm.",
+            total.rateLimited()));
+    all.add(
+        counter(
+            "livestorm_retries",
+            "Calls to Livestorm repeated after a 401, a 429, a 5xx or a network failure.",
+            total.retries()));
     all.add(counter("livestorm_token_refreshes", "Access tokens refreshed.", total.refreshes()));
-    all.add(counter("livestorm_token_refresh_failures", "Token refreshes that failed.", total.refreshFailures()));
-    all.add(counter("livestorm_call_seconds", "Time spent in calls to Livestorm, in seconds.", total.callTime().toNanos() / 1e9));
+    all.add(
+        counter(
+            "livestorm_token_refresh_failures",
+            "Token refreshes that failed.",
+            total.refreshFailures()));
+    all.add(
+        counter(
+            "livestorm_call_seconds",
+            "Time spent in calls to Livestorm, in seconds.",
+            total.callTime().toNanos() / 1e9));
     all.add(permitWait());
     all.add(quota());
     all.add(exportJobs());
-    all.add(counter("livestorm_connect_export_failures", "Export jobs that failed since start.", exports.failuresSinceStart()));
+    all.add(
+        counter(
+            "livestorm_connect_export_failures",
+            "Export jobs that failed since start.",
+            exports.failuresSinceStart()));
     return new MetricSnapshots(all);
   }
 
@@ -93,11 +115,14 @@ public class PrometheusMetrics {
     double[] buckets = CallMetrics.permitWaitBuckets();
     double[] bounds = Arrays.copyOf(buckets, buckets.length + 1);
     bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
-    return HistogramSnapshot.builder().name("livestorm_permit_wait_seconds")
+    return HistogramSnapshot.builder()
+        .name("livestorm_permit_wait_seconds")
         .help("Time a call waited for a rate-limit permit of its connection, in seconds.")
-        .dataPoint(HistogramSnapshot.HistogramDataPointSnapshot.builder()
-            .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, waits.bucketCounts()))
-            .sum(waits.sum().toNanos() / 1e9).build())
+        .dataPoint(
+            HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                .classicHistogramBuckets(ClassicHistogramBuckets.of(bounds, waits.bucketCounts()))
+                .sum(waits.sum().toNanos() / 1e9)
+                .build())
         .build();
   }
 
@@ -106,30 +131,61 @@ public class PrometheusMetrics {
    * connection (what runs out first), and how many connections are below {@link #LOW_QUOTA}.
    */
   private MetricSnapshot quota() {
-    List<Quotas.Quota> known = quotas.all().stream().filter(q -> q.monthlyRemaining() != null).toList();
-    GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("livestorm_monthly_quota_remaining")
-        .help("Livestorm's monthly request allowance left, as its RateLimit headers last said, over all"
-            + " connections: the smallest (aggregate=min) and the number of connections below 10 %"
-            + " of their limit (aggregate=connections_low).");
-    known.stream().mapToLong(Quotas.Quota::monthlyRemaining).min().ifPresent(min ->
-        gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("aggregate", "min")).value(min).build()));
-    long low = known.stream().filter(q -> q.monthlyLimit() != null && q.monthlyLimit() > 0
-        && q.monthlyRemaining() < q.monthlyLimit() * LOW_QUOTA).count();
-    gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("aggregate", "connections_low")).value(low).build());
+    List<Quotas.Quota> known =
+        quotas.all().stream().filter(q -> q.monthlyRemaining() != null).toList();
+    GaugeSnapshot.Builder gauge =
+        GaugeSnapshot.builder()
+            .name("livestorm_monthly_quota_remaining")
+            .help(
+                "Livestorm's monthly request allowance left, as its RateLimit headers last said, over all"
+                    + " connections: the smallest (aggregate=min) and the number of connections below 10 %"
+                    + " of their limit (aggregate=connections_low).");
+    known.stream()
+        .mapToLong(Quotas.Quota::monthlyRemaining)
+        .min()
+        .ifPresent(
+            min ->
+                gauge.dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("aggregate", "min"))
+                        .value(min)
+                        .build()));
+    long low =
+        known.stream()
+            .filter(
+                q ->
+                    q.monthlyLimit() != null
+                        && q.monthlyLimit() > 0
+                        && q.monthlyRemaining() < q.monthlyLimit() * LOW_QUOTA)
+            .count();
+    gauge.dataPoint(
+        GaugeSnapshot.GaugeDataPointSnapshot.builder()
+            .labels(Labels.of("aggregate", "connections_low"))
+            .value(low)
+            .build());
     return gauge.build();
   }
 
   private MetricSnapshot exportJobs() {
-    GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name("livestorm_connect_export_jobs")
-        .help("Export jobs this node knows, by state (ended jobs are kept an hour).");
+    GaugeSnapshot.Builder gauge =
+        GaugeSnapshot.builder()
+            .name("livestorm_connect_export_jobs")
+            .help("Export jobs this node knows, by state (ended jobs are kept an hour).");
     for (Map.Entry<String, Long> e : exports.jobCounts().entrySet()) {
-      gauge.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(Labels.of("state", e.getKey())).value(e.getValue()).build());
+      gauge.dataPoint(
+          GaugeSnapshot.GaugeDataPointSnapshot.builder()
+              .labels(Labels.of("state", e.getKey()))
+              .value(e.getValue())
+              .build());
     }
     return gauge.build();
   }
 
   private static MetricSnapshot counter(String name, String help, double value) {
-    return CounterSnapshot.builder().name(name).help(help)
-        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).build()).build();
+    return CounterSnapshot.builder()
+        .name(name)
+        .help(help)
+        .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).build())
+        .build();
   }
 }

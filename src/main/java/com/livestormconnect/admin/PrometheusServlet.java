@@ -15,29 +15,34 @@ import java.util.Optional;
 /**
  * {@code GET /metrics} in the Prometheus text format (OpenMetrics when the scraper asks for it),
  * for a signed-in administrator or a caller sending {@code Authorization: Bearer <METRICS_TOKEN>}.
- * Anyone else gets 401 (no credentials) or 403 (signed in, not an administrator), as plain text:
- * a scraper has no use for the HTML error page.
+ * Anyone else gets 401 (no credentials) or 403 (signed in, not an administrator), as plain text: a
+ * scraper has no use for the HTML error page.
  */
 @WebServlet("/metrics")
 public class PrometheusServlet extends HttpServlet {
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  PrometheusMetrics metrics;
+  @Inject PrometheusMetrics metrics;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!request.isUserInRole("admin") && !bearerMatches(request.getHeader("Authorization"),
-        settings.operations().metricsToken())) {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (!request.isUserInRole("admin")
+        && !bearerMatches(
+            request.getHeader("Authorization"), settings.operations().metricsToken())) {
       boolean signedIn = request.getRemoteUser() != null;
-      response.setStatus(signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
+      response.setStatus(
+          signedIn ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_UNAUTHORIZED);
       if (!signedIn) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
       }
       response.setContentType("text/plain;charset=UTF-8");
-      response.getWriter().write(signedIn ? "Administrators only.\n"
-          : "Sign in as an administrator or send Authorization: Bearer <METRICS_TOKEN>.\n");
+      response
+          .getWriter()
+          .write(
+              signedIn
+                  ? "Administrators only.\n"
+                  : "Sign in as an administrator or send Authorization: Bearer <METRICS_TOKEN>.\n");
       return;
     }
     String accept = request.getHeader("Accept");
@@ -51,7 +56,9 @@ public class PrometheusServlet extends HttpServlet {
    * takes the same time whatever the token's length and however much of it matches.
    */
   static boolean bearerMatches(String authorization, Optional<String> token) {
-    if (token.isEmpty() || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (token.isEmpty()
+        || authorization == null
+        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return false;
     }
     return MessageDigest.isEqual(sha256(authorization.substring(7).strip()), sha256(token.get()));

@@ -19,24 +19,24 @@ import java.util.Map;
 
 /**
  * What to send Livestorm to register the app (partner guide, "OAuth2 authentication"): the HTTPS
- * redirect URL, the scopes, and a square logo of at least 500 × 500 px on a transparent
- * background, which administrators can check here before sending it. Administrators only
- * (web.xml); the upload is a CSRF-protected multipart form, capped in size.
+ * redirect URL, the scopes, and a square logo of at least 500 × 500 px on a transparent background,
+ * which administrators can check here before sending it. Administrators only (web.xml); the upload
+ * is a CSRF-protected multipart form, capped in size.
  */
 @WebServlet("/admin/registration")
-@MultipartConfig(maxFileSize = RegistrationServlet.MAX_LOGO_BYTES,
+@MultipartConfig(
+    maxFileSize = RegistrationServlet.MAX_LOGO_BYTES,
     maxRequestSize = RegistrationServlet.MAX_LOGO_BYTES + 64 * 1024)
 public class RegistrationServlet extends HttpServlet {
   static final int MAX_LOGO_BYTES = 5 * 1024 * 1024;
 
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  LivestormSettings livestorm;
+  @Inject LivestormSettings livestorm;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     templates.render(request, response, "admin/registration", model());
   }
 
@@ -47,7 +47,8 @@ public class RegistrationServlet extends HttpServlet {
     Part logo = request.getPart("logo");
     if (logo == null || logo.getSize() == 0) {
       model.put("logoProblem", "appRegistration.logo.missing");
-      templates.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "admin/registration", model);
+      templates.render(
+          request, response, HttpServletResponse.SC_BAD_REQUEST, "admin/registration", model);
       return;
     }
     try (InputStream in = logo.getInputStream()) {
@@ -62,7 +63,9 @@ public class RegistrationServlet extends HttpServlet {
     model.put("redirectUri", livestorm.redirectUri());
     model.put("redirectIsHttps", "https".equals(livestorm.redirectUri().getScheme()));
     model.put("scopes", scopes.reduced().stream().map(LivestormScope::value).toList());
-    model.put("scopeList", String.join(" ", scopes.reduced().stream().map(LivestormScope::value).toList()));
+    model.put(
+        "scopeList",
+        String.join(" ", scopes.reduced().stream().map(LivestormScope::value).toList()));
     model.put("scopeProblem", scopes.brokenRule().orElse(""));
     model.put("minSide", LogoCheck.MIN_SIDE);
     model.put("maxLogoMegabytes", MAX_LOGO_BYTES / 1024 / 1024);

@@ -26,8 +26,14 @@ public class Configuration {
 
   /** Reads the settings at deployment, so that a bad value fails the deployment, not a request. */
   void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    LOG.info(() -> "Livestorm Connect settings: mode " + settings.mode() + ", " + settings.livestorm()
-        + ", " + settings.database());
+    LOG.info(
+        () ->
+            "Livestorm Connect settings: mode "
+                + settings.mode()
+                + ", "
+                + settings.livestorm()
+                + ", "
+                + settings.database());
   }
 
   @Produces

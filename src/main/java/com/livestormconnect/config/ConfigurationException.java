@@ -2,7 +2,9 @@ package com.livestormconnect.config;
 
 import java.util.List;
 
-/** A setting is missing or malformed; the message names every offending variable and what is wrong. */
+/**
+ * A setting is missing or malformed; the message names every offending variable and what is wrong.
+ */
 public class ConfigurationException extends RuntimeException {
   private final List<String> problems;
 

@@ -39,7 +39,10 @@ public record EncryptionKeys(Optional<byte[]> current, List<byte[]> retired) {
 
   @Override
   public String toString() {
-    return "EncryptionKeys[current=" + (current.isPresent() ? "<set>" : "<none>")
-        + ", retired=" + retired.size() + "]";
+    return "EncryptionKeys[current="
+        + (current.isPresent() ? "<set>" : "<none>")
+        + ", retired="
+        + retired.size()
+        + "]";
   }
 }

@@ -95,7 +95,9 @@ final class Environment {
     };
   }
 
-  /** The value of NAME, or the first line of the file named by NAME_FILE (for container secrets). */
+  /**
+   * The value of NAME, or the first line of the file named by NAME_FILE (for container secrets).
+   */
   Optional<String> secret(String name) {
     Optional<String> direct = text(name);
     Optional<String> file = text(name + "_FILE");

@@ -29,8 +29,18 @@ public record LivestormSettings(
 
   @Override
   public String toString() {
-    return "LivestormSettings[clientId=" + clientId + ", clientSecret=<redacted>, authorizeUrl="
-        + authorizeUrl + ", tokenUrl=" + tokenUrl + ", apiUrl=" + apiUrl + ", redirectUri="
-        + redirectUri + ", registeredScopes=" + registeredScopes + "]";
+    return "LivestormSettings[clientId="
+        + clientId
+        + ", clientSecret=<redacted>, authorizeUrl="
+        + authorizeUrl
+        + ", tokenUrl="
+        + tokenUrl
+        + ", apiUrl="
+        + apiUrl
+        + ", redirectUri="
+        + redirectUri
+        + ", registeredScopes="
+        + registeredScopes
+        + "]";
   }
 }

@@ -38,7 +38,8 @@ public record Settings(
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
 
-  public static final Secret SANDBOX_CLIENT_SECRET = new Secret("sandbox-secret-not-for-production");
+  public static final Secret SANDBOX_CLIENT_SECRET =
+      new Secret("sandbox-secret-not-for-production");
 
   /**
    * The sandbox's registration when LIVESTORM_SCOPES is unset: every individual scope, which
@@ -68,8 +69,10 @@ public record Settings(
     DatabaseSettings database = DatabaseSettings.read(env, dataDir);
     EncryptionKeys keys = EncryptionKeys.read(env);
     if (mode == Mode.PRODUCTION && keys.current().isEmpty()) {
-      env.problem("TOKEN_ENCRYPTION_KEY", "is required in production mode (base64 of 32 bytes;"
-          + " generate one with: openssl rand -base64 32)");
+      env.problem(
+          "TOKEN_ENCRYPTION_KEY",
+          "is required in production mode (base64 of 32 bytes;"
+              + " generate one with: openssl rand -base64 32)");
     }
     boolean development = env.flag("APP_DEVELOPMENT", false);
     Set<String> admins =
@@ -95,8 +98,19 @@ public record Settings(
     }
     OperationsSettings operations = OperationsSettings.read(env);
     env.throwIfProblems();
-    return new Settings(mode, appBaseUrl, dataDir, development, admins, livestorm, database, keys,
-        cacheTtl, proxies, signupOpen, operations);
+    return new Settings(
+        mode,
+        appBaseUrl,
+        dataDir,
+        development,
+        admins,
+        livestorm,
+        database,
+        keys,
+        cacheTtl,
+        proxies,
+        signupOpen,
+        operations);
   }
 
   /**
@@ -105,8 +119,12 @@ public record Settings(
    */
   private static void requireHttps(Environment env, String name, URI url) {
     if (url != null && !"https".equals(url.getScheme()) && !isLoopback(url)) {
-      env.problem(name, "must be an https URL in production mode (plain http only to localhost),"
-          + " got '" + url + "'");
+      env.problem(
+          name,
+          "must be an https URL in production mode (plain http only to localhost),"
+              + " got '"
+              + url
+              + "'");
     }
   }
 
@@ -142,11 +160,13 @@ public record Settings(
         case "production":
           return Mode.PRODUCTION;
         default:
-          env.problem("LIVESTORM_MODE", "must be sandbox or production, got '" + explicit.get() + "'");
+          env.problem(
+              "LIVESTORM_MODE", "must be sandbox or production, got '" + explicit.get() + "'");
       }
     }
-    boolean clientId = env.text("LIVESTORM_CLIENT_ID").isPresent()
-        || env.text("LIVESTORM_CLIENT_ID_FILE").isPresent();
+    boolean clientId =
+        env.text("LIVESTORM_CLIENT_ID").isPresent()
+            || env.text("LIVESTORM_CLIENT_ID_FILE").isPresent();
     return clientId || !isLoopback(appBaseUrl) ? Mode.PRODUCTION : Mode.SANDBOX;
   }
 
@@ -193,26 +213,30 @@ public record Settings(
     } else {
       clientId = env.secret("LIVESTORM_CLIENT_ID").map(ClientID::new).orElse(null);
       if (clientId == null) {
-        env.problem("LIVESTORM_CLIENT_ID", "(or LIVESTORM_CLIENT_ID_FILE) is required in production"
-            + " mode; production is the mode unless LIVESTORM_MODE=sandbox or APP_BASE_URL is a"
-            + " loopback address (localhost, 127.0.0.1, [::1])");
+        env.problem(
+            "LIVESTORM_CLIENT_ID",
+            "(or LIVESTORM_CLIENT_ID_FILE) is required in production"
+                + " mode; production is the mode unless LIVESTORM_MODE=sandbox or APP_BASE_URL is a"
+                + " loopback address (localhost, 127.0.0.1, [::1])");
       }
       secret = env.secret("LIVESTORM_CLIENT_SECRET").map(Secret::new).orElse(null);
       if (secret == null) {
-        env.problem("LIVESTORM_CLIENT_SECRET", "(or LIVESTORM_CLIENT_SECRET_FILE) is required in"
-            + " production mode");
+        env.problem(
+            "LIVESTORM_CLIENT_SECRET",
+            "(or LIVESTORM_CLIENT_SECRET_FILE) is required in" + " production mode");
       }
       authorize = env.url("LIVESTORM_AUTHORIZE_URL", "https://app.livestorm.co/oauth/authorize");
       token = env.url("LIVESTORM_TOKEN_URL", "https://app.livestorm.co/oauth/token");
       revoke = Optional.ofNullable(env.url("LIVESTORM_REVOKE_URL", null));
       api = withoutTrailingSlash(env.url("LIVESTORM_API_URL", "https://api.livestorm.co/v1"));
     }
-    URI redirect =
-        env.url("LIVESTORM_REDIRECT_URI", appBaseUrl + "/connect/callback");
+    URI redirect = env.url("LIVESTORM_REDIRECT_URI", appBaseUrl + "/connect/callback");
     // The registration Livestorm holds for the app: it cannot be guessed in production.
     if (mode == Mode.PRODUCTION && env.text("LIVESTORM_SCOPES").isEmpty()) {
-      env.problem("LIVESTORM_SCOPES", "is required in production mode: the scopes the app is"
-          + " registered with at Livestorm, space-separated (e.g. identity:read events:read)");
+      env.problem(
+          "LIVESTORM_SCOPES",
+          "is required in production mode: the scopes the app is"
+              + " registered with at Livestorm, space-separated (e.g. identity:read events:read)");
     }
     Scope scopes = Scope.parse(env.text("LIVESTORM_SCOPES", SANDBOX_SCOPES));
     ClientAuthenticationMethod auth = clientAuthentication(env);
@@ -221,8 +245,20 @@ public record Settings(
     Duration readTimeout = Duration.ofSeconds(env.integer("LIVESTORM_READ_TIMEOUT", 30, 1, 600));
     Duration margin = Duration.ofSeconds(env.integer("LIVESTORM_REFRESH_MARGIN", 300, 0, 3600));
     int rate = env.integer("LIVESTORM_RATE_LIMIT", 5, 1, 1000);
-    return new LivestormSettings(clientId, secret, auth, authorize, token, revoke, api, redirect,
-        scopes, connectTimeout, readTimeout, margin, rate);
+    return new LivestormSettings(
+        clientId,
+        secret,
+        auth,
+        authorize,
+        token,
+        revoke,
+        api,
+        redirect,
+        scopes,
+        connectTimeout,
+        readTimeout,
+        margin,
+        rate);
   }
 
   private static ClientAuthenticationMethod clientAuthentication(Environment env) {

@@ -55,8 +55,12 @@ public record TrustedProxies(List<Block> blocks) {
       }
       Optional<Block> block = block(item);
       if (block.isEmpty()) {
-        env.problem("TRUSTED_PROXIES", "must list IPv4 or IPv6 addresses or CIDR blocks"
-            + " (e.g. 10.0.0.0/8, fd00::/8), got '" + item + "'");
+        env.problem(
+            "TRUSTED_PROXIES",
+            "must list IPv4 or IPv6 addresses or CIDR blocks"
+                + " (e.g. 10.0.0.0/8, fd00::/8), got '"
+                + item
+                + "'");
       } else {
         blocks.add(block.get());
       }
@@ -89,7 +93,9 @@ public record TrustedProxies(List<Block> blocks) {
 
   /** The bytes of an IPv4 or IPv6 literal (never a DNS lookup); empty for anything else. */
   public static Optional<byte[]> literal(String address) {
-    if (address == null || address.isEmpty() || address.length() > 45
+    if (address == null
+        || address.isEmpty()
+        || address.length() > 45
         || !LITERAL.matcher(address).matches()) {
       return Optional.empty();
     }

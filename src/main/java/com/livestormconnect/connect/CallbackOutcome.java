@@ -9,8 +9,13 @@ package com.livestormconnect.connect;
  * @param errorDescription Livestorm's {@code error_description}, shown escaped; may be null
  * @param canRetry whether the page offers to start again (never automatic)
  */
-public record CallbackOutcome(boolean connected, int status, String messageKey, String errorCode,
-    String errorDescription, boolean canRetry) {
+public record CallbackOutcome(
+    boolean connected,
+    int status,
+    String messageKey,
+    String errorCode,
+    String errorDescription,
+    boolean canRetry) {
 
   static CallbackOutcome connectedNow() {
     return new CallbackOutcome(true, 303, null, null, null, false);
@@ -20,7 +25,8 @@ public record CallbackOutcome(boolean connected, int status, String messageKey, 
     return new CallbackOutcome(false, status, messageKey, null, null, true);
   }
 
-  static CallbackOutcome problem(int status, String messageKey, String errorCode, String description) {
+  static CallbackOutcome problem(
+      int status, String messageKey, String errorCode, String description) {
     return new CallbackOutcome(false, status, messageKey, errorCode, description, true);
   }
 }

@@ -22,22 +22,19 @@ import java.util.logging.Logger;
 
 /**
  * Exchanges an authorization code for tokens (RFC 6749 §4.1.3): the same redirect URI as in the
- * authorization request, and the PKCE verifier (RFC 7636 §4.5). Failures are sorted by meaning
- * (RFC 6749 §5.2) into messages for the user; the log gets the error code, never the code or the
+ * authorization request, and the PKCE verifier (RFC 7636 §4.5). Failures are sorted by meaning (RFC
+ * 6749 §5.2) into messages for the user; the log gets the error code, never the code or the
  * answer's body.
  */
 @ApplicationScoped
 public class CodeExchange {
   private static final Logger LOG = Logger.getLogger(CodeExchange.class.getName());
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  AuthorizationServer server;
+  @Inject AuthorizationServer server;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   /** The exchange failed; {@code messageKey} says why in the user's words. */
   public static class Failure extends Exception {
@@ -61,13 +58,17 @@ public class CodeExchange {
   }
 
   public TokenSet exchange(AuthorizationCode code, PendingAuthorization pending) throws Failure {
-    TokenRequest request = new TokenRequest(settings.tokenUrl(), server.clientAuthentication(),
-        new AuthorizationCodeGrant(code, settings.redirectUri(), pending.verifier()));
+    TokenRequest request =
+        new TokenRequest(
+            settings.tokenUrl(),
+            server.clientAuthentication(),
+            new AuthorizationCodeGrant(code, settings.redirectUri(), pending.verifier()));
     TokenResponse response;
     try {
       response = server.send(request);
     } catch (SocketTimeoutException e) {
-      LOG.warning(() -> "Token endpoint did not answer in time (account " + pending.accountId() + ")");
+      LOG.warning(
+          () -> "Token endpoint did not answer in time (account " + pending.accountId() + ")");
       throw new Failure("connect.token.timeout", null);
     } catch (ConnectException | UnknownHostException e) {
       LOG.warning(() -> "Token endpoint unreachable: " + e.getClass().getSimpleName());
@@ -89,17 +90,20 @@ public class CodeExchange {
   private static Failure failure(ErrorObject error, long accountId) {
     String code = error.getCode();
     Level level = OAuth2Error.INVALID_CLIENT.getCode().equals(code) ? Level.SEVERE : Level.WARNING;
-    LOG.log(level, "Token endpoint refused the code of account {0}: {1} (HTTP {2})",
+    LOG.log(
+        level,
+        "Token endpoint refused the code of account {0}: {1} (HTTP {2})",
         new Object[] {accountId, code, error.getHTTPStatusCode()});
     if (code == null) {
       return new Failure("connect.token.unreadable", null);
     }
-    String key = switch (code) {
-      case "invalid_grant" -> "connect.token.invalidGrant";
-      case "invalid_client", "unauthorized_client" -> "connect.token.invalidClient";
-      case "temporarily_unavailable", "server_error" -> "connect.token.unavailable";
-      default -> "connect.token.rejected";
-    };
+    String key =
+        switch (code) {
+          case "invalid_grant" -> "connect.token.invalidGrant";
+          case "invalid_client", "unauthorized_client" -> "connect.token.invalidClient";
+          case "temporarily_unavailable", "server_error" -> "connect.token.unavailable";
+          default -> "connect.token.rejected";
+        };
     return new Failure(key, ErrorObject.isLegal(code) ? code : null);
   }
 }

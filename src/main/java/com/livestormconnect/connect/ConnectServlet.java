@@ -22,30 +22,28 @@ import java.util.Map;
  */
 @WebServlet("/connect")
 public class ConnectServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  RegisteredScopes registered;
+  @Inject RegisteredScopes registered;
 
-  @Inject
-  AuthorizationRedirect redirect;
+  @Inject AuthorizationRedirect redirect;
 
-  @Inject
-  PendingAuthorizations pending;
+  @Inject PendingAuthorizations pending;
 
-  @Inject
-  CurrentAccount account;
+  @Inject CurrentAccount account;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     render(request, response, 200, registered.defaultSelection(), null);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String[] values = request.getParameterValues("scope");
-    ScopeSelection selection = ScopeSelection.of(values == null ? List.of() : Arrays.asList(values));
+    ScopeSelection selection =
+        ScopeSelection.of(values == null ? List.of() : Arrays.asList(values));
     if (!registered.covers(selection)) {
       // Livestorm would refuse it on its own page (invalid_scope), stranding the user there.
       render(request, response, 400, selection, "connect.rule.notRegistered");
@@ -60,8 +58,13 @@ public class ConnectServlet extends HttpServlet {
     response.setHeader("Location", authorization.toString());
   }
 
-  private void render(HttpServletRequest request, HttpServletResponse response, int status,
-      ScopeSelection selection, String problem) throws IOException {
+  private void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      ScopeSelection selection,
+      String problem)
+      throws IOException {
     Map<String, Object> model = new HashMap<>();
     model.put("groups", LivestormScope.Group.values());
     model.put("selected", selection.values());

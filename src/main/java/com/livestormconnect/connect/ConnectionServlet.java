@@ -1,7 +1,6 @@
 package com.livestormconnect.connect;
 
 import com.livestormconnect.account.CurrentAccount;
-import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.livestorm.CallMetrics;
 import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.Quotas;
@@ -9,6 +8,7 @@ import com.livestormconnect.token.ConnectionEvent;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
+import com.livestormconnect.web.TimeFormat;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,23 +33,17 @@ public class ConnectionServlet extends HttpServlet {
   /** One audit line as the page shows it. */
   public record HistoryLine(String when, String kind, String cause) {}
 
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  CurrentAccount currentAccount;
+  @Inject CurrentAccount currentAccount;
 
-  @Inject
-  TokenStore store;
+  @Inject TokenStore store;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
-  @Inject
-  MonthlyQuota monthlyQuota;
+  @Inject MonthlyQuota monthlyQuota;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -65,26 +59,34 @@ public class ConnectionServlet extends HttpServlet {
       model.put("connection", connection);
       model.put("validUntil", time.dateTime(connection.accessExpiresAt()));
       model.put("lastRefresh", time.dateTime(connection.lastRefreshedAt()));
-      monthlyQuota.usedUpUntil(connection.id()).ifPresent(until -> model.put("quotaUsedUpUntil", time.dateTime(until)));
+      monthlyQuota
+          .usedUpUntil(connection.id())
+          .ifPresent(until -> model.put("quotaUsedUpUntil", time.dateTime(until)));
       Integer warning = monthlyQuota.warningLevel(connection.id());
       if (warning != null) {
         model.put("quotaWarning", warning);
       }
-      quotas.of(connection.id()).filter(q -> q.monthlyRemaining() != null).ifPresent(q -> {
-        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
-        model.put("quotaLeft", numbers.format(q.monthlyRemaining()));
-        model.put("quotaLimit", q.monthlyLimit() == null ? "?" : numbers.format(q.monthlyLimit()));
-      });
+      quotas
+          .of(connection.id())
+          .filter(q -> q.monthlyRemaining() != null)
+          .ifPresent(
+              q -> {
+                NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+                model.put("quotaLeft", numbers.format(q.monthlyRemaining()));
+                model.put(
+                    "quotaLimit",
+                    q.monthlyLimit() == null ? "?" : numbers.format(q.monthlyLimit()));
+              });
       model.put("calls", metrics.forConnection(connection.id()));
     }
-    List<HistoryLine> history = store.history(accountId, HISTORY).stream()
-        .map(e -> line(e, time))
-        .toList();
+    List<HistoryLine> history =
+        store.history(accountId, HISTORY).stream().map(e -> line(e, time)).toList();
     model.put("history", history);
     templates.render(request, response, "connection", model);
   }
 
   private static HistoryLine line(ConnectionEvent event, TimeFormat time) {
-    return new HistoryLine(time.dateTime(event.getOccurredAt()), event.getKind().name(), event.getCause());
+    return new HistoryLine(
+        time.dateTime(event.getOccurredAt()), event.getKind().name(), event.getCause());
   }
 }

@@ -12,27 +12,26 @@ import java.io.IOException;
 /** POST (with the CSRF token) from the dashboard's Disconnect button. */
 @WebServlet("/connect/disconnect")
 public class DisconnectServlet extends HttpServlet {
-  @Inject
-  Disconnection disconnection;
+  @Inject Disconnection disconnection;
 
-  @Inject
-  CurrentAccount account;
+  @Inject CurrentAccount account;
 
-  @Inject
-  RecentAnswers answers;
+  @Inject RecentAnswers answers;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     long accountId = account.id(request);
     // Whatever comes of it, nothing Livestorm answered this connection is shown again.
     answers.forget(accountId);
-    String notice = switch (disconnection.disconnect(accountId)) {
-      case DISCONNECTED -> "disconnected";
-      case REVOCATION_FAILED -> "revocationFailed";
-      case REFRESH_TOKEN_NOT_REVOKED -> "refreshTokenNotRevoked";
-      case ACCESS_TOKEN_NOT_REVOKED -> "accessTokenNotRevoked";
-      case NOT_CONNECTED -> "notConnected";
-    };
+    String notice =
+        switch (disconnection.disconnect(accountId)) {
+          case DISCONNECTED -> "disconnected";
+          case REVOCATION_FAILED -> "revocationFailed";
+          case REFRESH_TOKEN_NOT_REVOKED -> "refreshTokenNotRevoked";
+          case ACCESS_TOKEN_NOT_REVOKED -> "accessTokenNotRevoked";
+          case NOT_CONNECTED -> "notConnected";
+        };
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", request.getContextPath() + "/dashboard?notice=" + notice);
   }

@@ -25,14 +25,11 @@ import java.util.logging.Logger;
 public class Disconnection {
   private static final Logger LOG = Logger.getLogger(Disconnection.class.getName());
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  AuthorizationServer server;
+  @Inject AuthorizationServer server;
 
-  @Inject
-  TokenStore store;
+  @Inject TokenStore store;
 
   /** What the user is told. */
   public enum Result {
@@ -52,17 +49,22 @@ public class Disconnection {
       tokens = store.load(accountId);
     } catch (TokenCipher.Undecryptable e) {
       // Unreadable (lost key): nothing to revoke with, but the row must still go.
-      LOG.warning(() -> "Account " + accountId + ": stored tokens unreadable (" + e.getMessage() + ")");
+      LOG.warning(
+          () -> "Account " + accountId + ": stored tokens unreadable (" + e.getMessage() + ")");
       return store.delete(accountId, "disconnected; tokens unreadable, not revoked").isPresent()
-          ? Result.REVOCATION_FAILED : Result.NOT_CONNECTED;
+          ? Result.REVOCATION_FAILED
+          : Result.NOT_CONNECTED;
     }
     if (tokens.isEmpty()) {
       return Result.NOT_CONNECTED;
     }
     Result result = Result.REVOCATION_FAILED;
     try {
-      result = settings.revokeUrl().map(url -> revoke(url, tokens.get(), accountId))
-          .orElse(Result.DISCONNECTED);
+      result =
+          settings
+              .revokeUrl()
+              .map(url -> revoke(url, tokens.get(), accountId))
+              .orElse(Result.DISCONNECTED);
     } finally {
       store.delete(accountId, cause(result));
     }
@@ -91,8 +93,10 @@ public class Disconnection {
    * fine as long as the other kind was revoked.
    */
   private Result revoke(URI url, TokenSet tokens, long accountId) {
-    Revoked refresh = tokens.refreshToken() == null ? Revoked.UNSUPPORTED
-        : revokeOne(url, tokens.refreshToken(), accountId);
+    Revoked refresh =
+        tokens.refreshToken() == null
+            ? Revoked.UNSUPPORTED
+            : revokeOne(url, tokens.refreshToken(), accountId);
     Revoked access = revokeOne(url, tokens.accessToken(), accountId);
     if (refresh == Revoked.FAILED && access == Revoked.YES) {
       return Result.REFRESH_TOKEN_NOT_REVOKED;
@@ -105,12 +109,17 @@ public class Disconnection {
     return anyRevoked && !anyFailed ? Result.DISCONNECTED : Result.REVOCATION_FAILED;
   }
 
-  private enum Revoked { YES, UNSUPPORTED, FAILED }
+  private enum Revoked {
+    YES,
+    UNSUPPORTED,
+    FAILED
+  }
 
   private Revoked revokeOne(URI url, Token token, long accountId) {
     String kind = token.getClass().getSimpleName();
     try {
-      HTTPResponse response = server.send(new TokenRevocationRequest(url, server.clientAuthentication(), token));
+      HTTPResponse response =
+          server.send(new TokenRevocationRequest(url, server.clientAuthentication(), token));
       // RFC 7009 §2.2: 200 also when the token was already invalid.
       if (response.getStatusCode() == 200) {
         return Revoked.YES;
@@ -119,12 +128,25 @@ public class Disconnection {
       if ("unsupported_token_type".equals(code)) {
         return Revoked.UNSUPPORTED;
       }
-      LOG.warning(() -> "Revoking the " + kind + " of account " + accountId + " failed: HTTP "
-          + response.getStatusCode() + (code == null || !ErrorObject.isLegal(code) ? "" : " " + code));
+      LOG.warning(
+          () ->
+              "Revoking the "
+                  + kind
+                  + " of account "
+                  + accountId
+                  + " failed: HTTP "
+                  + response.getStatusCode()
+                  + (code == null || !ErrorObject.isLegal(code) ? "" : " " + code));
       return Revoked.FAILED;
     } catch (IOException | RuntimeException e) {
-      LOG.warning(() -> "Revoking the " + kind + " of account " + accountId + " failed: "
-          + e.getClass().getSimpleName());
+      LOG.warning(
+          () ->
+              "Revoking the "
+                  + kind
+                  + " of account "
+                  + accountId
+                  + " failed: "
+                  + e.getClass().getSimpleName());
       return Revoked.FAILED;
     }
   }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The pending authorizations of one browser session, keyed by {@code state} so that two tabs do
- * not overwrite each other. Each can be claimed once; how many are kept is bounded, so a script
- * posting /connect in a loop cannot grow the session. States already claimed are remembered a
- * while, to tell the user "already used" rather than "unknown".
+ * The pending authorizations of one browser session, keyed by {@code state} so that two tabs do not
+ * overwrite each other. Each can be claimed once; how many are kept is bounded, so a script posting
+ * /connect in a loop cannot grow the session. States already claimed are remembered a while, to
+ * tell the user "already used" rather than "unknown".
  */
 @SessionScoped
 public class PendingAuthorizations implements Serializable {

@@ -1,12 +1,12 @@
 package com.livestormconnect.connect;
 
-import com.livestormconnect.livestorm.ScopeSelection;
 import static com.livestormconnect.livestorm.LivestormScope.EVENTS_READ;
 import static com.livestormconnect.livestorm.LivestormScope.IDENTITY_READ;
 
 import com.livestormconnect.config.ConfigurationException;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.livestorm.LivestormScope;
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +21,14 @@ import java.util.Set;
 
 /**
  * The scopes our app is registered with at Livestorm (LIVESTORM_SCOPES). Checked at start-up: an
- * unknown name, or a set that breaks the partner guide's combination rules (they are rules for
- * the registration: full:write alone, full:read only with individual write scopes), stops the
+ * unknown name, or a set that breaks the partner guide's combination rules (they are rules for the
+ * registration: full:write alone, full:read only with individual write scopes), stops the
  * deployment naming the rule. Only registered scopes can be asked for (Livestorm answers
  * invalid_scope on its own page otherwise); the page's default is least privilege within them.
  */
 @ApplicationScoped
 public class RegisteredScopes {
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
   private ScopeSelection registered;
 
@@ -45,25 +44,37 @@ public class RegisteredScopes {
   static ScopeSelection parse(Scope scope) {
     ScopeSelection selection = ScopeSelection.of(scope);
     if (!selection.unknown().isEmpty()) {
-      throw new ConfigurationException(List.of("LIVESTORM_SCOPES contains unknown scope(s) "
-          + selection.unknown() + "; known scopes: "
-          + Arrays.stream(LivestormScope.values()).map(LivestormScope::value).toList()));
+      throw new ConfigurationException(
+          List.of(
+              "LIVESTORM_SCOPES contains unknown scope(s) "
+                  + selection.unknown()
+                  + "; known scopes: "
+                  + Arrays.stream(LivestormScope.values()).map(LivestormScope::value).toList()));
     }
     if (selection.chosen().isEmpty()) {
       throw new ConfigurationException(List.of("LIVESTORM_SCOPES must name at least one scope"));
     }
-    selection.brokenRule().ifPresent(rule -> {
-      throw new ConfigurationException(List.of("LIVESTORM_SCOPES (" + scope
-          + ") breaks Livestorm's scope rule: " + RULES.getOrDefault(rule, rule)));
-    });
+    selection
+        .brokenRule()
+        .ifPresent(
+            rule -> {
+              throw new ConfigurationException(
+                  List.of(
+                      "LIVESTORM_SCOPES ("
+                          + scope
+                          + ") breaks Livestorm's scope rule: "
+                          + RULES.getOrDefault(rule, rule)));
+            });
     return selection;
   }
 
   /** The partner guide's rules in words for the start-up message (the page has them translated). */
-  private static final Map<String, String> RULES = Map.of(
-      "connect.rule.fullWriteAlone", "full:write cannot be combined with any other scope",
-      "connect.rule.fullReadWithWritesOnly",
-      "full:read can only be combined with individual write scopes, not with other read scopes");
+  private static final Map<String, String> RULES =
+      Map.of(
+          "connect.rule.fullWriteAlone",
+          "full:write cannot be combined with any other scope",
+          "connect.rule.fullReadWithWritesOnly",
+          "full:read can only be combined with individual write scopes, not with other read scopes");
 
   /** Whether the app may ask Livestorm for this scope: Doorkeeper compares names, one by one. */
   public boolean allows(LivestormScope scope) {

@@ -7,15 +7,20 @@ import java.util.Locale;
 
 /**
  * A bar chart, drawn as inline SVG by the {@code chart} fragment of layout.html: one group of bars
- * per label, one bar per series, a value axis with round ticks, a legend, and
- * {@code <title>}/{@code <desc>} for screen readers. Every coordinate, label and title is worked
- * out here, in records the fragment only writes out, so that the template engine escapes every text
- * and attribute like any other (labels come from Livestorm). No script and no style attribute (the
- * CSP forbids inline styles): colours come from the {@code chart-*} classes in app.css. Pages also
- * show {@link #groups()} as a table, the chart's text alternative.
+ * per label, one bar per series, a value axis with round ticks, a legend, and {@code
+ * <title>}/{@code <desc>} for screen readers. Every coordinate, label and title is worked out here,
+ * in records the fragment only writes out, so that the template engine escapes every text and
+ * attribute like any other (labels come from Livestorm). No script and no style attribute (the CSP
+ * forbids inline styles): colours come from the {@code chart-*} classes in app.css. Pages also show
+ * {@link #groups()} as a table, the chart's text alternative.
  */
-public record BarChart(String id, String title, String description, List<String> series,
-    List<Group> groups, Locale locale) {
+public record BarChart(
+    String id,
+    String title,
+    String description,
+    List<String> series,
+    List<Group> groups,
+    Locale locale) {
 
   /** One label on the category axis and its value in each series. */
   public record Group(String label, List<Double> values) {}
@@ -88,8 +93,15 @@ public record BarChart(String id, String title, String description, List<String>
     List<Tick> ticks = new ArrayList<>(5);
     for (int i = 0; i <= 4; i++) {
       double y = TOP + PLOT_HEIGHT - PLOT_HEIGHT * i / 4.0;
-      ticks.add(new Tick(new Line(String.valueOf(LEFT), String.valueOf(WIDTH - RIGHT), fmt(y), fmt(y)),
-          new Text(String.valueOf(LEFT - 6), fmt(y + 4), "end", null, plain(numbers.format(top * i / 4)))));
+      ticks.add(
+          new Tick(
+              new Line(String.valueOf(LEFT), String.valueOf(WIDTH - RIGHT), fmt(y), fmt(y)),
+              new Text(
+                  String.valueOf(LEFT - 6),
+                  fmt(y + 4),
+                  "end",
+                  null,
+                  plain(numbers.format(top * i / 4)))));
     }
     return ticks;
   }
@@ -98,13 +110,15 @@ public record BarChart(String id, String title, String description, List<String>
   public List<Line> axes() {
     String left = String.valueOf(LEFT);
     String bottom = String.valueOf(HEIGHT - BOTTOM);
-    return List.of(new Line(left, left, String.valueOf(TOP), bottom),
+    return List.of(
+        new Line(left, left, String.valueOf(TOP), bottom),
         new Line(left, String.valueOf(WIDTH - RIGHT), bottom, bottom));
   }
 
   /** The dash in the middle of an empty chart. */
   public Text emptyMark() {
-    return new Text(String.valueOf(WIDTH / 2), String.valueOf(TOP + PLOT_HEIGHT / 2), "middle", null, "\u2014");
+    return new Text(
+        String.valueOf(WIDTH / 2), String.valueOf(TOP + PLOT_HEIGHT / 2), "middle", null, "\u2014");
   }
 
   /** Each group's bars, side by side in its slot, and its label where labels fit (LabelLayout). */
@@ -118,8 +132,9 @@ public record BarChart(String id, String title, String description, List<String>
     double barWidth = slot * 0.8 / Math.max(1, series.size());
     NumberFormat numbers = NumberFormat.getNumberInstance(locale);
     numbers.setMaximumFractionDigits(1);
-    LabelLayout layout = LabelLayout.of(slot, groups.stream()
-        .mapToInt(gr -> shorten(gr.label()).length()).max().orElse(0));
+    LabelLayout layout =
+        LabelLayout.of(
+            slot, groups.stream().mapToInt(gr -> shorten(gr.label()).length()).max().orElse(0));
     List<Column> columns = new ArrayList<>(groups.size());
     for (int g = 0; g < groups.size(); g++) {
       Group group = groups.get(g);
@@ -129,18 +144,29 @@ public record BarChart(String id, String title, String description, List<String>
         double value = group.values().get(s) == null ? 0 : group.values().get(s);
         double h = PLOT_HEIGHT * value / top;
         String seriesName = series.isEmpty() ? "" : series.get(s) + ": ";
-        bars.add(new Bar(s, fmt(x0 + barWidth * s), fmt(TOP + PLOT_HEIGHT - h),
-            fmt(Math.max(1, barWidth - 1)), fmt(h),
-            plain(group.label() + " \u2014 " + seriesName + numbers.format(value))));
+        bars.add(
+            new Bar(
+                s,
+                fmt(x0 + barWidth * s),
+                fmt(TOP + PLOT_HEIGHT - h),
+                fmt(Math.max(1, barWidth - 1)),
+                fmt(h),
+                plain(group.label() + " \u2014 " + seriesName + numbers.format(value))));
       }
       Text label = null;
       if (g % layout.stride() == 0) {
         double cx = LEFT + slot * g + slot / 2;
         int y = HEIGHT - BOTTOM + 16;
-        label = layout.rotated()
-            ? new Text(fmt(cx), String.valueOf(y), "end", "rotate(-45 " + fmt(cx) + " " + y + ")",
-                plain(shorten(group.label())))
-            : new Text(fmt(cx), String.valueOf(y), "middle", null, plain(shorten(group.label())));
+        label =
+            layout.rotated()
+                ? new Text(
+                    fmt(cx),
+                    String.valueOf(y),
+                    "end",
+                    "rotate(-45 " + fmt(cx) + " " + y + ")",
+                    plain(shorten(group.label())))
+                : new Text(
+                    fmt(cx), String.valueOf(y), "middle", null, plain(shorten(group.label())));
       }
       columns.add(new Column(List.copyOf(bars), label));
     }
@@ -159,8 +185,11 @@ public record BarChart(String id, String title, String description, List<String>
   }
 
   private double maximum() {
-    return groups.stream().flatMap(g -> g.values().stream())
-        .mapToDouble(v -> v == null ? 0 : v).max().orElse(0);
+    return groups.stream()
+        .flatMap(g -> g.values().stream())
+        .mapToDouble(v -> v == null ? 0 : v)
+        .max()
+        .orElse(0);
   }
 
   /** The axis maximum: the smallest 1, 2 or 5 times a power of ten that is at least {@code max}. */
@@ -185,8 +214,10 @@ public record BarChart(String id, String title, String description, List<String>
   record LabelLayout(boolean rotated, int stride) {
     /** Average advance of a label character at the chart's font size, in SVG units. */
     static final double CHAR_WIDTH = 7;
+
     /** Distance between two rotated labels' baselines that keeps them apart. */
     static final double LINE = 16;
+
     static final double GAP = 4;
 
     static LabelLayout of(double slot, int longestLabel) {
@@ -203,30 +234,33 @@ public record BarChart(String id, String title, String description, List<String>
   static String shorten(String label) {
     String plain = label == null ? "" : label.strip();
     int[] codePoints = plain.codePoints().toArray();
-    return codePoints.length <= LABEL_CHARS ? plain
+    return codePoints.length <= LABEL_CHARS
+        ? plain
         : new String(codePoints, 0, LABEL_CHARS - 1) + "\u2026";
   }
 
   /**
-   * The text without what must not reach SVG text: bidi overrides and isolates, which could
-   * reverse the rest of the chart, and control characters, which XML cannot carry. Escaping is the
-   * template engine's.
+   * The text without what must not reach SVG text: bidi overrides and isolates, which could reverse
+   * the rest of the chart, and control characters, which XML cannot carry. Escaping is the template
+   * engine's.
    */
   static String plain(String text) {
     if (text == null) {
       return "";
     }
     StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      switch (c) {
-        case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> { }
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n') {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> {}
+                default -> {
+                  if (c >= 0x20 || c == '\t' || c == '\n') {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
     return out.toString();
   }
 

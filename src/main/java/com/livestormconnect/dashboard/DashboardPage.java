@@ -1,8 +1,8 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.token.ConnectionSummary;
+import com.livestormconnect.web.TimeFormat;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +26,15 @@ public final class DashboardPage {
     this(accountId, connection, time, PageCalls::direct);
   }
 
-  DashboardPage(long accountId, Optional<ConnectionSummary> connection, TimeFormat time,
+  DashboardPage(
+      long accountId,
+      Optional<ConnectionSummary> connection,
+      TimeFormat time,
       Function<PageProblems, PageCalls> calls) {
     this.accountId = accountId;
     this.connection = connection;
-    this.grants = connection.map(c -> GrantedScopes.parse(c.grantedScopes())).orElse(GrantedScopes.NONE);
+    this.grants =
+        connection.map(c -> GrantedScopes.parse(c.grantedScopes())).orElse(GrantedScopes.NONE);
     this.time = time;
     this.calls = calls.apply(problems);
   }

@@ -1,13 +1,13 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.web.TimeFormat;
 import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.livestorm.CallPermits;
+import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.RecentAnswers;
 import com.livestormconnect.token.ConnectionSummary;
-import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
+import com.livestormconnect.web.TimeFormat;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,77 +31,96 @@ import java.util.Optional;
 @ApplicationScoped
 public class DashboardPages {
   private static final String FLASH = DashboardPages.class.getName() + ".flash";
+
   /** The query parameter of the "refresh" link: read Livestorm live, not from recent answers. */
   static final String REFRESH = "refresh";
 
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
-  @Inject
-  CurrentAccount account;
+  @Inject CurrentAccount account;
 
-  @Inject
-  TokenStore tokens;
+  @Inject TokenStore tokens;
 
-  @Inject
-  CallPermits permits;
+  @Inject CallPermits permits;
 
-  @Inject
-  RecentAnswers answers;
+  @Inject RecentAnswers answers;
 
-  @Inject
-  MonthlyQuota monthlyQuota;
+  @Inject MonthlyQuota monthlyQuota;
 
   /** Runs a page's independent Livestorm calls side by side ({@link PageCalls}). */
-  @Resource
-  ManagedExecutorService executor;
+  @Resource ManagedExecutorService executor;
 
   /**
    * Reads the account and its connection in a transaction of their own: a transaction-scoped
    * EntityManager, so that the request holds no non-transactional one. On Payara a managed task
    * started from the request (a page's parallel calls, an export) shares the request's component
-   * invocation and, when it ends, closes the request's non-transactional EntityManagers; the request
-   * then failed with "Attempting to execute an operation on a closed EntityManager" (issue 13).
+   * invocation and, when it ends, closes the request's non-transactional EntityManagers; the
+   * request then failed with "Attempting to execute an operation on a closed EntityManager" (issue
+   * 13).
    */
   @Transactional
   public DashboardPage open(HttpServletRequest request) {
     long accountId = account.id(request);
     Optional<ConnectionSummary> connection = tokens.find(accountId);
     // Answers are kept per account and per what its connection is: id, Livestorm user, scopes.
-    Optional<RecentAnswers.Owner> owner = connection.map(c -> new RecentAnswers.Owner(accountId,
-        c.id() + " " + c.livestormUserId() + " " + c.grantedScopes()));
+    Optional<RecentAnswers.Owner> owner =
+        connection.map(
+            c ->
+                new RecentAnswers.Owner(
+                    accountId, c.id() + " " + c.livestormUserId() + " " + c.grantedScopes()));
     boolean refresh = "1".equals(request.getParameter(REFRESH));
-    return new DashboardPage(accountId, connection, TimeFormat.of(request),
+    return new DashboardPage(
+        accountId,
+        connection,
+        TimeFormat.of(request),
         problems -> new PageCalls(executor, answers, owner, refresh, problems));
   }
 
-  public void render(HttpServletRequest request, HttpServletResponse response, String view,
-      DashboardPage page) throws IOException {
+  public void render(
+      HttpServletRequest request, HttpServletResponse response, String view, DashboardPage page)
+      throws IOException {
     render(request, response, HttpServletResponse.SC_OK, view, page);
   }
 
-  public void render(HttpServletRequest request, HttpServletResponse response, int status,
-      String view, DashboardPage page) throws IOException {
+  public void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String view,
+      DashboardPage page)
+      throws IOException {
     Map<String, Object> model = page.model();
     model.put("connected", page.connected());
     page.connection().ifPresent(c -> model.put("connection", c));
     model.put("grants", page.grants());
     model.put("time", page.time());
     model.put("problems", page.problems().messages());
-    model.put("reconnectNeeded", page.problems().needsReconnect()
-        || page.connection().map(c -> c.needsReconnect()).orElse(false));
+    model.put(
+        "reconnectNeeded",
+        page.problems().needsReconnect()
+            || page.connection().map(c -> c.needsReconnect()).orElse(false));
     model.put("flash", takeFlash(request));
-    page.calls().oldestCached().ifPresent(at -> {
-      model.put("answersAgeSeconds", Math.max(0, Duration.between(at, Instant.now()).toSeconds()));
-      model.put("refreshUrl", refreshUrl(request));
-    });
+    page.calls()
+        .oldestCached()
+        .ifPresent(
+            at -> {
+              model.put(
+                  "answersAgeSeconds",
+                  Math.max(0, Duration.between(at, Instant.now()).toSeconds()));
+              model.put("refreshUrl", refreshUrl(request));
+            });
     // After a 429 the connection is held back (at most an hour): say until when.
-    page.connection().flatMap(c -> permits.resumesAt(c.id()))
+    page.connection()
+        .flatMap(c -> permits.resumesAt(c.id()))
         .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
-    page.connection().ifPresent(c -> {
-      monthlyQuota.usedUpUntil(c.id()).ifPresent(until -> model.put("quotaUsedUpUntil", page.time().dateTime(until)));
-      model.put("quotaWarning", monthlyQuota.warningLevel(c.id()));
-    });
+    page.connection()
+        .ifPresent(
+            c -> {
+              monthlyQuota
+                  .usedUpUntil(c.id())
+                  .ifPresent(until -> model.put("quotaUsedUpUntil", page.time().dateTime(until)));
+              model.put("quotaWarning", monthlyQuota.warningLevel(c.id()));
+            });
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);
     templates.render(request, response, status, view, model);
@@ -110,7 +129,8 @@ public class DashboardPages {
   /** The page's own URL (path and query) with {@code refresh=1}. */
   static String refreshUrl(HttpServletRequest request) {
     // One leading slash: "//host/..." would be a link to another site.
-    StringBuilder url = new StringBuilder(request.getRequestURI().replaceFirst("^/+", "/")).append('?');
+    StringBuilder url =
+        new StringBuilder(request.getRequestURI().replaceFirst("^/+", "/")).append('?');
     String query = request.getQueryString();
     if (query != null) {
       for (String pair : query.split("&")) {
@@ -123,8 +143,8 @@ public class DashboardPages {
   }
 
   /** POST-redirect-GET: 303 to {@code path}, with a message for the next page. */
-  public void redirect(HttpServletRequest request, HttpServletResponse response, String path,
-      String flashKey) {
+  public void redirect(
+      HttpServletRequest request, HttpServletResponse response, String path, String flashKey) {
     if (flashKey != null) {
       request.getSession().setAttribute(FLASH, flashKey);
     }

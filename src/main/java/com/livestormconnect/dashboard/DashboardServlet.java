@@ -21,29 +21,36 @@ import java.util.Set;
 @WebServlet("/dashboard")
 public class DashboardServlet extends HttpServlet {
   /** Notices other pages may ask for after a redirect; anything else is ignored. */
-  private static final Set<String> NOTICES = Set.of("disconnected", "revocationFailed", "notConnected",
-      "refreshTokenNotRevoked", "accessTokenNotRevoked");
+  private static final Set<String> NOTICES =
+      Set.of(
+          "disconnected",
+          "revocationFailed",
+          "notConnected",
+          "refreshTokenNotRevoked",
+          "accessTokenNotRevoked");
+
   private static final int SHOWN = 5;
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DashboardPage page = pages.open(request);
     String notice = request.getParameter("notice");
-    page.put("notice", notice != null && NOTICES.contains(notice) ? "dashboard.notice." + notice : "");
-    page.connection().ifPresent(c -> {
-      page.put("scopes", page.grants().values());
-      page.put("validUntil", page.time().dateTime(c.accessExpiresAt()));
-      page.put("lastRefresh", page.time().dateTime(c.lastRefreshedAt()));
-    });
+    page.put(
+        "notice", notice != null && NOTICES.contains(notice) ? "dashboard.notice." + notice : "");
+    page.connection()
+        .ifPresent(
+            c -> {
+              page.put("scopes", page.grants().values());
+              page.put("validUntil", page.time().dateTime(c.accessExpiresAt()));
+              page.put("lastRefresh", page.time().dateTime(c.lastRefreshedAt()));
+            });
     if ((page.allows("identity:read") || page.allows("admin:read"))
         && !page.connection().orElseThrow().needsReconnect()) {
       page.attempt(() -> client.organization(page.access()))
@@ -54,10 +61,20 @@ public class DashboardServlet extends HttpServlet {
       PageCalls.Later<List<Event>> live = events(page, "live", SHOWN);
       PageCalls.Later<List<Event>> upcoming = events(page, "upcoming", SHOWN);
       PageCalls.Later<List<Event>> ended = events(page, "ended", LivestormClient.MAX_PAGE_SIZE);
-      page.put("live", page.calls().keepEach(live, live.get().orElse(List.of()), e -> EventServlet.call(e.id())));
-      page.put("upcoming", page.calls().keepEach(upcoming, upcoming.get().orElse(List.of()), e -> EventServlet.call(e.id())));
-      page.put("recent", recent(page.calls().keepEach(ended, ended.get().orElse(List.of()),
-          e -> EventServlet.call(e.id()))));
+      page.put(
+          "live",
+          page.calls()
+              .keepEach(live, live.get().orElse(List.of()), e -> EventServlet.call(e.id())));
+      page.put(
+          "upcoming",
+          page.calls()
+              .keepEach(
+                  upcoming, upcoming.get().orElse(List.of()), e -> EventServlet.call(e.id())));
+      page.put(
+          "recent",
+          recent(
+              page.calls()
+                  .keepEach(ended, ended.get().orElse(List.of()), e -> EventServlet.call(e.id()))));
     }
     // After the calls above, so that the figure is as fresh as Livestorm's last answer.
     page.put("quota", page.connection().flatMap(c -> quotas.of(c.id())).orElse(null));
@@ -70,12 +87,16 @@ public class DashboardServlet extends HttpServlet {
    */
   private static List<Event> recent(List<Event> ended) {
     return ended.stream()
-        .sorted(Comparator.comparing(Event::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-        .limit(SHOWN).toList();
+        .sorted(
+            Comparator.comparing(Event::updatedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(SHOWN)
+        .toList();
   }
 
   private PageCalls.Later<List<Event>> events(DashboardPage page, String status, int size) {
-    return page.calls().start(EventsServlet.call(null, status, 0, size),
-        () -> client.events(page.access(), new EventQuery(null, status), 0, size).items());
+    return page.calls()
+        .start(
+            EventsServlet.call(null, status, 0, size),
+            () -> client.events(page.access(), new EventQuery(null, status), 0, size).items());
   }
 }

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The create and edit form of an event, as typed; {@link #errors()} maps fields to message keys. */
+/**
+ * The create and edit form of an event, as typed; {@link #errors()} maps fields to message keys.
+ */
 public record EventForm(String title, String description, String status) {
   static final int MAX_TITLE = 300;
   static final int MAX_DESCRIPTION = 10_000;
@@ -16,12 +18,16 @@ public record EventForm(String title, String description, String status) {
   public static final EventForm BLANK = new EventForm("", "", "draft");
 
   static EventForm from(HttpServletRequest request) {
-    return new EventForm(trimmed(request.getParameter("title")),
-        trimmed(request.getParameter("description")), trimmed(request.getParameter("status")));
+    return new EventForm(
+        trimmed(request.getParameter("title")),
+        trimmed(request.getParameter("description")),
+        trimmed(request.getParameter("status")));
   }
 
   static EventForm of(Event event) {
-    return new EventForm(nonNull(event.title()), nonNull(event.description()),
+    return new EventForm(
+        nonNull(event.title()),
+        nonNull(event.description()),
         "published".equals(event.status()) ? "published" : "draft");
   }
 

@@ -27,22 +27,22 @@ import java.util.Set;
 @WebServlet("/events/*")
 public class EventServlet extends HttpServlet {
   static final int SESSIONS_PER_PAGE = 25;
+
   /** The event's page, its edit form and its delete confirmation: what GET shows. */
   private static final Set<String> SHOWN = Set.of("", "edit", "delete");
+
   /** What POST does. */
   private static final Set<String> DONE = Set.of("edit", "delete");
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  Messages messages;
+  @Inject Messages messages;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<ItemPage> item = ItemPage.open(pages, request, response, "eventId", SHOWN);
     if (item.isPresent() && item.get().readable("events:read", "events/event")) {
       show(item.get());
@@ -57,12 +57,12 @@ public class EventServlet extends HttpServlet {
     // read the event live (a form must not start from a stale copy).
     // The event is fetched on a pool thread while this thread fetches the sessions (ListPages: a
     // page past the end becomes the last page).
-    PageCalls.Later<Event> eventCall = details
-        ? page.calls().start(call(id), () -> client.event(page.access(), id)) : null;
-    Optional<Page<Session>> sessions = details ? sessions(page, item.request(), id) : Optional.empty();
-    Optional<Event> event = eventCall != null
-        ? eventCall.get()
-        : page.attempt(() -> client.event(page.access(), id));
+    PageCalls.Later<Event> eventCall =
+        details ? page.calls().start(call(id), () -> client.event(page.access(), id)) : null;
+    Optional<Page<Session>> sessions =
+        details ? sessions(page, item.request(), id) : Optional.empty();
+    Optional<Event> event =
+        eventCall != null ? eventCall.get() : page.attempt(() -> client.event(page.access(), id));
     if (!item.found("event", event)) {
       return;
     }
@@ -78,15 +78,24 @@ public class EventServlet extends HttpServlet {
     return "event/" + eventId;
   }
 
-  private Optional<Page<Session>> sessions(DashboardPage page, HttpServletRequest request, String id) {
+  private Optional<Page<Session>> sessions(
+      DashboardPage page, HttpServletRequest request, String id) {
     int number = DashboardPages.pageNumber(request);
-    return ListPages.fetch(request, page, "/events/" + id, number,
-        n -> page.calls().fetchOrThrow(call(id) + "/sessions?page=" + n + "&size=" + SESSIONS_PER_PAGE,
-            () -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE)));
+    return ListPages.fetch(
+        request,
+        page,
+        "/events/" + id,
+        number,
+        n ->
+            page.calls()
+                .fetchOrThrow(
+                    call(id) + "/sessions?page=" + n + "&size=" + SESSIONS_PER_PAGE,
+                    () -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE)));
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<ItemPage> item = ItemPage.open(pages, request, response, "eventId", DONE);
     if (item.isPresent() && item.get().permits("events:write")) {
       if (item.get().action().equals("delete")) {
@@ -99,8 +108,10 @@ public class EventServlet extends HttpServlet {
 
   private void details(ItemPage item, Optional<Page<Session>> sessions) throws IOException {
     DashboardPage page = item.page();
-    List<Session> list = page.calls().keepEachOfLast(sessions.map(Page::items).orElse(List.of()),
-        s -> SessionServlet.call(s.id()));
+    List<Session> list =
+        page.calls()
+            .keepEachOfLast(
+                sessions.map(Page::items).orElse(List.of()), s -> SessionServlet.call(s.id()));
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));
     page.put("totals", EventTotals.of(list));
@@ -110,15 +121,25 @@ public class EventServlet extends HttpServlet {
 
   private BarChart chart(List<Session> sessions, DashboardPage page, Locale locale) {
     // "By start date": Livestorm pages sessions in its own order, so sort them here.
-    List<BarChart.Group> groups = sessions.stream()
-        .sorted(Comparator.comparing(Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
-        .map(s -> new BarChart.Group(page.time().date(s.start()),
-            List.of((double) s.registrantsCount(), (double) s.attendeesCount())))
-        .toList();
-    return new BarChart("sessions-chart", messages.text(locale, "event.chart.title"),
+    List<BarChart.Group> groups =
+        sessions.stream()
+            .sorted(
+                Comparator.comparing(
+                    Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
+            .map(
+                s ->
+                    new BarChart.Group(
+                        page.time().date(s.start()),
+                        List.of((double) s.registrantsCount(), (double) s.attendeesCount())))
+            .toList();
+    return new BarChart(
+        "sessions-chart",
+        messages.text(locale, "event.chart.title"),
         messages.text(locale, "event.chart.description"),
-        List.of(messages.text(locale, "event.registrants"), messages.text(locale, "event.attendees")),
-        groups, locale);
+        List.of(
+            messages.text(locale, "event.registrants"), messages.text(locale, "event.attendees")),
+        groups,
+        locale);
   }
 
   private void update(ItemPage item) throws IOException {
@@ -131,7 +152,8 @@ public class EventServlet extends HttpServlet {
       edit(item, form, errors, 400);
       return;
     }
-    Optional<Event> updated = page.attempt(() -> client.updateEvent(page.access(), id, form.toDraft()));
+    Optional<Event> updated =
+        page.attempt(() -> client.updateEvent(page.access(), id, form.toDraft()));
     if (updated.isEmpty()) {
       page.put("event", null);
       edit(item, form, Map.of(), page.problems().has(Kind.NOT_FOUND) ? 404 : 502);
@@ -155,7 +177,8 @@ public class EventServlet extends HttpServlet {
     item.render(502, "events/delete");
   }
 
-  private void edit(ItemPage item, EventForm form, Map<String, String> errors, int status) throws IOException {
+  private void edit(ItemPage item, EventForm form, Map<String, String> errors, int status)
+      throws IOException {
     item.page().put("form", form).put("errors", errors).put("statuses", EventForm.STATUSES);
     item.render(status, "events/edit");
   }

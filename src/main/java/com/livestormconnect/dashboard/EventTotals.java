@@ -7,8 +7,8 @@ import java.util.List;
  * An event's engagement summed over its sessions: how many sessions took place, registrants,
  * attendees, the share of registrants who attended, and the time sessions ran.
  */
-public record EventTotals(int sessions, int held, long registrants, long attendees,
-    long durationSeconds) {
+public record EventTotals(
+    int sessions, int held, long registrants, long attendees, long durationSeconds) {
 
   public static EventTotals of(List<Session> sessions) {
     int held = 0;

@@ -21,41 +21,63 @@ import java.util.Optional;
 @WebServlet({"/events", "/events/new"})
 public class EventsServlet extends HttpServlet {
   static final int PAGE_SIZE = 20;
+
   /** Livestorm's values of {@code filter[scheduling_status]}. */
-  static final List<String> STATUSES = List.of("live", "upcoming", "on_demand", "ended",
-      "not_started", "draft", "cancelled", "not_scheduled");
+  static final List<String> STATUSES =
+      List.of(
+          "live",
+          "upcoming",
+          "on_demand",
+          "ended",
+          "not_started",
+          "draft",
+          "cancelled",
+          "not_scheduled");
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DashboardPage page = pages.open(request);
     if ("/events/new".equals(request.getServletPath())) {
       form(request, response, page, EventForm.BLANK, Map.of(), 200);
       return;
     }
-    String status = Optional.ofNullable(request.getParameter("status")).filter(STATUSES::contains).orElse("");
+    String status =
+        Optional.ofNullable(request.getParameter("status")).filter(STATUSES::contains).orElse("");
     String title = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
     page.put("status", status).put("q", title).put("statuses", STATUSES);
     if (page.allows("events:read")) {
-      EventQuery query = new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
+      EventQuery query =
+          new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Event>> events = ListPages.fetch(request, page, "/events?" + status + "&" + title,
-          number, n -> page.calls().fetchOrThrow(call(title, status, n, PAGE_SIZE),
-              () -> client.events(page.access(), query, n, PAGE_SIZE)));
-      page.put("events", page.calls().keepEachOfLast(events.map(Page::items).orElse(List.of()),
-          e -> EventServlet.call(e.id())));
+      Optional<Page<Event>> events =
+          ListPages.fetch(
+              request,
+              page,
+              "/events?" + status + "&" + title,
+              number,
+              n ->
+                  page.calls()
+                      .fetchOrThrow(
+                          call(title, status, n, PAGE_SIZE),
+                          () -> client.events(page.access(), query, n, PAGE_SIZE)));
+      page.put(
+          "events",
+          page.calls()
+              .keepEachOfLast(
+                  events.map(Page::items).orElse(List.of()), e -> EventServlet.call(e.id())));
       page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
     }
     pages.render(request, response, "events", page);
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DashboardPage page = pages.open(request);
     EventForm form = EventForm.from(request);
     if (!page.allows("events:write")) {
@@ -77,13 +99,28 @@ public class EventsServlet extends HttpServlet {
 
   /** The name of a list-of-events call for {@link PageCalls}: its filters and its page. */
   static String call(String title, String status, int number, int size) {
-    return "events?q=" + (title == null ? "" : title) + "&status=" + (status == null ? "" : status)
-        + "&page=" + number + "&size=" + size;
+    return "events?q="
+        + (title == null ? "" : title)
+        + "&status="
+        + (status == null ? "" : status)
+        + "&page="
+        + number
+        + "&size="
+        + size;
   }
 
-  private void form(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      EventForm form, Map<String, String> errors, int status) throws IOException {
-    page.put("form", form).put("errors", errors).put("event", null).put("statuses", EventForm.STATUSES);
+  private void form(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      DashboardPage page,
+      EventForm form,
+      Map<String, String> errors,
+      int status)
+      throws IOException {
+    page.put("form", form)
+        .put("errors", errors)
+        .put("event", null)
+        .put("statuses", EventForm.STATUSES);
     pages.render(request, response, status, "events/edit", page);
   }
 }

@@ -23,14 +23,13 @@ public class ExportServlet extends HttpServlet {
   /** Seconds between reloads of a running job's page. */
   static final int REFRESH_SECONDS = 2;
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  Exports exports;
+  @Inject Exports exports;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<SubPath> path = SubPath.parse(request.getPathInfo());
     DashboardPage page = pages.open(request);
     Optional<ExportJob> job = path.flatMap(p -> exports.find(page.accountId(), p.id()));
@@ -47,9 +46,14 @@ public class ExportServlet extends HttpServlet {
     // One reading of the state for the page's data-state and its reload: a job that ends while the
     // page renders must not show "done" with a reload (or "running" without one).
     ExportJob.State state = job.get().state();
-    page.put("job", job.get()).put("secondsLeft", left).put("state", state)
-        .put("refreshSeconds", state == ExportJob.State.RUNNING || state == ExportJob.State.QUEUED
-            ? REFRESH_SECONDS : null);
+    page.put("job", job.get())
+        .put("secondsLeft", left)
+        .put("state", state)
+        .put(
+            "refreshSeconds",
+            state == ExportJob.State.RUNNING || state == ExportJob.State.QUEUED
+                ? REFRESH_SECONDS
+                : null);
     pages.render(request, response, "exports/export", page);
   }
 
@@ -59,8 +63,8 @@ public class ExportServlet extends HttpServlet {
       return;
     }
     response.setContentType(Csv.CONTENT_TYPE);
-    response.setHeader("Content-Disposition",
-        "attachment; filename=\"people-" + job.sessionId() + ".csv\"");
+    response.setHeader(
+        "Content-Disposition", "attachment; filename=\"people-" + job.sessionId() + ".csv\"");
     response.setContentLengthLong(Files.size(job.file()));
     Files.copy(job.file(), response.getOutputStream());
   }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * What the scopes granted to a connection let the dashboard do, and which scopes to ask for when
- * the user reconnects to enable one more feature. A write scope includes its read scope;
- * {@code full:read} includes every read scope and {@code full:write} everything.
+ * the user reconnects to enable one more feature. A write scope includes its read scope; {@code
+ * full:read} includes every read scope and {@code full:write} everything.
  */
 public record GrantedScopes(Set<LivestormScope> granted) {
   public static final GrantedScopes NONE = new GrantedScopes(EnumSet.noneOf(LivestormScope.class));
@@ -24,7 +24,8 @@ public record GrantedScopes(Set<LivestormScope> granted) {
     if (spaceSeparated == null || spaceSeparated.isBlank()) {
       return NONE;
     }
-    return new GrantedScopes(ScopeSelection.of(Arrays.asList(spaceSeparated.trim().split("\\s+"))).chosen());
+    return new GrantedScopes(
+        ScopeSelection.of(Arrays.asList(spaceSeparated.trim().split("\\s+"))).chosen());
   }
 
   public boolean allows(LivestormScope needed) {
@@ -45,8 +46,9 @@ public record GrantedScopes(Set<LivestormScope> granted) {
    * ones cannot be combined with it.
    */
   public List<String> with(String needed) {
-    LivestormScope scope = LivestormScope.of(needed).orElseThrow(
-        () -> new IllegalArgumentException("not a Livestorm scope: " + needed));
+    LivestormScope scope =
+        LivestormScope.of(needed)
+            .orElseThrow(() -> new IllegalArgumentException("not a Livestorm scope: " + needed));
     Set<LivestormScope> wanted = EnumSet.of(scope);
     wanted.addAll(granted);
     ScopeSelection selection = new ScopeSelection(wanted, Set.of());

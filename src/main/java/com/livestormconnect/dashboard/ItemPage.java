@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One request to a Livestorm item's pages, {@code /events/{id}[/{action}]} or
- * {@code /sessions/{id}[/{action}]}: its sub-path parsed (anything else is a 404), its dashboard
- * page opened with the item's id in the model, the connection's scope checked, the item Livestorm
+ * One request to a Livestorm item's pages, {@code /events/{id}[/{action}]} or {@code
+ * /sessions/{id}[/{action}]}: its sub-path parsed (anything else is a 404), its dashboard page
+ * opened with the item's id in the model, the connection's scope checked, the item Livestorm
  * answered put in the model (a 404 when Livestorm has none), and a POST answered with a redirect.
  * The servlets keep only what differs: which actions, which scope, which calls, which view.
  */
@@ -21,8 +21,12 @@ final class ItemPage {
   private final SubPath path;
   private final DashboardPage page;
 
-  private ItemPage(DashboardPages pages, HttpServletRequest request, HttpServletResponse response,
-      SubPath path, DashboardPage page) {
+  private ItemPage(
+      DashboardPages pages,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      SubPath path,
+      DashboardPage page) {
     this.pages = pages;
     this.request = request;
     this.response = response;
@@ -34,8 +38,13 @@ final class ItemPage {
    * The page of the item named in the request's sub-path, its id in the model as {@code idName};
    * empty, answered with a 404, when the sub-path is no id followed by one of {@code actions}.
    */
-  static Optional<ItemPage> open(DashboardPages pages, HttpServletRequest request,
-      HttpServletResponse response, String idName, Set<String> actions) throws IOException {
+  static Optional<ItemPage> open(
+      DashboardPages pages,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String idName,
+      Set<String> actions)
+      throws IOException {
     Optional<SubPath> path = SubPath.parse(request.getPathInfo()).filter(p -> p.isOneOf(actions));
     if (path.isEmpty()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -67,8 +76,8 @@ final class ItemPage {
   }
 
   /**
-   * For a page to show: whether the connection may read with {@code scope}; if not, {@code view}
-   * is rendered without the item (it says which scope is missing) and the request is answered.
+   * For a page to show: whether the connection may read with {@code scope}; if not, {@code view} is
+   * rendered without the item (it says which scope is missing) and the request is answered.
    */
   boolean readable(String scope, String view) throws IOException {
     if (page.allows(scope)) {

@@ -13,10 +13,10 @@ import java.util.function.IntFunction;
 
 /**
  * One page of a Livestorm list for a dashboard page, where the asked page may no longer exist.
- * Livestorm answers 400 for a page number past the last one (pagination docs), so a stale link or
- * a list that shrank must not become an error: the page count last seen for this list (kept in
- * the HTTP session) keeps us from asking beyond it, and a 400 for a later page shows the last
- * page with a notice. Page 0 of an empty list may also be a 400 (unconfirmed); it reads as empty.
+ * Livestorm answers 400 for a page number past the last one (pagination docs), so a stale link or a
+ * list that shrank must not become an error: the page count last seen for this list (kept in the
+ * HTTP session) keeps us from asking beyond it, and a 400 for a later page shows the last page with
+ * a notice. Page 0 of an empty list may also be a 400 (unconfirmed); it reads as empty.
  */
 final class ListPages {
   static final String PAST_THE_END = "paging.pastTheEnd";
@@ -29,12 +29,21 @@ final class ListPages {
    * Page {@code number} of the list named {@code list} (its URL with the filters), or empty when
    * Livestorm gave no answer (the problem is noted on {@code page}).
    */
-  static <T> Optional<Page<T>> fetch(HttpServletRequest request, DashboardPage page, String list,
-      int number, IntFunction<Page<T>> fetch) {
+  static <T> Optional<Page<T>> fetch(
+      HttpServletRequest request,
+      DashboardPage page,
+      String list,
+      int number,
+      IntFunction<Page<T>> fetch) {
     Map<String, Integer> seen = seen(request);
     // Keys hold the user's filters: long ones are kept as a digest, so the session stays small.
-    String key = list.length() <= 256 ? list
-        : java.util.UUID.nameUUIDFromBytes(list.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    String key =
+        list.length() <= 256
+            ? list
+            : java.util
+                .UUID
+                .nameUUIDFromBytes(list.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     Integer known = seen.get(key);
     boolean clamped = known != null && number > 0 && number >= known;
     Outcome<T> outcome = attempt(page, clamped ? Math.max(0, known - 1) : number, fetch);
@@ -53,18 +62,20 @@ final class ListPages {
       page.put("pagingNotice", PAST_THE_END);
     }
     Optional<Page<T>> answer = Optional.ofNullable(outcome.page());
-    answer.ifPresent(p -> {
-      if (seen.size() < MAX_LISTS || seen.containsKey(key)) {
-        seen.put(key, p.meta().pageCount());
-      }
-    });
+    answer.ifPresent(
+        p -> {
+          if (seen.size() < MAX_LISTS || seen.containsKey(key)) {
+            seen.put(key, p.meta().pageCount());
+          }
+        });
     return answer;
   }
 
   /** A page, or none: past the end (a 400 for a page after 0), or a failure noted on the page. */
   private record Outcome<T>(Page<T> page, boolean pastTheEnd) {}
 
-  private static <T> Outcome<T> attempt(DashboardPage page, int number, IntFunction<Page<T>> fetch) {
+  private static <T> Outcome<T> attempt(
+      DashboardPage page, int number, IntFunction<Page<T>> fetch) {
     try {
       return new Outcome<>(fetch.apply(number), false);
     } catch (LivestormException e) {

@@ -20,14 +20,13 @@ import java.util.Optional;
 public class OrganizationServlet extends HttpServlet {
   static final int PAGE_SIZE = LivestormClient.MAX_PAGE_SIZE;
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DashboardPage page = pages.open(request);
     boolean canSeeOrganization = page.allows("identity:read") || page.allows("admin:read");
     page.put("canSeeOrganization", canSeeOrganization);
@@ -36,8 +35,13 @@ public class OrganizationServlet extends HttpServlet {
     }
     if (page.allows("admin:read")) {
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<User>> users = ListPages.fetch(request, page, "/organization", number,
-          n -> client.users(page.access(), n, PAGE_SIZE));
+      Optional<Page<User>> users =
+          ListPages.fetch(
+              request,
+              page,
+              "/organization",
+              number,
+              n -> client.users(page.access(), n, PAGE_SIZE));
       page.put("users", users.map(Page::items).orElse(List.of()));
       page.put("paging", users.map(u -> Paging.of(u.meta())).orElse(null));
     }

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * page sequential again, never stuck. On Payara a managed task shares the submitting request's
  * component invocation and, when it ends, closes the request's non-transactional EntityManagers
  * (issue 13). So the calls started here use no such EntityManager (the interceptor reads tokens in
- * a transaction of their own), and a page reads what it needs from the database
- * ({@link DashboardPages#open}) before it starts any call.
+ * a transaction of their own), and a page reads what it needs from the database ({@link
+ * DashboardPages#open}) before it starts any call.
  */
 public final class PageCalls {
   private final Executor executor;
@@ -35,8 +35,12 @@ public final class PageCalls {
   private Instant oldestCached;
   private Instant lastGiven;
 
-  PageCalls(Executor executor, RecentAnswers answers, Optional<RecentAnswers.Owner> owner,
-      boolean refresh, PageProblems problems) {
+  PageCalls(
+      Executor executor,
+      RecentAnswers answers,
+      Optional<RecentAnswers.Owner> owner,
+      boolean refresh,
+      PageProblems problems) {
     this.executor = executor;
     this.answers = answers;
     this.owner = owner;
@@ -80,8 +84,13 @@ public final class PageCalls {
         return task.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        problems.note(new LivestormException(LivestormException.Kind.UNAVAILABLE, "(page)", 0,
-            "interrupted while waiting for Livestorm", e));
+        problems.note(
+            new LivestormException(
+                LivestormException.Kind.UNAVAILABLE,
+                "(page)",
+                0,
+                "interrupted while waiting for Livestorm",
+                e));
         return null;
       } catch (ExecutionException e) {
         if (e.getCause() instanceof LivestormException failure) {
@@ -96,7 +105,9 @@ public final class PageCalls {
     }
   }
 
-  /** Starts {@code call} (a name that identifies the request and its parameters) alongside others. */
+  /**
+   * Starts {@code call} (a name that identifies the request and its parameters) alongside others.
+   */
   public <T> Later<T> start(String call, Supplier<T> fetch) {
     Later<T> later = prepare(call, fetch);
     if (later.task != null && executor != null) {
@@ -126,12 +137,15 @@ public final class PageCalls {
    */
   @SuppressWarnings("unchecked")
   public <T> T fetchOrThrow(String call, Supplier<T> fetch) {
-    RecentAnswers.Answer answer = recent(call).map(this::usedFromCache).orElseGet(() -> live(call, fetch));
+    RecentAnswers.Answer answer =
+        recent(call).map(this::usedFromCache).orElseGet(() -> live(call, fetch));
     lastGiven = answer.fetchedAt();
     return (T) answer.value();
   }
 
-  /** {@link #keepEach(Later, Collection, Function)} for the answer {@link #fetchOrThrow} gave last. */
+  /**
+   * {@link #keepEach(Later, Collection, Function)} for the answer {@link #fetchOrThrow} gave last.
+   */
   public <T> List<T> keepEachOfLast(Collection<T> items, Function<T, String> callOf) {
     return keepEach(Optional.ofNullable(lastGiven), items, callOf);
   }
@@ -144,7 +158,8 @@ public final class PageCalls {
     return keepEach(answer.fetchedAt(), items, callOf);
   }
 
-  private <T> List<T> keepEach(Optional<Instant> at, Collection<T> items, Function<T, String> callOf) {
+  private <T> List<T> keepEach(
+      Optional<Instant> at, Collection<T> items, Function<T, String> callOf) {
     if (answers != null && owner.isPresent() && at.isPresent()) {
       items.forEach(item -> answers.keep(owner.get(), callOf.apply(item), item, at.get()));
     }
@@ -157,13 +172,16 @@ public final class PageCalls {
   }
 
   private <T> Later<T> prepare(String call, Supplier<T> fetch) {
-    return recent(call).map(known -> new Later<T>(known, null))
+    return recent(call)
+        .map(known -> new Later<T>(known, null))
         .orElseGet(() -> new Later<>(null, new FutureTask<>(() -> live(call, fetch))));
   }
 
   /** The connection's recent answer to {@code call}, unless the user asked for a refresh. */
   private Optional<RecentAnswers.Answer> recent(String call) {
-    return answers != null && owner.isPresent() && !refresh ? answers.find(owner.get(), call) : Optional.empty();
+    return answers != null && owner.isPresent() && !refresh
+        ? answers.find(owner.get(), call)
+        : Optional.empty();
   }
 
   /** Makes the call and keeps its answer for the connection. */

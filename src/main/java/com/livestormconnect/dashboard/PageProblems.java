@@ -34,15 +34,18 @@ public final class PageProblems {
 
   /** Runs a call that answers nothing; false when it failed. */
   public boolean attempt(Runnable call) {
-    return attempt(() -> {
-      call.run();
-      return Boolean.TRUE;
-    }).isPresent();
+    return attempt(
+            () -> {
+              call.run();
+              return Boolean.TRUE;
+            })
+        .isPresent();
   }
 
   public void note(LivestormException e) {
     // The message names the endpoint and status, never a token (LivestormException's contract).
-    LOG.log(e.kind() == Kind.UNAVAILABLE || e.kind() == Kind.MALFORMED ? Level.WARNING : Level.FINE,
+    LOG.log(
+        e.kind() == Kind.UNAVAILABLE || e.kind() == Kind.MALFORMED ? Level.WARNING : Level.FINE,
         "Livestorm call failed: " + e.kind() + " " + e.getMessage());
     kinds.add(e.kind());
   }

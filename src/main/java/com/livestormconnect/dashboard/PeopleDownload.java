@@ -10,13 +10,12 @@ import java.io.IOException;
 
 /**
  * A session's people as CSV: streamed whole to the response ({@code GET
- * /sessions/{id}/people.csv}), or written by a background export whose progress page the browser
- * is sent to ({@code POST}).
+ * /sessions/{id}/people.csv}), or written by a background export whose progress page the browser is
+ * sent to ({@code POST}).
  */
 @Dependent
 class PeopleDownload {
-  @Inject
-  Exports exports;
+  @Inject Exports exports;
 
   void stream(ItemPage item) throws IOException {
     HttpServletResponse response = item.response();
@@ -28,7 +27,8 @@ class PeopleDownload {
     response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
     try {
-      exports.write(item.page().accountId(), id, response.getWriter(), (done, count, records) -> { });
+      exports.write(
+          item.page().accountId(), id, response.getWriter(), (done, count, records) -> {});
     } catch (LivestormException e) {
       // Headers are gone already: cut the download short so that it cannot pass for complete.
       throw new IOException("Export of session " + id + " stopped: " + e.kind(), e);

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The sortable columns of a session's people. Livestorm's people endpoints cannot sort, so the
- * page sorts the people it fetched (one page of Livestorm's list) and says so.
+ * The sortable columns of a session's people. Livestorm's people endpoints cannot sort, so the page
+ * sorts the people it fetched (one page of Livestorm's list) and says so.
  */
 public enum PeopleOrder {
   NAME(null),

@@ -13,13 +13,21 @@ import java.util.regex.Pattern;
  * and last name), the event's custom fields (by field id, posted as {@code field.<id>}) and the
  * optional tracking parameters of a registration.
  */
-public record RegistrationForm(String email, String firstName, String lastName, String referrer,
-    String utmSource, String utmMedium, String utmCampaign, Map<String, String> custom) {
+public record RegistrationForm(
+    String email,
+    String firstName,
+    String lastName,
+    String referrer,
+    String utmSource,
+    String utmMedium,
+    String utmCampaign,
+    Map<String, String> custom) {
   static final int MAX = 200;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final String CUSTOM = "field.";
 
-  public static final RegistrationForm BLANK = new RegistrationForm("", "", "", "", "", "", "", Map.of());
+  public static final RegistrationForm BLANK =
+      new RegistrationForm("", "", "", "", "", "", "", Map.of());
 
   public RegistrationForm {
     custom = Map.copyOf(custom);
@@ -28,11 +36,18 @@ public record RegistrationForm(String email, String firstName, String lastName, 
   /** The form as posted; only the custom fields the event's form has are kept. */
   static RegistrationForm from(HttpServletRequest request, List<RegistrationField> fields) {
     Map<String, String> custom = new LinkedHashMap<>();
-    fields.stream().filter(RegistrationField::custom)
+    fields.stream()
+        .filter(RegistrationField::custom)
         .forEach(f -> custom.put(f.id(), field(request, CUSTOM + f.id())));
-    return new RegistrationForm(field(request, "email"), field(request, "firstName"),
-        field(request, "lastName"), field(request, "referrer"), field(request, "utmSource"),
-        field(request, "utmMedium"), field(request, "utmCampaign"), custom);
+    return new RegistrationForm(
+        field(request, "email"),
+        field(request, "firstName"),
+        field(request, "lastName"),
+        field(request, "referrer"),
+        field(request, "utmSource"),
+        field(request, "utmMedium"),
+        field(request, "utmCampaign"),
+        custom);
   }
 
   /** A custom field's value as typed, for the form. */
@@ -58,19 +73,20 @@ public record RegistrationForm(String email, String firstName, String lastName, 
   }
 
   /**
-   * Livestorm's refusal (422) of some fields, from the JSON:API pointers it names
-   * ({@code /data/attributes/fields/<id>}), keyed as the form's fields are.
+   * Livestorm's refusal (422) of some fields, from the JSON:API pointers it names ({@code
+   * /data/attributes/fields/<id>}), keyed as the form's fields are.
    */
   static Map<String, String> refusedFields(String refusal, List<RegistrationField> fields) {
     Map<String, String> errors = new LinkedHashMap<>();
     for (RegistrationField f : fields) {
       if (refusal != null && refusal.contains("/fields/" + f.id() + "]")) {
-        String key = switch (f.id()) {
-          case "email" -> "email";
-          case "first_name" -> "firstName";
-          case "last_name" -> "lastName";
-          default -> CUSTOM + f.id();
-        };
+        String key =
+            switch (f.id()) {
+              case "email" -> "email";
+              case "first_name" -> "firstName";
+              case "last_name" -> "lastName";
+              default -> CUSTOM + f.id();
+            };
         errors.put(key, "registration.error.refused");
       }
     }
@@ -84,13 +100,26 @@ public record RegistrationForm(String email, String firstName, String lastName, 
     } else if (!EMAIL.matcher(email).matches() || email.length() > MAX) {
       errors.put("email", "registration.error.email");
     }
-    Map<String, String> others = Map.of("firstName", firstName, "lastName", lastName,
-        "referrer", referrer, "utmSource", utmSource, "utmMedium", utmMedium, "utmCampaign", utmCampaign);
-    others.forEach((name, value) -> {
-      if (value.length() > MAX) {
-        errors.put(name, "registration.error.long");
-      }
-    });
+    Map<String, String> others =
+        Map.of(
+            "firstName",
+            firstName,
+            "lastName",
+            lastName,
+            "referrer",
+            referrer,
+            "utmSource",
+            utmSource,
+            "utmMedium",
+            utmMedium,
+            "utmCampaign",
+            utmCampaign);
+    others.forEach(
+        (name, value) -> {
+          if (value.length() > MAX) {
+            errors.put(name, "registration.error.long");
+          }
+        });
     return errors;
   }
 

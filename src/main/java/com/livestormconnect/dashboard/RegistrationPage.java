@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 @Dependent
 class RegistrationPage {
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
   void show(ItemPage item, Optional<Session> session) throws IOException {
     render(item, RegistrationForm.BLANK, Map.of(), 200, fields(item.page(), session));
@@ -44,7 +43,8 @@ class RegistrationPage {
         if (e.kind() == Kind.CONFLICT) {
           errors = Map.of("email", "registration.error.already");
           status = 409;
-        } else if (e.status() == 422 && !RegistrationForm.refusedFields(e.getMessage(), fields).isEmpty()) {
+        } else if (e.status() == 422
+            && !RegistrationForm.refusedFields(e.getMessage(), fields).isEmpty()) {
           errors = RegistrationForm.refusedFields(e.getMessage(), fields);
           status = 422;
         } else {
@@ -60,13 +60,21 @@ class RegistrationPage {
 
   /** The registration form of the session's event; without it, only the built-in fields. */
   private List<RegistrationField> fields(DashboardPage page, Optional<Session> session) {
-    return session.flatMap(s -> page.attempt(() -> client.registrationFields(page.access(), s.eventId())))
+    return session
+        .flatMap(s -> page.attempt(() -> client.registrationFields(page.access(), s.eventId())))
         .orElse(List.of());
   }
 
-  private static void render(ItemPage item, RegistrationForm form, Map<String, String> errors,
-      int status, List<RegistrationField> fields) throws IOException {
-    item.page().put("form", form).put("errors", errors)
+  private static void render(
+      ItemPage item,
+      RegistrationForm form,
+      Map<String, String> errors,
+      int status,
+      List<RegistrationField> fields)
+      throws IOException {
+    item.page()
+        .put("form", form)
+        .put("errors", errors)
         .put("customFields", fields.stream().filter(RegistrationField::custom).toList());
     item.render(status, "sessions/register");
   }

@@ -23,36 +23,67 @@ import java.util.Optional;
 class SessionPage {
   static final int PEOPLE_PER_PAGE = LivestormClient.MAX_PAGE_SIZE;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  Messages messages;
+  @Inject Messages messages;
 
   void show(ItemPage item, Optional<Session> session) throws IOException {
     HttpServletRequest request = item.request();
     DashboardPage page = item.page();
     String id = item.id();
     // The event and the breakout rooms are independent of the people: fetched at the same time.
-    PageCalls.Later<Event> event = session.map(s -> page.calls().start(EventServlet.call(s.eventId()),
-        () -> client.event(page.access(), s.eventId()))).orElse(null);
-    PageCalls.Later<Page<Session>> rooms = session.filter(s -> !s.isBreakoutRoom())
-        .map(s -> page.calls().start(EventServlet.call(s.eventId()) + "/sessions?breakout_rooms",
-            () -> client.eventSessionsWithBreakoutRooms(page.access(), s.eventId(), 0,
-                LivestormClient.MAX_PAGE_SIZE)))
-        .orElse(null);
-    Boolean attended = switch (String.valueOf(request.getParameter("attended"))) {
-      case "yes" -> Boolean.TRUE;
-      case "no" -> Boolean.FALSE;
-      default -> null;
-    };
+    PageCalls.Later<Event> event =
+        session
+            .map(
+                s ->
+                    page.calls()
+                        .start(
+                            EventServlet.call(s.eventId()),
+                            () -> client.event(page.access(), s.eventId())))
+            .orElse(null);
+    PageCalls.Later<Page<Session>> rooms =
+        session
+            .filter(s -> !s.isBreakoutRoom())
+            .map(
+                s ->
+                    page.calls()
+                        .start(
+                            EventServlet.call(s.eventId()) + "/sessions?breakout_rooms",
+                            () ->
+                                client.eventSessionsWithBreakoutRooms(
+                                    page.access(), s.eventId(), 0, LivestormClient.MAX_PAGE_SIZE)))
+            .orElse(null);
+    Boolean attended =
+        switch (String.valueOf(request.getParameter("attended"))) {
+          case "yes" -> Boolean.TRUE;
+          case "no" -> Boolean.FALSE;
+          default -> null;
+        };
     // Livestorm lists hosts and moderators among a session's people: participants unless asked.
-    String role = "team".equals(request.getParameter("role")) ? Person.TEAM_MEMBER : Person.PARTICIPANT;
+    String role =
+        "team".equals(request.getParameter("role")) ? Person.TEAM_MEMBER : Person.PARTICIPANT;
     int number = DashboardPages.pageNumber(request);
-    Optional<Page<Person>> people = ListPages.fetch(request, page, "/sessions/" + id + "?" + attended + role,
-        number, n -> page.calls().fetchOrThrow(SessionServlet.call(id) + "/people?attended=" + attended
-            + "&role=" + role + "&page=" + n + "&size=" + PEOPLE_PER_PAGE,
-            () -> client.sessionPeople(page.access(), id, attended, role, n, PEOPLE_PER_PAGE)));
+    Optional<Page<Person>> people =
+        ListPages.fetch(
+            request,
+            page,
+            "/sessions/" + id + "?" + attended + role,
+            number,
+            n ->
+                page.calls()
+                    .fetchOrThrow(
+                        SessionServlet.call(id)
+                            + "/people?attended="
+                            + attended
+                            + "&role="
+                            + role
+                            + "&page="
+                            + n
+                            + "&size="
+                            + PEOPLE_PER_PAGE,
+                        () ->
+                            client.sessionPeople(
+                                page.access(), id, attended, role, n, PEOPLE_PER_PAGE)));
     if (event != null) {
       page.put("event", event.get().orElse(null));
     }
@@ -63,8 +94,10 @@ class SessionPage {
     if (order != null) {
       list.sort(order.comparator(request.getLocale(), descending));
     }
-    page.put("people", list).put("paging", people.map(p -> Paging.of(p.meta())).orElse(null))
-        .put("sort", order == null ? "" : order.key()).put("dir", descending ? "desc" : "asc")
+    page.put("people", list)
+        .put("paging", people.map(p -> Paging.of(p.meta())).orElse(null))
+        .put("sort", order == null ? "" : order.key())
+        .put("dir", descending ? "desc" : "asc")
         .put("attended", attended == null ? "" : attended ? "yes" : "no")
         .put("role", Person.TEAM_MEMBER.equals(role) ? "team" : "")
         .put("chart", chart(list, request.getLocale()));
@@ -75,7 +108,8 @@ class SessionPage {
    * The session's breakout rooms, shown under it: the event's sessions with their rooms (one page
    * of 50: an event rarely has more), keeping those whose parent is this session.
    */
-  private static List<Session> breakoutRooms(Session session, PageCalls.Later<Page<Session>> rooms) {
+  private static List<Session> breakoutRooms(
+      Session session, PageCalls.Later<Page<Session>> rooms) {
     if (rooms == null) {
       return List.of();
     }
@@ -85,8 +119,11 @@ class SessionPage {
   }
 
   private BarChart chart(List<Person> people, Locale locale) {
-    return AttendanceChart.of(people, messages.text(locale, "session.chart.title"),
-        messages.text(locale, "session.chart.description"), messages.text(locale, "session.chart.series"),
+    return AttendanceChart.of(
+        people,
+        messages.text(locale, "session.chart.title"),
+        messages.text(locale, "session.chart.description"),
+        messages.text(locale, "session.chart.series"),
         locale);
   }
 }

@@ -22,26 +22,23 @@ import java.util.Set;
 public class SessionServlet extends HttpServlet {
   /** The session's page, its people as CSV and its registration form: what GET shows. */
   private static final Set<String> SHOWN = Set.of("", "people.csv", "register");
+
   /** What POST does: start an export, register someone. */
   private static final Set<String> DONE = Set.of("people.csv", "register");
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  SessionPage sessionPage;
+  @Inject SessionPage sessionPage;
 
-  @Inject
-  RegistrationPage registrationPage;
+  @Inject RegistrationPage registrationPage;
 
-  @Inject
-  PeopleDownload download;
+  @Inject PeopleDownload download;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<ItemPage> item = ItemPage.open(pages, request, response, "sessionId", SHOWN);
     if (item.isPresent() && item.get().readable("events:read", "sessions/session")) {
       show(item.get());
@@ -51,10 +48,12 @@ public class SessionServlet extends HttpServlet {
   private void show(ItemPage item) throws IOException {
     String id = item.id();
     DashboardPage page = item.page();
-    // The people page may show a recent answer; the CSV download and the registration form read live.
-    Optional<Session> session = item.action().isEmpty()
-        ? page.calls().fetch(call(id), () -> client.session(page.access(), id))
-        : page.attempt(() -> client.session(page.access(), id));
+    // The people page may show a recent answer; the CSV download and the registration form read
+    // live.
+    Optional<Session> session =
+        item.action().isEmpty()
+            ? page.calls().fetch(call(id), () -> client.session(page.access(), id))
+            : page.attempt(() -> client.session(page.access(), id));
     if (!item.found("currentSession", session)) {
       return;
     }
@@ -66,7 +65,8 @@ public class SessionServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Optional<ItemPage> item = ItemPage.open(pages, request, response, "sessionId", DONE);
     if (item.isEmpty()) {
       return;

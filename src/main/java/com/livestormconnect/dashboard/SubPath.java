@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * What follows a dashboard servlet's path, {@code /{id}} or {@code /{id}/{action}}: the id of a
  * Livestorm item (or of an export job) and what to do with it, {@code ""} for its page. Parsed from
- * the decoded path info, so an encoded slash splits like a plain one and an encoded dot stays no id.
+ * the decoded path info, so an encoded slash splits like a plain one and an encoded dot stays no
+ * id.
  */
 record SubPath(String id, String action) {
   /** Livestorm ids are UUIDs; anything else in our URLs is not an id of theirs. */

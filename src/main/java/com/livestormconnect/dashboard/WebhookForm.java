@@ -42,7 +42,9 @@ public record WebhookForm(String url, String event) {
     try {
       URI uri = new URI(value);
       return "https".equals(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))
-          && uri.getHost() != null && !uri.getHost().isBlank() && uri.getUserInfo() == null;
+          && uri.getHost() != null
+          && !uri.getHost().isBlank()
+          && uri.getUserInfo() == null;
     } catch (URISyntaxException e) {
       return false;
     }

@@ -23,14 +23,13 @@ public class WebhooksServlet extends HttpServlet {
   /** What POST does to one webhook. */
   private static final Set<String> DONE = Set.of("delete");
 
-  @Inject
-  DashboardPages pages;
+  @Inject DashboardPages pages;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (request.getPathInfo() != null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -39,7 +38,8 @@ public class WebhooksServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     DashboardPage page = pages.open(request);
     if (!page.allows("webhooks:write")) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -52,25 +52,41 @@ public class WebhooksServlet extends HttpServlet {
         return;
       }
       page.problems().attempt(() -> client.deleteWebhook(page.access(), path.get().id()));
-      pages.redirect(request, response, "/webhooks",
+      pages.redirect(
+          request,
+          response,
+          "/webhooks",
           page.problems().isEmpty() ? "flash.webhookDeleted" : "flash.webhookNotDeleted");
       return;
     }
     WebhookForm form = WebhookForm.from(request);
     Map<String, String> errors = form.errors();
-    if (errors.isEmpty() && page.attempt(() -> client.createWebhook(page.access(), form.url(), form.event())).isPresent()) {
+    if (errors.isEmpty()
+        && page.attempt(() -> client.createWebhook(page.access(), form.url(), form.event()))
+            .isPresent()) {
       pages.redirect(request, response, "/webhooks", "flash.webhookCreated");
       return;
     }
     list(request, response, page, form, errors, errors.isEmpty() ? 502 : 400);
   }
 
-  private void list(HttpServletRequest request, HttpServletResponse response, DashboardPage page,
-      WebhookForm form, Map<String, String> errors, int status) throws IOException {
+  private void list(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      DashboardPage page,
+      WebhookForm form,
+      Map<String, String> errors,
+      int status)
+      throws IOException {
     if (page.allows("webhooks:read")) {
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Webhook>> hooks = ListPages.fetch(request, page, "/webhooks", number,
-          n -> client.webhooks(page.access(), n, LivestormClient.MAX_PAGE_SIZE));
+      Optional<Page<Webhook>> hooks =
+          ListPages.fetch(
+              request,
+              page,
+              "/webhooks",
+              number,
+              n -> client.webhooks(page.access(), n, LivestormClient.MAX_PAGE_SIZE));
       page.put("webhooks", hooks.map(Page::items).orElse(List.of()));
       page.put("paging", hooks.map(h -> Paging.of(h.meta())).orElse(null));
     }

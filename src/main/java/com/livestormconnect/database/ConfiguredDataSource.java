@@ -23,6 +23,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * keeps the WAR deployable unchanged on any Jakarta EE 10 server.
  *
  * <p>Portability constraints (see "Running on another server" in the README):
+ *
  * <ul>
  *   <li>WildFly (IronJacamar) hands the annotation's attributes to the class only through bean
  *       setters and refuses a data source with none, so {@code description} is a real property.
@@ -37,6 +38,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public class ConfiguredDataSource implements DataSource {
   private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
+
   /** Embedded Derby databases opened through this class, to shut down when the app stops. */
   private static final Set<String> EMBEDDED_DATABASES = ConcurrentHashMap.newKeySet();
 
@@ -45,8 +47,7 @@ public class ConfiguredDataSource implements DataSource {
   private int loginTimeout;
   private String description;
 
-  public ConfiguredDataSource() {
-  }
+  public ConfiguredDataSource() {}
 
   /** For tests: over a given data source instead of the one DATABASE_URL names. */
   ConfiguredDataSource(DataSource target) {
@@ -107,8 +108,10 @@ public class ConfiguredDataSource implements DataSource {
     }
     ClassLoader app = Thread.currentThread().getContextClassLoader();
     if (app != null && EmbeddedDriver.class.getClassLoader() == app) {
-      expectShutdown(() -> new EmbeddedDriver().connect("jdbc:derby:;shutdown=true", new Properties()),
-          "XJ015", "engine");
+      expectShutdown(
+          () -> new EmbeddedDriver().connect("jdbc:derby:;shutdown=true", new Properties()),
+          "XJ015",
+          "engine");
     }
   }
 
@@ -144,8 +147,8 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   /**
-   * WildFly's pool calls this with empty credentials when the annotation names none; the
-   * configured ones (DATABASE_USER, DATABASE_PASSWORD) apply then, not "no user".
+   * WildFly's pool calls this with empty credentials when the annotation names none; the configured
+   * ones (DATABASE_USER, DATABASE_PASSWORD) apply then, not "no user".
    */
   @Override
   public Connection getConnection(String username, String password) throws SQLException {

@@ -5,9 +5,9 @@ import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Declares the app's data sources. {@link #JNDI_NAME} is the JTA one that persistence.xml and
- * every {@code @Resource} use. {@link #PERMITS_JNDI_NAME} is a small non-transactional pool on the
- * same database for the rate limiter's shared buckets: Bucket4j commits each reservation on its own
+ * Declares the app's data sources. {@link #JNDI_NAME} is the JTA one that persistence.xml and every
+ * {@code @Resource} use. {@link #PERMITS_JNDI_NAME} is a small non-transactional pool on the same
+ * database for the rate limiter's shared buckets: Bucket4j commits each reservation on its own
  * connection, which must never be enlisted in a caller's JTA transaction.
  */
 @DataSourceDefinitions({

@@ -26,20 +26,29 @@ public class Migrations {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+  void migrate(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          @Initialized(ApplicationScoped.class)
+          Object event) {
     MigrateResult result = flyway(dataSource, settings.database()).migrate();
-    LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-        + result.migrationsExecuted + " migrations applied now)");
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 
   /** Flyway configured as the deployment runs it, for migrating and for reporting. */
   public static Flyway flyway(DataSource dataSource, DatabaseSettings database) {
-    String[] locations = database.isDerby()
-        ? new String[] {"classpath:db/migration"}
-        : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
+    String[] locations =
+        database.isDerby()
+            ? new String[] {"classpath:db/migration"}
+            : new String[] {"classpath:db/migration", "classpath:db/postgresql"};
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(locations)

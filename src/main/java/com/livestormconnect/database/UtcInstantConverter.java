@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 public class UtcInstantConverter implements AttributeConverter<Instant, Timestamp> {
   @Override
   public Timestamp convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    return instant == null
+        ? null
+        : Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
   @Override

@@ -3,15 +3,16 @@ package com.livestormconnect.livestorm;
 import com.livestormconnect.token.FreshToken;
 
 /**
- * Whose Livestorm connection a call uses. Callers pass {@code Access.of(accountId)}; the
- * {@link LivestormCallInterceptor} replaces it, for the duration of one attempt, with a copy that
- * carries the connection and a fresh access token. Only this package reads the connection and the
- * token (their accessors are package-private), and neither appears in {@link #toString()}.
+ * Whose Livestorm connection a call uses. Callers pass {@code Access.of(accountId)}; the {@link
+ * LivestormCallInterceptor} replaces it, for the duration of one attempt, with a copy that carries
+ * the connection and a fresh access token. Only this package reads the connection and the token
+ * (their accessors are package-private), and neither appears in {@link #toString()}.
  */
 public final class Access {
   private final long accountId;
   private final String connectionId;
   private final String bearer;
+
   /** Tokens just issued and not stored yet (the callback's {@code /me}), or null. */
   private final FreshToken granted;
 
@@ -27,9 +28,9 @@ public final class Access {
   }
 
   /**
-   * A call with tokens Livestorm has just issued, before they are stored: the interceptor uses
-   * them as they are (no lookup, no refresh) but still meters the call and takes its permit from
-   * {@code token}'s connection.
+   * A call with tokens Livestorm has just issued, before they are stored: the interceptor uses them
+   * as they are (no lookup, no refresh) but still meters the call and takes its permit from {@code
+   * token}'s connection.
    */
   public static Access granted(long accountId, FreshToken token) {
     return new Access(accountId, null, null, token);

@@ -7,8 +7,8 @@ import java.util.Optional;
  * The guarantee behind {@link CallPermits}: a fixed number of slots per connection, where a slot
  * taken for a request is free again only one window after that request's answer came back, so no
  * rolling window can see more arrivals than there are slots, whatever the latency. In memory on one
- * node ({@link CallPermits.Slots}); in the database when several nodes share a connection
- * ({@link SlotTable}).
+ * node ({@link CallPermits.Slots}); in the database when several nodes share a connection ({@link
+ * SlotTable}).
  */
 interface ArrivalWindow {
   /** A slot held for one request. */

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
- * Counters and timings of calls to Livestorm, per connection and in total, for operators
- * ({@code /metrics}) and the admin page. In memory, per node, since start.
+ * Counters and timings of calls to Livestorm, per connection and in total, for operators ({@code
+ * /metrics}) and the admin page. In memory, per node, since start.
  */
 @ApplicationScoped
 public class CallMetrics {
@@ -25,15 +25,28 @@ public class CallMetrics {
     final LongAdder callNanos = new LongAdder();
 
     public Snapshot snapshot() {
-      return new Snapshot(calls.sum(), failures.sum(), rateLimited.sum(), retries.sum(),
-          refreshes.sum(), refreshFailures.sum(), Duration.ofNanos(permitWaitNanos.sum()),
+      return new Snapshot(
+          calls.sum(),
+          failures.sum(),
+          rateLimited.sum(),
+          retries.sum(),
+          refreshes.sum(),
+          refreshFailures.sum(),
+          Duration.ofNanos(permitWaitNanos.sum()),
           Duration.ofNanos(callNanos.sum()));
     }
   }
 
   /** Counters at one instant. */
-  public record Snapshot(long calls, long failures, long rateLimited, long retries, long refreshes,
-      long refreshFailures, Duration permitWait, Duration callTime) {
+  public record Snapshot(
+      long calls,
+      long failures,
+      long rateLimited,
+      long retries,
+      long refreshes,
+      long refreshFailures,
+      Duration permitWait,
+      Duration callTime) {
     public double averageCallMillis() {
       return calls == 0 ? 0 : callTime.toNanos() / 1e6 / calls;
     }
@@ -43,9 +56,13 @@ public class CallMetrics {
    * Upper bounds (seconds) of the permit-wait histogram's buckets, for {@code /metrics}: from "no
    * wait" up to the 90 s deadline after which a caller gives up.
    */
-  private static final double[] PERMIT_WAIT_BUCKETS = {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90};
+  private static final double[] PERMIT_WAIT_BUCKETS = {
+    0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90
+  };
 
-  /** How many permit waits fell into each bucket (the last one counts the waits above every bound). */
+  /**
+   * How many permit waits fell into each bucket (the last one counts the waits above every bound).
+   */
   public record WaitHistogram(long[] bucketCounts, long count, Duration sum) {}
 
   private final LongAdder[] permitWaitBuckets = new LongAdder[PERMIT_WAIT_BUCKETS.length + 1];
@@ -58,12 +75,15 @@ public class CallMetrics {
   }
 
   private final Counters total = new Counters();
+
   /** Per connection: bounded, dropped after a month unused or on disconnection; totals keep all. */
   private final Map<String, Counters> byConnection =
       ConnectionStates.<Counters>bounded(MonthlyQuota.LONGEST_HOLD).asMap();
 
   private Counters of(String connection) {
-    return connection == null ? null : byConnection.computeIfAbsent(connection, c -> new Counters());
+    return connection == null
+        ? null
+        : byConnection.computeIfAbsent(connection, c -> new Counters());
   }
 
   private void add(String connection, Function<Counters, LongAdder> counter, long n) {

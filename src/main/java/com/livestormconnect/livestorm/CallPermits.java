@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Per-connection permits to send a request to Livestorm, which allows 5 per second per token, with
@@ -34,10 +34,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *       429s through under load in the benchmark (docs/benchmarks.md). With several nodes
  *       (PostgreSQL) the window lives in the database ({@link SlotTable}), so the guarantee holds
  *       for all nodes together; on Derby (one node) it is kept in memory ({@link Slots}).
- *   <li><b>The pace</b> (Bucket4j, per node: {@value #BURST} starts at once, then one per
- *       window / limit) lets the independent calls of one page start together, which the window
- *       allows since they are fewer than its slots, and spreads a longer queue evenly instead of in
- *       bursts of 5. It guarantees nothing and needs no sharing.
+ *   <li><b>The pace</b> (Bucket4j, per node: {@value #BURST} starts at once, then one per window /
+ *       limit) lets the independent calls of one page start together, which the window allows since
+ *       they are fewer than its slots, and spreads a longer queue evenly instead of in bursts of 5.
+ *       It guarantees nothing and needs no sharing.
  * </ul>
  *
  * <p>The window keeps, per slot, the instant it is free again and works it out when a caller asks;
@@ -48,9 +48,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * exports, issue 13).
  *
  * <p>After a 429 the connection is paused (at most {@link #MAX_PAUSE}), on every node through the
- * window. Callers wait in arrival order (a fair lock per connection and node) up to their
- * deadline; a caller whose deadline passes gets no permit and holds nothing. Sustained rate:
- * {@code limit} per (1 s + round-trip time), about 98 % of the limit at 20 ms round trips.
+ * window. Callers wait in arrival order (a fair lock per connection and node) up to their deadline;
+ * a caller whose deadline passes gets no permit and holds nothing. Sustained rate: {@code limit}
+ * per (1 s + round-trip time), about 98 % of the limit at 20 ms round trips.
  */
 @ApplicationScoped
 public class CallPermits {
@@ -62,8 +62,10 @@ public class CallPermits {
   }
 
   static final Duration WINDOW = Duration.ofMillis(1_010);
+
   /** Starts a page may make at once: its independent calls (three at most today) overlap. */
   static final int BURST = 3;
+
   /**
    * The longest a 429 may hold a connection back: a {@code Retry-After} of 2147483647 seconds must
    * not stop a connection until restart (issue 10). Livestorm's documented waits are seconds.
@@ -71,22 +73,21 @@ public class CallPermits {
   static final Duration MAX_PAUSE = Duration.ofHours(1);
 
   /**
-   * A lane unused for longer than the longest pause has nothing left to enforce (its slots are
-   * free and any pause is over), so it may go; at most {@link ConnectionStates#MAX_CONNECTIONS}.
+   * A lane unused for longer than the longest pause has nothing left to enforce (its slots are free
+   * and any pause is over), so it may go; at most {@link ConnectionStates#MAX_CONNECTIONS}.
    */
   private final Map<String, Lane> lanes =
       ConnectionStates.<Lane>bounded(MAX_PAUSE.plus(WINDOW)).asMap();
+
   private int limit;
   private Duration window;
   private Duration pace;
   private Function<String, ArrivalWindow> windows;
   private Optional<SlotTable> shared = Optional.empty();
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  PermitSlots store;
+  @Inject PermitSlots store;
 
   /** For CDI. */
   protected CallPermits() {}
@@ -101,7 +102,9 @@ public class CallPermits {
 
   @PostConstruct
   void init() {
-    configure(settings.rateLimitPerSecond(), WINDOW,
+    configure(
+        settings.rateLimitPerSecond(),
+        WINDOW,
         store.shared(settings.rateLimitPerSecond(), WINDOW, settings.connectTimeout()));
   }
 
@@ -110,17 +113,21 @@ public class CallPermits {
     this.window = window;
     this.pace = window.dividedBy(limit);
     this.shared = shared;
-    this.windows = shared.<Function<String, ArrivalWindow>>map(table -> table::of)
-        .orElse(connection -> new Slots(limit, window.toNanos()));
+    this.windows =
+        shared
+            .<Function<String, ArrivalWindow>>map(table -> table::of)
+            .orElse(connection -> new Slots(limit, window.toNanos()));
   }
 
   /** The connection's lane: its window, its pace, and any pause after a 429. */
   private final class Lane {
     final ReentrantLock turn = new ReentrantLock(true);
     final ArrivalWindow window;
-    final Bucket pace = Bucket.builder()
-        .addLimit(l -> l.capacity(Math.min(BURST, limit)).refillGreedy(1, CallPermits.this.pace))
-        .build();
+    final Bucket pace =
+        Bucket.builder()
+            .addLimit(
+                l -> l.capacity(Math.min(BURST, limit)).refillGreedy(1, CallPermits.this.pace))
+            .build();
     volatile long pausedUntilNanos = System.nanoTime();
 
     Lane(String connection) {
@@ -131,8 +138,8 @@ public class CallPermits {
   /**
    * Waits for a permit for this connection; empty when none comes within {@code maxWait}.
    *
-   * @param connection the connection id: permits belong to the connection, not to one access
-   *     token, so a refresh does not hand out a fresh allowance
+   * @param connection the connection id: permits belong to the connection, not to one access token,
+   *     so a refresh does not hand out a fresh allowance
    */
   public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
@@ -160,11 +167,12 @@ public class CallPermits {
       lane.turn.unlock();
     }
     AtomicBoolean closed = new AtomicBoolean();
-    return Optional.of(() -> {
-      if (closed.compareAndSet(false, true)) {
-        slot.release();
-      }
-    });
+    return Optional.of(
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            slot.release();
+          }
+        });
   }
 
   private static boolean paced(Lane lane, long deadline) throws InterruptedException {
@@ -188,14 +196,14 @@ public class CallPermits {
 
   /**
    * After a 429 every caller of the connection backs off, not only the one that got it: nobody on
-   * this connection is let through before {@code pause} has passed. The pause is capped at
-   * {@link #MAX_PAUSE}.
+   * this connection is let through before {@code pause} has passed. The pause is capped at {@link
+   * #MAX_PAUSE}.
    *
    * @return the pause applied (after the cap)
    */
   public Duration pause(String connection, Duration pause) {
-    Duration capped = pause.isNegative() ? Duration.ZERO
-        : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+    Duration capped =
+        pause.isNegative() ? Duration.ZERO : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
     Lane lane = lanes.computeIfAbsent(connection, Lane::new);
     long until = System.nanoTime() + capped.toNanos();
     synchronized (lane) {
@@ -258,17 +266,18 @@ public class CallPermits {
       if (slot < 0) {
         return Optional.empty();
       }
-      return Optional.of(new Held() {
-        @Override
-        public void release() {
-          settle(slot, System.nanoTime() + windowNanos);
-        }
+      return Optional.of(
+          new Held() {
+            @Override
+            public void release() {
+              settle(slot, System.nanoTime() + windowNanos);
+            }
 
-        @Override
-        public void giveBack() {
-          settle(slot, freeAt[slot]);
-        }
-      });
+            @Override
+            public void giveBack() {
+              settle(slot, freeAt[slot]);
+            }
+          });
     }
 
     /** The slot taken, or -1 when none is free before {@code deadline} (System.nanoTime()). */

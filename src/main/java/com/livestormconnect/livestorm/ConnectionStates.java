@@ -11,9 +11,9 @@ import java.time.Duration;
 
 /**
  * What this node keeps in memory per connection (permits, quota figures, counters, monthly holds,
- * recent answers): bounded, so it does not grow with every connection ever seen, and forgotten
- * once a connection is removed (disconnected). The token store fires {@link ConnectionRemoved}
- * and knows nothing of this package.
+ * recent answers): bounded, so it does not grow with every connection ever seen, and forgotten once
+ * a connection is removed (disconnected). The token store fires {@link ConnectionRemoved} and knows
+ * nothing of this package.
  */
 @ApplicationScoped
 public class ConnectionStates {
@@ -23,20 +23,15 @@ public class ConnectionStates {
    */
   static final int MAX_CONNECTIONS = 10_000;
 
-  @Inject
-  CallPermits permits;
+  @Inject CallPermits permits;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
-  @Inject
-  MonthlyQuota monthlyQuota;
+  @Inject MonthlyQuota monthlyQuota;
 
-  @Inject
-  RecentAnswers answers;
+  @Inject RecentAnswers answers;
 
   /**
    * A map keyed by connection id that keeps {@link #MAX_CONNECTIONS} entries at most, each until it
@@ -44,8 +39,11 @@ public class ConnectionStates {
    * the container).
    */
   static <V> Cache<String, V> bounded(Duration idle) {
-    return Caffeine.newBuilder().maximumSize(MAX_CONNECTIONS).expireAfterAccess(idle)
-        .executor(Runnable::run).build();
+    return Caffeine.newBuilder()
+        .maximumSize(MAX_CONNECTIONS)
+        .expireAfterAccess(idle)
+        .executor(Runnable::run)
+        .build();
   }
 
   /** After the deletion committed: a rolled-back disconnection leaves everything in place. */

@@ -25,12 +25,26 @@ public record Event(
     Instant updatedAt) {
 
   static Event from(JsonApi.Resource r) {
-    return new Event(r.id(), r.text("title"), r.text("slug"), r.text("description"),
-        r.text("status"), r.text("scheduling_status"), r.text("registration_link"),
-        r.text("language"), r.integer("estimated_duration"), r.count("sessions_count"),
-        r.flag("everyone_can_speak"), r.flag("chat_enabled"), r.flag("questions_enabled"),
-        r.flag("polls_enabled"), r.flag("recording_enabled"), ownerName(r),
-        r.instant("published_at"), r.instant("created_at"), r.instant("updated_at"));
+    return new Event(
+        r.id(),
+        r.text("title"),
+        r.text("slug"),
+        r.text("description"),
+        r.text("status"),
+        r.text("scheduling_status"),
+        r.text("registration_link"),
+        r.text("language"),
+        r.integer("estimated_duration"),
+        r.count("sessions_count"),
+        r.flag("everyone_can_speak"),
+        r.flag("chat_enabled"),
+        r.flag("questions_enabled"),
+        r.flag("polls_enabled"),
+        r.flag("recording_enabled"),
+        ownerName(r),
+        r.instant("published_at"),
+        r.instant("created_at"),
+        r.instant("updated_at"));
   }
 
   /** Livestorm embeds the owner as a people object inside the attributes. */

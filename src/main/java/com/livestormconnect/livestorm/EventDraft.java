@@ -4,8 +4,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 /** What we send to create or edit an event; null fields are left out (unchanged on edit). */
-public record EventDraft(String title, String description, String status, Boolean chatEnabled,
-    Boolean questionsEnabled, Boolean pollsEnabled) {
+public record EventDraft(
+    String title,
+    String description,
+    String status,
+    Boolean chatEnabled,
+    Boolean questionsEnabled,
+    Boolean pollsEnabled) {
 
   JsonObjectBuilder attributes() {
     JsonObjectBuilder b = Json.createObjectBuilder();

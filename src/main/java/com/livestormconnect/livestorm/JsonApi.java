@@ -78,7 +78,8 @@ public final class JsonApi {
       }
       return document;
     } catch (JsonException | IllegalStateException e) {
-      throw LivestormException.malformed(endpoint, "not JSON (" + e.getClass().getSimpleName() + ")");
+      throw LivestormException.malformed(
+          endpoint, "not JSON (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -101,7 +102,8 @@ public final class JsonApi {
       return Optional.empty();
     }
     for (JsonValue item : included) {
-      if (item instanceof JsonObject resource && type.equals(text(resource, "type"))
+      if (item instanceof JsonObject resource
+          && type.equals(text(resource, "type"))
           && (id == null || id.equals(text(resource, "id")))) {
         return Optional.of(map(resource, endpoint, r -> r));
       }
@@ -122,7 +124,8 @@ public final class JsonApi {
       }
       items.add(map(resource, endpoint, mapping));
     }
-    JsonObject meta = document.get("meta") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
+    JsonObject meta =
+        document.get("meta") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
     return new Page<>(List.copyOf(items), PageMeta.from(meta, items.size()));
   }
 
@@ -141,8 +144,8 @@ public final class JsonApi {
       if (e instanceof LivestormException) {
         throw e;
       }
-      throw LivestormException.malformed(endpoint, "resource " + id + " ("
-          + e.getClass().getSimpleName() + ")");
+      throw LivestormException.malformed(
+          endpoint, "resource " + id + " (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -16,10 +16,11 @@ import java.util.Optional;
 /**
  * Every call to Livestorm, in this order, because order matters: (1) a token that will not expire
  * within the margin, refreshed single-flight if needed; (2) a permit from the connection's rate
- * limiter, waiting fairly up to the caller's deadline; then the request. After it: a 401
- * {@code invalid_token} refreshes once and retries once; a 429 holds back every caller of the
- * connection for Retry-After (at most an hour) and retries through the same queue; 5xx and
- * transport failures are retried with backoff when the request is idempotent. Anything else becomes a {@link LivestormException} for the page.
+ * limiter, waiting fairly up to the caller's deadline; then the request. After it: a 401 {@code
+ * invalid_token} refreshes once and retries once; a 429 holds back every caller of the connection
+ * for Retry-After (at most an hour) and retries through the same queue; 5xx and transport failures
+ * are retried with backoff when the request is idempotent. Anything else becomes a {@link
+ * LivestormException} for the page.
  */
 @LivestormCall
 @Interceptor
@@ -28,17 +29,13 @@ public class LivestormCallInterceptor {
   /** How long one call may take in all, waiting for permits and retries included. */
   static final Duration DEADLINE = Duration.ofSeconds(90);
 
-  @Inject
-  TokenRefresh tokens;
+  @Inject TokenRefresh tokens;
 
-  @Inject
-  CallPermits permits;
+  @Inject CallPermits permits;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
-  @Inject
-  MonthlyQuota monthlyQuota;
+  @Inject MonthlyQuota monthlyQuota;
 
   private final RetryPolicy policy = RetryPolicy.DEFAULT;
 
@@ -97,9 +94,14 @@ public class LivestormCallInterceptor {
           metrics.retried(token.connectionId());
           continue;
         }
-        Optional<Duration> delay = policy.delayBeforeRetry(RetryPolicy.outcomeOf(failure.status),
-            idempotent, attempt, failure.retryAfter, Duration.between(Instant.now(), deadline),
-            Instant.now());
+        Optional<Duration> delay =
+            policy.delayBeforeRetry(
+                RetryPolicy.outcomeOf(failure.status),
+                idempotent,
+                attempt,
+                failure.retryAfter,
+                Duration.between(Instant.now(), deadline),
+                Instant.now());
         if (delay.isEmpty()) {
           throw translate(failure, idempotent);
         }
@@ -110,16 +112,17 @@ public class LivestormCallInterceptor {
   }
 
   /**
-   * A 429: Retry-After (read once, by the policy) becomes the connection's pause, capped by
-   * {@link CallPermits#MAX_PAUSE}, and is applied once: the retry then waits for it in the
-   * connection's queue like every other caller, keeping its place, rather than sleeping on its own
-   * on top of the pause. False when the policy does not retry (attempts used up, or the pause ends
-   * after the caller's deadline).
+   * A 429: Retry-After (read once, by the policy) becomes the connection's pause, capped by {@link
+   * CallPermits#MAX_PAUSE}, and is applied once: the retry then waits for it in the connection's
+   * queue like every other caller, keeping its place, rather than sleeping on its own on top of the
+   * pause. False when the policy does not retry (attempts used up, or the pause ends after the
+   * caller's deadline).
    */
-  private boolean retryAfterPause(HttpFailure failure, String connection, boolean idempotent,
-      int attempt, Instant deadline) {
+  private boolean retryAfterPause(
+      HttpFailure failure, String connection, boolean idempotent, int attempt, Instant deadline) {
     Instant now = Instant.now();
-    Duration pause = permits.pause(connection, policy.rateLimitPause(failure.retryAfter, attempt, now));
+    Duration pause =
+        permits.pause(connection, policy.rateLimitPause(failure.retryAfter, attempt, now));
     return policy.retries(RetryPolicy.Outcome.RATE_LIMITED, idempotent, attempt)
         && pause.compareTo(Duration.between(now, deadline)) < 0;
   }
@@ -137,11 +140,16 @@ public class LivestormCallInterceptor {
       if (e.reason() == TokenUnavailable.Reason.REFRESH_FAILED) {
         metrics.refreshFailed(e.connectionId() != null ? e.connectionId() : connection);
       }
-      throw new LivestormException(switch (e.reason()) {
-        case NOT_CONNECTED -> Kind.NOT_CONNECTED;
-        case NEEDS_RECONNECT -> Kind.NEEDS_RECONNECT;
-        case REFRESH_FAILED -> Kind.UNAVAILABLE;
-      }, "token", 0, e.getMessage(), e);
+      throw new LivestormException(
+          switch (e.reason()) {
+            case NOT_CONNECTED -> Kind.NOT_CONNECTED;
+            case NEEDS_RECONNECT -> Kind.NEEDS_RECONNECT;
+            case REFRESH_FAILED -> Kind.UNAVAILABLE;
+          },
+          "token",
+          0,
+          e.getMessage(),
+          e);
     }
   }
 
@@ -151,16 +159,29 @@ public class LivestormCallInterceptor {
     Optional<CallPermits.Permit> permit =
         permits.acquire(connection, Duration.between(Instant.now(), deadline));
     metrics.permitWait(connection, System.nanoTime() - started);
-    return permit.orElseThrow(() -> new LivestormException(Kind.BUSY, "rate limit", 0,
-        "Livestorm is busy: no request slot for this connection before the deadline"));
+    return permit.orElseThrow(
+        () ->
+            new LivestormException(
+                Kind.BUSY,
+                "rate limit",
+                0,
+                "Livestorm is busy: no request slot for this connection before the deadline"));
   }
 
   private static LivestormException translate(HttpFailure failure, boolean idempotent) {
-    Kind kind = failure.status == 0 ? Kind.UNAVAILABLE
-        : failure.isInsufficientScope() ? Kind.FORBIDDEN : LivestormException.kindOf(failure.status);
-    String message = failure.getMessage()
-        + (failure.status == 0 && !idempotent ? " (not retried: the request may have been applied)" : "");
-    return new LivestormException(kind, failure.endpoint, failure.status, message, failure.getCause());
+    Kind kind =
+        failure.status == 0
+            ? Kind.UNAVAILABLE
+            : failure.isInsufficientScope()
+                ? Kind.FORBIDDEN
+                : LivestormException.kindOf(failure.status);
+    String message =
+        failure.getMessage()
+            + (failure.status == 0 && !idempotent
+                ? " (not retried: the request may have been applied)"
+                : "");
+    return new LivestormException(
+        kind, failure.endpoint, failure.status, message, failure.getCause());
   }
 
   private static boolean idempotent(InvocationContext context) {
@@ -176,5 +197,4 @@ public class LivestormCallInterceptor {
     }
     throw new IllegalStateException("a @LivestormCall method needs an Access parameter");
   }
-
 }

@@ -13,21 +13,20 @@ import java.util.function.Supplier;
 /**
  * Livestorm's API v1, typed: every method is one request, made with a fresh token and a rate-limit
  * permit by {@link LivestormCallInterceptor}, and answers records or a {@link LivestormException}.
- * The dashboard reaches Livestorm only through this class. Lists are paged as Livestorm pages
- * them (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items). Every write forgets the
- * account's {@link RecentAnswers}.
+ * The dashboard reaches Livestorm only through this class. Lists are paged as Livestorm pages them
+ * (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items). Every write forgets the account's
+ * {@link RecentAnswers}.
  */
 @ApplicationScoped
 public class LivestormClient {
   public static final int MAX_PAGE_SIZE = 50;
+
   /** A session's people; ids go into paths as template values ({@link LivestormHttp#target}). */
   private static final String PEOPLE = "/sessions/{id}/people";
 
-  @Inject
-  LivestormHttp http;
+  @Inject LivestormHttp http;
 
-  @Inject
-  RecentAnswers answers;
+  @Inject RecentAnswers answers;
 
   @LivestormCall
   public void ping(Access access) {
@@ -45,13 +44,15 @@ public class LivestormClient {
    */
   @LivestormCall
   public Organization organization(Access access) {
-    return Organization.read(http.get(access, "/organization", Map.of(), Map.of("include", "organization")),
+    return Organization.read(
+        http.get(access, "/organization", Map.of(), Map.of("include", "organization")),
         "/organization");
   }
 
   @LivestormCall
   public Page<User> users(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/users", Map.of(), paging(page, size)), "/users", User::from);
+    return JsonApi.page(
+        http.get(access, "/users", Map.of(), paging(page, size)), "/users", User::from);
   }
 
   @LivestormCall
@@ -76,21 +77,32 @@ public class LivestormClient {
   @LivestormCall
   public List<RegistrationField> registrationFields(Access access, String eventId) {
     String path = "/events/{id}";
-    return JsonApi.one(http.get(access, path, id(eventId), Map.of()), path,
-        RegistrationField::listFrom);
+    return JsonApi.one(
+        http.get(access, path, id(eventId), Map.of()), path, RegistrationField::listFrom);
   }
 
   @LivestormCall(idempotent = false)
   public Event createEvent(Access access, EventDraft draft) {
-    return write(access, () -> JsonApi.one(http.send(access, "POST", "/events", Map.of(),
-        document("events", draft.attributes())), "/events", Event::from));
+    return write(
+        access,
+        () ->
+            JsonApi.one(
+                http.send(
+                    access, "POST", "/events", Map.of(), document("events", draft.attributes())),
+                "/events",
+                Event::from));
   }
 
   @LivestormCall
   public Event updateEvent(Access access, String id, EventDraft draft) {
     String path = "/events/{id}";
-    return write(access, () -> JsonApi.one(http.send(access, "PATCH", path, id(id),
-        document("events", draft.attributes())), path, Event::from));
+    return write(
+        access,
+        () ->
+            JsonApi.one(
+                http.send(access, "PATCH", path, id(id), document("events", draft.attributes())),
+                path,
+                Event::from));
   }
 
   @LivestormCall
@@ -101,13 +113,17 @@ public class LivestormClient {
   @LivestormCall
   public Page<Session> eventSessions(Access access, String eventId, int page, int size) {
     String path = "/events/{id}/sessions";
-    return JsonApi.page(http.get(access, path, id(eventId), paging(page, size)), path,
-        Session::from);
+    return JsonApi.page(
+        http.get(access, path, id(eventId), paging(page, size)), path, Session::from);
   }
 
-  /** The event's sessions and, after each, its breakout rooms (Livestorm lists them only when asked). */
+  /**
+   * The event's sessions and, after each, its breakout rooms (Livestorm lists them only when
+   * asked).
+   */
   @LivestormCall
-  public Page<Session> eventSessionsWithBreakoutRooms(Access access, String eventId, int page, int size) {
+  public Page<Session> eventSessionsWithBreakoutRooms(
+      Access access, String eventId, int page, int size) {
     String path = "/events/{id}/sessions";
     Map<String, String> params = paging(page, size);
     params.put("filter[include_breakout_rooms]", "true");
@@ -116,7 +132,8 @@ public class LivestormClient {
 
   @LivestormCall
   public Page<Session> sessions(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/sessions", Map.of(), paging(page, size)), "/sessions", Session::from);
+    return JsonApi.page(
+        http.get(access, "/sessions", Map.of(), paging(page, size)), "/sessions", Session::from);
   }
 
   @LivestormCall
@@ -130,9 +147,12 @@ public class LivestormClient {
    * {@code attended} null for all.
    */
   @LivestormCall
-  public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, int page, int size) {
-    return JsonApi.page(http.get(access, PEOPLE, id(sessionId),
-        peopleParams(attended, null, page, size)), PEOPLE, Person::from);
+  public Page<Person> sessionPeople(
+      Access access, String sessionId, Boolean attended, int page, int size) {
+    return JsonApi.page(
+        http.get(access, PEOPLE, id(sessionId), peopleParams(attended, null, page, size)),
+        PEOPLE,
+        Person::from);
   }
 
   /**
@@ -140,13 +160,16 @@ public class LivestormClient {
    * (Livestorm lists hosts and moderators among a session's people).
    */
   @LivestormCall
-  public Page<Person> sessionPeople(Access access, String sessionId, Boolean attended, String role,
-      int page, int size) {
-    return JsonApi.page(http.get(access, PEOPLE, id(sessionId),
-        peopleParams(attended, role, page, size)), PEOPLE, Person::from);
+  public Page<Person> sessionPeople(
+      Access access, String sessionId, Boolean attended, String role, int page, int size) {
+    return JsonApi.page(
+        http.get(access, PEOPLE, id(sessionId), peopleParams(attended, role, page, size)),
+        PEOPLE,
+        Person::from);
   }
 
-  private static Map<String, String> peopleParams(Boolean attended, String role, int page, int size) {
+  private static Map<String, String> peopleParams(
+      Boolean attended, String role, int page, int size) {
     Map<String, String> params = paging(page, size);
     if (attended != null) {
       params.put("filter[attended]", attended.toString());
@@ -160,21 +183,36 @@ public class LivestormClient {
   /** Registers someone; a {@link LivestormException.Kind#CONFLICT} when already registered. */
   @LivestormCall(idempotent = false)
   public Person register(Access access, String sessionId, Registration registration) {
-    return write(access, () -> JsonApi.one(http.send(access, "POST", PEOPLE,
-        id(sessionId), document("people", registration.attributes())), PEOPLE,
-        Person::from));
+    return write(
+        access,
+        () ->
+            JsonApi.one(
+                http.send(
+                    access,
+                    "POST",
+                    PEOPLE,
+                    id(sessionId),
+                    document("people", registration.attributes())),
+                PEOPLE,
+                Person::from));
   }
 
   @LivestormCall
   public Page<Webhook> webhooks(Access access, int page, int size) {
-    return JsonApi.page(http.get(access, "/webhooks", Map.of(), paging(page, size)), "/webhooks", Webhook::from);
+    return JsonApi.page(
+        http.get(access, "/webhooks", Map.of(), paging(page, size)), "/webhooks", Webhook::from);
   }
 
   @LivestormCall(idempotent = false)
   public Webhook createWebhook(Access access, String url, String event) {
     JsonObjectBuilder attributes = Json.createObjectBuilder().add("url", url).add("event", event);
-    return write(access, () -> JsonApi.one(http.send(access, "POST", "/webhooks", Map.of(),
-        document("webhooks", attributes)), "/webhooks", Webhook::from));
+    return write(
+        access,
+        () ->
+            JsonApi.one(
+                http.send(access, "POST", "/webhooks", Map.of(), document("webhooks", attributes)),
+                "/webhooks",
+                Webhook::from));
   }
 
   @LivestormCall

@@ -37,7 +37,8 @@ public class LivestormException extends RuntimeException {
   private final String endpoint;
   private final int status;
 
-  public LivestormException(Kind kind, String endpoint, int status, String message, Throwable cause) {
+  public LivestormException(
+      Kind kind, String endpoint, int status, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.endpoint = endpoint;
@@ -49,7 +50,10 @@ public class LivestormException extends RuntimeException {
   }
 
   static LivestormException malformed(String endpoint, String why) {
-    return new LivestormException(Kind.MALFORMED, endpoint, 200,
+    return new LivestormException(
+        Kind.MALFORMED,
+        endpoint,
+        200,
         "Livestorm answered " + endpoint + " with a body we cannot read: " + why);
   }
 

@@ -23,30 +23,30 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP exchange with Livestorm's API through the Jakarta REST client: the Bearer header, the
- * JSON:API media type, timeouts, and the rate-limit headers of every answer. A non-2xx answer or
- * a transport failure becomes an {@link HttpFailure} for the interceptor; retries are not done
- * here. Exception messages never carry the request's headers.
+ * JSON:API media type, timeouts, and the rate-limit headers of every answer. A non-2xx answer or a
+ * transport failure becomes an {@link HttpFailure} for the interceptor; retries are not done here.
+ * Exception messages never carry the request's headers.
  */
 @ApplicationScoped
 public class LivestormHttp {
   static final String JSON_API = "application/vnd.api+json";
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
   private Client client;
 
   @PostConstruct
   void open() {
-    client = ClientBuilder.newBuilder()
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        // Jersey's default connector can only send PATCH with this switch; other clients ignore it.
-        .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
-        .build();
+    client =
+        ClientBuilder.newBuilder()
+            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            // Jersey's default connector can only send PATCH with this switch; other clients ignore
+            // it.
+            .property("jersey.config.client.httpUrlConnection.setMethodWorkaround", true)
+            .build();
   }
 
   @PreDestroy
@@ -55,16 +55,16 @@ public class LivestormHttp {
   }
 
   /**
-   * A GET of {@code path}, a template such as {@code /events/{id}} whose values come from
-   * {@code segments} and travel as one path segment each, and {@code query}, whose values travel
-   * verbatim; both are percent-encoded by the REST client (see {@link #target}).
+   * A GET of {@code path}, a template such as {@code /events/{id}} whose values come from {@code
+   * segments} and travel as one path segment each, and {@code query}, whose values travel verbatim;
+   * both are percent-encoded by the REST client (see {@link #target}).
    */
   String get(Access access, String path, Map<String, String> segments, Map<String, String> query) {
     return exchange(access, "GET", path, segments, query, null);
   }
 
-  String send(Access access, String method, String path, Map<String, String> segments,
-      JsonObject body) {
+  String send(
+      Access access, String method, String path, Map<String, String> segments, JsonObject body) {
     return exchange(access, method, path, segments, Map.of(), body);
   }
 
@@ -86,25 +86,38 @@ public class LivestormHttp {
     return target.resolveTemplates(values);
   }
 
-  private String exchange(Access access, String method, String path, Map<String, String> segments,
-      Map<String, String> query, JsonObject body) {
-    Invocation.Builder request = target(path, segments, query).request(JSON_API)
-        .header("Authorization", "Bearer " + access.bearer());
-    try (Response response = body == null
-        ? request.method(method)
-        : request.method(method, Entity.entity(body.toString(), JSON_API))) {
+  private String exchange(
+      Access access,
+      String method,
+      String path,
+      Map<String, String> segments,
+      Map<String, String> query,
+      JsonObject body) {
+    Invocation.Builder request =
+        target(path, segments, query)
+            .request(JSON_API)
+            .header("Authorization", "Bearer " + access.bearer());
+    try (Response response =
+        body == null
+            ? request.method(method)
+            : request.method(method, Entity.entity(body.toString(), JSON_API))) {
       quotas.record(access.connectionId(), response::getHeaderString);
       String text = response.hasEntity() ? response.readEntity(String.class) : "";
       int status = response.getStatus();
       if (status >= 200 && status < 300) {
         return text;
       }
-      throw new HttpFailure(path, status, Optional.ofNullable(response.getHeaderString("Retry-After")),
-          Optional.ofNullable(response.getHeaderString("WWW-Authenticate")), errorDetail(text), null);
+      throw new HttpFailure(
+          path,
+          status,
+          Optional.ofNullable(response.getHeaderString("Retry-After")),
+          Optional.ofNullable(response.getHeaderString("WWW-Authenticate")),
+          errorDetail(text),
+          null);
     } catch (ProcessingException e) {
       // Timeouts, refused or reset connections. The cause's message names host and port only.
-      throw new HttpFailure(path, 0, Optional.empty(), Optional.empty(),
-          rootCause(e).getClass().getSimpleName(), e);
+      throw new HttpFailure(
+          path, 0, Optional.empty(), Optional.empty(), rootCause(e).getClass().getSimpleName(), e);
     }
   }
 
@@ -119,9 +132,11 @@ public class LivestormHttp {
       for (JsonValue error : errors) {
         if (error instanceof JsonObject e) {
           String detail = JsonApi.text(e, "detail");
-          String pointer = e.get("source") instanceof JsonObject source ? JsonApi.text(source, "pointer") : null;
-          joined.add((detail != null ? detail : String.valueOf(JsonApi.text(e, "title")))
-              + (pointer == null ? "" : " [" + pointer + "]"));
+          String pointer =
+              e.get("source") instanceof JsonObject source ? JsonApi.text(source, "pointer") : null;
+          joined.add(
+              (detail != null ? detail : String.valueOf(JsonApi.text(e, "title")))
+                  + (pointer == null ? "" : " [" + pointer + "]"));
         }
       }
       String text = joined.toString();

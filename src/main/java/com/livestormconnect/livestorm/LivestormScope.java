@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The ten scopes of Livestorm's OAuth2 apps (partner guide, "OAuth2 scopes"). The plain-language
- * description and the dashboard features a scope enables are messages:
- * {@code scope.<group>.<access>.description} and {@code ...features}.
+ * description and the dashboard features a scope enables are messages: {@code
+ * scope.<group>.<access>.description} and {@code ...features}.
  */
 public enum LivestormScope {
   IDENTITY_READ(Group.IDENTITY, Access.READ),

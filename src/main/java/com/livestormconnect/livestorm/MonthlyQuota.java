@@ -10,42 +10,51 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Livestorm's monthly call quota, told apart from the per-second limit: a 429 whose
- * {@code RateLimit-Monthly-Remaining} (or {@code Montly}) is 0, or whose Retry-After is longer
- * than a few minutes, means the quota is used up, and waiting it out would hold a page for days.
- * Such a connection makes no call until the reset (Livestorm's {@code RateLimit-Reset}, else the
- * Retry-After), except one probe an hour in case the quota was raised (add-ons). Kept per node,
- * in memory: a restart costs one more 429.
+ * Livestorm's monthly call quota, told apart from the per-second limit: a 429 whose {@code
+ * RateLimit-Monthly-Remaining} (or {@code Montly}) is 0, or whose Retry-After is longer than a few
+ * minutes, means the quota is used up, and waiting it out would hold a page for days. Such a
+ * connection makes no call until the reset (Livestorm's {@code RateLimit-Reset}, else the
+ * Retry-After), except one probe an hour in case the quota was raised (add-ons). Kept per node, in
+ * memory: a restart costs one more 429.
  */
 @ApplicationScoped
 public class MonthlyQuota {
   /** A per-second 429 asks for a second or two; anything longer than this is the monthly quota. */
   static final Duration LONGEST_PER_SECOND_WAIT = Duration.ofMinutes(5);
+
   static final Duration PROBE_EVERY = Duration.ofHours(1);
-  /** A monthly quota resets within a month: a later reset (a hostile Retry-After) is not believed. */
+
+  /**
+   * A monthly quota resets within a month: a later reset (a hostile Retry-After) is not believed.
+   */
   static final Duration LONGEST_HOLD = Duration.ofDays(32);
+
   /** Used-up fractions at which pages warn. */
   static final double WARN = 0.80;
+
   static final double WARN_STRONGLY = 0.95;
 
   private record UsedUp(Instant until, Instant lastCall) {}
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
   Clock clock = Clock.systemUTC();
 
   /**
-   * Held-back connections. Never cut by size (a hold must last until its reset); an entry goes
-   * when the hold ends, when the connection is removed, or {@link #LONGEST_HOLD} after it was
-   * written, by which time every hold has ended.
+   * Held-back connections. Never cut by size (a hold must last until its reset); an entry goes when
+   * the hold ends, when the connection is removed, or {@link #LONGEST_HOLD} after it was written,
+   * by which time every hold has ended.
    */
-  private final Map<String, UsedUp> usedUp = Caffeine.newBuilder()
-      .expireAfterWrite(LONGEST_HOLD).executor(Runnable::run).<String, UsedUp>build().asMap();
+  private final Map<String, UsedUp> usedUp =
+      Caffeine.newBuilder()
+          .expireAfterWrite(LONGEST_HOLD)
+          .executor(Runnable::run)
+          .<String, UsedUp>build()
+          .asMap();
 
   /**
-   * Before a call on this connection: refused while the quota is used up, unless this call is
-   * the hourly probe.
+   * Before a call on this connection: refused while the quota is used up, unless this call is the
+   * hourly probe.
    */
   void beforeCall(String connection) {
     UsedUp state = connection == null ? null : usedUp.get(connection);
@@ -68,7 +77,8 @@ public class MonthlyQuota {
    * After a 429 on this connection: whether it says the monthly quota is used up; if so, the
    * connection is held back until the reset and the caller gets a refusal to throw.
    */
-  Optional<LivestormException> afterTooManyRequests(String connection, Optional<String> retryAfter) {
+  Optional<LivestormException> afterTooManyRequests(
+      String connection, Optional<String> retryAfter) {
     Instant now = clock.instant();
     Optional<Duration> wait = retryAfter.flatMap(v -> RetryPolicy.parseRetryAfter(v, now));
     Optional<Quotas.Quota> figures = quotas.of(connection);
@@ -77,9 +87,12 @@ public class MonthlyQuota {
     if (connection == null || !(noneLeft || longWait)) {
       return Optional.empty();
     }
-    Instant until = figures.map(Quotas.Quota::resetsAt).filter(now::isBefore)
-        .or(() -> wait.map(now::plus))
-        .orElse(now.plus(PROBE_EVERY));
+    Instant until =
+        figures
+            .map(Quotas.Quota::resetsAt)
+            .filter(now::isBefore)
+            .or(() -> wait.map(now::plus))
+            .orElse(now.plus(PROBE_EVERY));
     if (until.isAfter(now.plus(LONGEST_HOLD))) {
       until = now.plus(LONGEST_HOLD);
     }
@@ -102,16 +115,24 @@ public class MonthlyQuota {
   /** When the connection's quota resets, if it is used up now. */
   public Optional<Instant> usedUpUntil(String connection) {
     UsedUp state = connection == null ? null : usedUp.get(connection);
-    return state == null || !clock.instant().isBefore(state.until()) ? Optional.empty()
+    return state == null || !clock.instant().isBefore(state.until())
+        ? Optional.empty()
         : Optional.of(state.until());
   }
 
   /** The share of the monthly quota used, from the last answer's headers (0 to 1), if known. */
   public Optional<Double> usedFraction(String connection) {
-    return quotas.of(connection)
-        .filter(q -> q.monthlyLimit() != null && q.monthlyLimit() > 0 && q.monthlyRemaining() != null)
-        .map(q -> Math.min(1.0, Math.max(0.0,
-            (q.monthlyLimit() - q.monthlyRemaining()) / (double) q.monthlyLimit())));
+    return quotas
+        .of(connection)
+        .filter(
+            q -> q.monthlyLimit() != null && q.monthlyLimit() > 0 && q.monthlyRemaining() != null)
+        .map(
+            q ->
+                Math.min(
+                    1.0,
+                    Math.max(
+                        0.0,
+                        (q.monthlyLimit() - q.monthlyRemaining()) / (double) q.monthlyLimit())));
   }
 
   /** The warning a page should show: null, or the threshold passed (80 or 95, in percent). */
@@ -124,7 +145,10 @@ public class MonthlyQuota {
   }
 
   private static LivestormException refusal(String connection, Instant until) {
-    return new LivestormException(LivestormException.Kind.QUOTA_EXHAUSTED, "monthly quota", 429,
+    return new LivestormException(
+        LivestormException.Kind.QUOTA_EXHAUSTED,
+        "monthly quota",
+        429,
         "Livestorm's monthly API quota is used up until " + until + "; no call until then");
   }
 }

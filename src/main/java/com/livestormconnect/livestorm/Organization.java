@@ -9,10 +9,10 @@ import java.time.Instant;
 public record Organization(String id, String name, String slug, String website, Instant createdAt) {
 
   /**
-   * Either shape of {@code GET /organization?include=organization}: a user (type {@code users},
-   * or any resource with an organization relationship) whose organization is looked up in
-   * {@code included}, or the organization itself. A user whose organization is not included gives
-   * the organization's id only: never the user's own attributes.
+   * Either shape of {@code GET /organization?include=organization}: a user (type {@code users}, or
+   * any resource with an organization relationship) whose organization is looked up in {@code
+   * included}, or the organization itself. A user whose organization is not included gives the
+   * organization's id only: never the user's own attributes.
    */
   static Organization read(String body, String endpoint) {
     JsonApi.Resource data = JsonApi.one(body, endpoint, r -> r);
@@ -30,7 +30,7 @@ public record Organization(String id, String name, String slug, String website, 
     if (name == null) {
       name = r.text("title");
     }
-    return new Organization(r.id(), name, r.text("slug"), r.text("website_link"),
-        r.instant("created_at"));
+    return new Organization(
+        r.id(), name, r.text("slug"), r.text("website_link"), r.instant("created_at"));
   }
 }

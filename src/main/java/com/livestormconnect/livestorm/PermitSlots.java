@@ -11,10 +11,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Where the rate limiter's arrival window lives when several nodes share one PostgreSQL: its
- * {@code permit_slot} table ({@link SlotTable}), reached through the small non-transactional
- * permits pool so that a permit never joins a caller's transaction. On Derby (one node) there is
- * nothing to share and the window stays in memory.
+ * Where the rate limiter's arrival window lives when several nodes share one PostgreSQL: its {@code
+ * permit_slot} table ({@link SlotTable}), reached through the small non-transactional permits pool
+ * so that a permit never joins a caller's transaction. On Derby (one node) there is nothing to
+ * share and the window stays in memory.
  */
 @ApplicationScoped
 public class PermitSlots {
@@ -23,8 +23,7 @@ public class PermitSlots {
   @Resource(lookup = Database.PERMITS_JNDI_NAME)
   DataSource dataSource;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   /** The shared window, or empty when this node is alone (Derby). */
   Optional<SlotTable> shared(int slots, Duration window, Duration connectTimeout) {

@@ -26,14 +26,27 @@ public record Person(
 
   static Person from(JsonApi.Resource r) {
     var detail = r.object("registrant_detail");
-    return new Person(r.id(), r.text("role"), r.text("first_name"), r.text("last_name"),
-        r.text("email"), r.text("timezone"), r.count("messages_count"), r.count("questions_count"),
-        r.count("votes_count"), r.count("up_votes_count"),
-        detail == null ? null : Registrant.from(detail), r.instant("created_at"),
-        r.instant("updated_at"), replayWatchedAt(r.object("replay_view_detail")));
+    return new Person(
+        r.id(),
+        r.text("role"),
+        r.text("first_name"),
+        r.text("last_name"),
+        r.text("email"),
+        r.text("timezone"),
+        r.count("messages_count"),
+        r.count("questions_count"),
+        r.count("votes_count"),
+        r.count("up_votes_count"),
+        detail == null ? null : Registrant.from(detail),
+        r.instant("created_at"),
+        r.instant("updated_at"),
+        replayWatchedAt(r.object("replay_view_detail")));
   }
 
-  /** {@code replay_view_detail.watched_at}, the one key public clients read (its shape is undocumented). */
+  /**
+   * {@code replay_view_detail.watched_at}, the one key public clients read (its shape is
+   * undocumented).
+   */
   private static Instant replayWatchedAt(jakarta.json.JsonObject replay) {
     return replay == null ? null : JsonApi.instant(replay, "watched_at");
   }
@@ -43,7 +56,8 @@ public record Person(
   }
 
   public String fullName() {
-    String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    String name =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     return name.isEmpty() ? email : name;
   }
 

@@ -32,8 +32,10 @@ public class Quotas {
     if (limit == null && remaining == null && reset == null) {
       return;
     }
-    byConnection.put(connection, new Quota(limit, remaining,
-        reset == null ? null : Instant.ofEpochSecond(reset), Instant.now()));
+    byConnection.put(
+        connection,
+        new Quota(
+            limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset), Instant.now()));
   }
 
   public Optional<Quota> of(String connection) {

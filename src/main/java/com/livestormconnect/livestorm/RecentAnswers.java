@@ -11,13 +11,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Livestorm's recent answers, per connection, so that a page viewed again within
- * {@code LIVESTORM_CACHE_TTL} (default 30 s, 0 = off) costs neither a wait nor calls from the
- * monthly quota. Bounded (Caffeine, {@value #MAX_ENTRIES} entries, expired after the TTL). An
- * answer is only ever found again under the same account and connection (its id, its Livestorm
- * user and its scopes are in the key); every write the app makes through {@link LivestormClient}
- * and every disconnection forgets the account's answers. Exports never go through here: they read
- * live.
+ * Livestorm's recent answers, per connection, so that a page viewed again within {@code
+ * LIVESTORM_CACHE_TTL} (default 30 s, 0 = off) costs neither a wait nor calls from the monthly
+ * quota. Bounded (Caffeine, {@value #MAX_ENTRIES} entries, expired after the TTL). An answer is
+ * only ever found again under the same account and connection (its id, its Livestorm user and its
+ * scopes are in the key); every write the app makes through {@link LivestormClient} and every
+ * disconnection forgets the account's answers. Exports never go through here: they read live.
  */
 @ApplicationScoped
 public class RecentAnswers {
@@ -31,8 +30,7 @@ public class RecentAnswers {
 
   private record Key(Owner owner, String call) {}
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   private Cache<Key, Answer> cache;
 
@@ -49,8 +47,10 @@ public class RecentAnswers {
   }
 
   private void configure(Duration ttl) {
-    cache = ttl.isZero() ? null
-        : Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(ttl).build();
+    cache =
+        ttl.isZero()
+            ? null
+            : Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(ttl).build();
   }
 
   public boolean enabled() {
@@ -59,7 +59,9 @@ public class RecentAnswers {
 
   /** The answer to {@code call} that {@code owner} got within the TTL, if any. */
   public Optional<Answer> find(Owner owner, String call) {
-    return cache == null ? Optional.empty() : Optional.ofNullable(cache.getIfPresent(new Key(owner, call)));
+    return cache == null
+        ? Optional.empty()
+        : Optional.ofNullable(cache.getIfPresent(new Key(owner, call)));
   }
 
   /** Keeps Livestorm's answer to {@code call}, given at {@code fetchedAt}. */

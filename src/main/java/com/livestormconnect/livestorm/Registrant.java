@@ -4,9 +4,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.Instant;
 
 /**
  * A person's registration to a session ({@code registrant_detail}). There is no separate
@@ -35,14 +35,25 @@ public record Registrant(
 
   static Registrant from(JsonObject d) {
     Double duration = JsonApi.number(d, "attendance_duration");
-    return new Registrant(JsonApi.text(d, "event_id"), JsonApi.text(d, "session_id"),
-        JsonApi.instant(d, "created_at"), JsonApi.flag(d, "attended"),
-        JsonApi.number(d, "attendance_rate"), duration == null ? 0 : duration.longValue(),
-        JsonApi.flag(d, "has_viewed_replay"), JsonApi.text(d, "registration_type"),
-        JsonApi.text(d, "referrer"), JsonApi.text(d, "utm_source"), JsonApi.text(d, "utm_medium"),
-        JsonApi.text(d, "utm_campaign"), JsonApi.text(d, "ip_country_code"),
-        JsonApi.text(d, "ip_country_name"), JsonApi.text(d, "ip_city"),
-        JsonApi.text(d, "browser_name"), JsonApi.text(d, "os_name"), joinLink(JsonApi.text(d, "connection_link")),
+    return new Registrant(
+        JsonApi.text(d, "event_id"),
+        JsonApi.text(d, "session_id"),
+        JsonApi.instant(d, "created_at"),
+        JsonApi.flag(d, "attended"),
+        JsonApi.number(d, "attendance_rate"),
+        duration == null ? 0 : duration.longValue(),
+        JsonApi.flag(d, "has_viewed_replay"),
+        JsonApi.text(d, "registration_type"),
+        JsonApi.text(d, "referrer"),
+        JsonApi.text(d, "utm_source"),
+        JsonApi.text(d, "utm_medium"),
+        JsonApi.text(d, "utm_campaign"),
+        JsonApi.text(d, "ip_country_code"),
+        JsonApi.text(d, "ip_country_name"),
+        JsonApi.text(d, "ip_city"),
+        JsonApi.text(d, "browser_name"),
+        JsonApi.text(d, "os_name"),
+        joinLink(JsonApi.text(d, "connection_link")),
         customAnswers(d));
   }
 
@@ -54,11 +65,18 @@ public record Registrant(
     Map<String, String> answers = new LinkedHashMap<>();
     if (d.get("fields") instanceof JsonArray fields) {
       for (JsonValue item : fields) {
-        if (item instanceof JsonObject f && JsonApi.flag(f, "custom") && JsonApi.text(f, "id") != null) {
+        if (item instanceof JsonObject f
+            && JsonApi.flag(f, "custom")
+            && JsonApi.text(f, "id") != null) {
           JsonValue value = f.get("value");
-          String text = value instanceof JsonArray list
-              ? String.join("; ", list.stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList())
-              : JsonApi.text(f, "value");
+          String text =
+              value instanceof JsonArray list
+                  ? String.join(
+                      "; ",
+                      list.stream()
+                          .map(v -> v instanceof JsonString s ? s.getString() : v.toString())
+                          .toList())
+                  : JsonApi.text(f, "value");
           answers.put(JsonApi.text(f, "id"), text == null ? "" : text);
         }
       }

@@ -13,17 +13,19 @@ public record Registration(Map<String, String> fields, Map<String, String> track
 
   JsonObjectBuilder attributes() {
     JsonArrayBuilder list = Json.createArrayBuilder();
-    fields.forEach((id, value) -> {
-      if (value != null && !value.isBlank()) {
-        list.add(Json.createObjectBuilder().add("id", id).add("value", value));
-      }
-    });
+    fields.forEach(
+        (id, value) -> {
+          if (value != null && !value.isBlank()) {
+            list.add(Json.createObjectBuilder().add("id", id).add("value", value));
+          }
+        });
     JsonObjectBuilder attributes = Json.createObjectBuilder().add("fields", list);
-    tracking.forEach((name, value) -> {
-      if (value != null && !value.isBlank()) {
-        attributes.add(name, value);
-      }
-    });
+    tracking.forEach(
+        (name, value) -> {
+          if (value != null && !value.isBlank()) {
+            attributes.add(name, value);
+          }
+        });
     return attributes;
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * first_name, last_name, avatar) and the organizer's custom ones, possibly required, possibly with
  * options to choose from.
  */
-public record RegistrationField(String id, String type, boolean required, boolean custom,
-    List<String> options) {
+public record RegistrationField(
+    String id, String type, boolean required, boolean custom, List<String> options) {
 
   static List<RegistrationField> listFrom(JsonApi.Resource event) {
     List<RegistrationField> fields = new ArrayList<>();
@@ -21,8 +21,13 @@ public record RegistrationField(String id, String type, boolean required, boolea
     }
     for (JsonValue item : list) {
       if (item instanceof JsonObject f && JsonApi.text(f, "id") != null) {
-        fields.add(new RegistrationField(JsonApi.text(f, "id"), JsonApi.text(f, "type"),
-            JsonApi.flag(f, "required"), JsonApi.flag(f, "custom"), options(f)));
+        fields.add(
+            new RegistrationField(
+                JsonApi.text(f, "id"),
+                JsonApi.text(f, "type"),
+                JsonApi.flag(f, "required"),
+                JsonApi.flag(f, "custom"),
+                options(f)));
       }
     }
     return List.copyOf(fields);

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When to try a Livestorm call again and how long to wait first. 429s are retried after
- * {@code Retry-After} (or exponential backoff with full jitter when absent); 5xx, timeouts and
- * connection failures only for idempotent requests (a POST that may have been applied is never
- * repeated blindly); everything within the caller's deadline and a bounded number of attempts.
+ * When to try a Livestorm call again and how long to wait first. 429s are retried after {@code
+ * Retry-After} (or exponential backoff with full jitter when absent); 5xx, timeouts and connection
+ * failures only for idempotent requests (a POST that may have been applied is never repeated
+ * blindly); everything within the caller's deadline and a bounded number of attempts.
  */
 public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
   public static final RetryPolicy DEFAULT =
@@ -43,14 +43,20 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
    * @param retryAfter the {@code Retry-After} header of a 429, when present
    * @param left time left before the caller's deadline
    */
-  public Optional<Duration> delayBeforeRetry(Outcome outcome, boolean idempotent, int attempt,
-      Optional<String> retryAfter, Duration left, Instant now) {
+  public Optional<Duration> delayBeforeRetry(
+      Outcome outcome,
+      boolean idempotent,
+      int attempt,
+      Optional<String> retryAfter,
+      Duration left,
+      Instant now) {
     if (!retries(outcome, idempotent, attempt)) {
       return Optional.empty();
     }
-    Duration delay = outcome == Outcome.RATE_LIMITED
-        ? rateLimitPause(retryAfter, attempt, now)
-        : backoff(attempt);
+    Duration delay =
+        outcome == Outcome.RATE_LIMITED
+            ? rateLimitPause(retryAfter, attempt, now)
+            : backoff(attempt);
     return delay.compareTo(left) < 0 ? Optional.of(delay) : Optional.empty();
   }
 
@@ -67,7 +73,9 @@ public record RetryPolicy(int maxAttempts, Duration baseBackoff, Duration maxBac
    * that is absent or unreadable. The one place where {@code Retry-After} is read.
    */
   public Duration rateLimitPause(Optional<String> retryAfter, int attempt, Instant now) {
-    return retryAfter.flatMap(value -> parseRetryAfter(value, now)).orElseGet(() -> backoff(attempt));
+    return retryAfter
+        .flatMap(value -> parseRetryAfter(value, now))
+        .orElseGet(() -> backoff(attempt));
   }
 
   /** Exponential backoff with full jitter (AWS architecture blog): uniform in [0, cap). */

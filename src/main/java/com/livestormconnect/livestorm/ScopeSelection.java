@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * A set of scopes someone chose, and Livestorm's rules for combining them (partner guide, "OAuth2
- * scopes"): a write scope includes its read scope, so choosing both means the write scope;
- * {@code full:write} cannot be combined with anything; {@code full:read} can be combined only with
+ * scopes"): a write scope includes its read scope, so choosing both means the write scope; {@code
+ * full:write} cannot be combined with anything; {@code full:read} can be combined only with
  * individual write scopes.
  *
  * @param chosen the known scopes as chosen, before reduction (what the page shows checked again)
@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 public record ScopeSelection(Set<LivestormScope> chosen, Set<String> unknown) {
 
   public ScopeSelection {
-    chosen = Collections.unmodifiableSet(chosen.isEmpty()
-        ? EnumSet.noneOf(LivestormScope.class) : EnumSet.copyOf(chosen));
+    chosen =
+        Collections.unmodifiableSet(
+            chosen.isEmpty() ? EnumSet.noneOf(LivestormScope.class) : EnumSet.copyOf(chosen));
     unknown = Collections.unmodifiableSet(new LinkedHashSet<>(unknown));
   }
 
@@ -67,8 +68,8 @@ public record ScopeSelection(Set<LivestormScope> chosen, Set<String> unknown) {
     if (reduced.contains(LivestormScope.FULL_WRITE) && reduced.size() > 1) {
       return Optional.of("connect.rule.fullWriteAlone");
     }
-    boolean readBesideFullRead = reduced.stream()
-        .anyMatch(s -> s != LivestormScope.FULL_READ && !s.isWrite());
+    boolean readBesideFullRead =
+        reduced.stream().anyMatch(s -> s != LivestormScope.FULL_READ && !s.isWrite());
     if (reduced.contains(LivestormScope.FULL_READ) && readBesideFullRead) {
       return Optional.of("connect.rule.fullReadWithWritesOnly");
     }
@@ -86,7 +87,9 @@ public record ScopeSelection(Set<LivestormScope> chosen, Set<String> unknown) {
 
   /** The chosen values, in the page's order, for re-checking the boxes. */
   public Set<String> values() {
-    return chosen.stream().map(LivestormScope::value).collect(Collectors.toCollection(LinkedHashSet::new));
+    return chosen.stream()
+        .map(LivestormScope::value)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** Same scopes after reduction, whatever the order or redundant read scopes. */

@@ -22,11 +22,23 @@ public record Session(
     String breakoutRoomParentId) {
 
   static Session from(JsonApi.Resource r) {
-    return new Session(r.id(), r.text("event_id"), r.text("name"), r.text("status"),
-        r.text("timezone"), r.text("room_link"), r.count("registrants_count"),
-        r.count("attendees_count"), r.integer("duration"), r.instant("estimated_started_at"),
-        r.instant("started_at"), r.instant("ended_at"), r.instant("canceled_at"),
-        r.instant("created_at"), r.instant("updated_at"), r.text("breakout_room_parent_session_id"));
+    return new Session(
+        r.id(),
+        r.text("event_id"),
+        r.text("name"),
+        r.text("status"),
+        r.text("timezone"),
+        r.text("room_link"),
+        r.count("registrants_count"),
+        r.count("attendees_count"),
+        r.integer("duration"),
+        r.instant("estimated_started_at"),
+        r.instant("started_at"),
+        r.instant("ended_at"),
+        r.instant("canceled_at"),
+        r.instant("created_at"),
+        r.instant("updated_at"),
+        r.text("breakout_room_parent_session_id"));
   }
 
   /** A breakout room of another session ({@code breakout_room_parent_session_id}). */

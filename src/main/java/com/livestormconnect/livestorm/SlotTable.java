@@ -16,14 +16,14 @@ import javax.sql.DataSource;
 
 /**
  * The arrival window shared by every node through PostgreSQL (table {@code permit_slot}, migration
- * {@code db/postgresql/V40__permit_slot.sql}): one row per slot and connection with the instant,
- * on the database's clock, at which the slot is free again. Each statement is one autocommitted
- * round trip on the non-transactional permits pool:
+ * {@code db/postgresql/V40__permit_slot.sql}): one row per slot and connection with the instant, on
+ * the database's clock, at which the slot is free again. Each statement is one autocommitted round
+ * trip on the non-transactional permits pool:
  *
  * <ul>
- *   <li>take: the row that has been free longest (free_at passed: given back a window ago, or
- *       its holder's lease ran out), locked with {@code FOR UPDATE SKIP LOCKED} so that two nodes
- *       never wait on each other, is marked held by a random holder id until the lease ends;
+ *   <li>take: the row that has been free longest (free_at passed: given back a window ago, or its
+ *       holder's lease ran out), locked with {@code FOR UPDATE SKIP LOCKED} so that two nodes never
+ *       wait on each other, is marked held by a random holder id until the lease ends;
  *   <li>release: that row (if still ours) is free one window after now;
  *   <li>pause: every row of the connection is free no earlier than the end of the pause.
  * </ul>
@@ -37,6 +37,7 @@ import javax.sql.DataSource;
  */
 final class SlotTable {
   private static final Logger LOG = Logger.getLogger(SlotTable.class.getName());
+
   /** How often a waiter looks again when every slot is held (a release can come at any moment). */
   private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
@@ -44,9 +45,13 @@ final class SlotTable {
   private final int slots;
   private final Duration window;
   private final Duration lease;
-  /** Connections whose rows exist (bounded: a connection pushed out only has its rows made again). */
+
+  /**
+   * Connections whose rows exist (bounded: a connection pushed out only has its rows made again).
+   */
   private final Set<String> known =
-      Collections.newSetFromMap(ConnectionStates.<Boolean>bounded(MonthlyQuota.LONGEST_HOLD).asMap());
+      Collections.newSetFromMap(
+          ConnectionStates.<Boolean>bounded(MonthlyQuota.LONGEST_HOLD).asMap());
 
   SlotTable(DataSource dataSource, int slots, Duration window, Duration connectTimeout) {
     this.dataSource = dataSource;
@@ -110,11 +115,13 @@ final class SlotTable {
     if (known.add(connection)) {
       createRows(connection);
     }
-    String sql = "UPDATE permit_slot SET holder = ?, free_at = clock_timestamp() + ?::interval"
-        + " WHERE connection_id = ? AND slot = (SELECT slot FROM permit_slot"
-        + " WHERE connection_id = ? AND free_at <= clock_timestamp()"
-        + " ORDER BY free_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING slot";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "UPDATE permit_slot SET holder = ?, free_at = clock_timestamp() + ?::interval"
+            + " WHERE connection_id = ? AND slot = (SELECT slot FROM permit_slot"
+            + " WHERE connection_id = ? AND free_at <= clock_timestamp()"
+            + " ORDER BY free_at LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING slot";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, holder);
       s.setString(2, interval(lease));
       s.setString(3, connection);
@@ -133,9 +140,11 @@ final class SlotTable {
    * gone (the connection was forgotten) are created again.
    */
   private long[] nanosUntilFree(String connection) {
-    String sql = "SELECT COUNT(*), COUNT(holder), EXTRACT(EPOCH FROM (MIN(free_at) - clock_timestamp()))"
-        + " FROM permit_slot WHERE connection_id = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "SELECT COUNT(*), COUNT(holder), EXTRACT(EPOCH FROM (MIN(free_at) - clock_timestamp()))"
+            + " FROM permit_slot WHERE connection_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, connection);
       try (ResultSet row = s.executeQuery()) {
         row.next();
@@ -153,10 +162,12 @@ final class SlotTable {
   }
 
   private void settle(String connection, int slot, String holder, Duration after) {
-    String sql = "UPDATE permit_slot SET holder = NULL,"
-        + " free_at = GREATEST(clock_timestamp() + ?::interval, paused_until)"
-        + " WHERE connection_id = ? AND slot = ? AND holder = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "UPDATE permit_slot SET holder = NULL,"
+            + " free_at = GREATEST(clock_timestamp() + ?::interval, paused_until)"
+            + " WHERE connection_id = ? AND slot = ? AND holder = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, interval(after));
       s.setString(2, connection);
       s.setInt(3, slot);
@@ -169,9 +180,11 @@ final class SlotTable {
   }
 
   void pause(String connection, Duration pause) {
-    String sql = "UPDATE permit_slot SET paused_until = GREATEST(paused_until, clock_timestamp() + ?::interval),"
-        + " free_at = GREATEST(free_at, clock_timestamp() + ?::interval) WHERE connection_id = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "UPDATE permit_slot SET paused_until = GREATEST(paused_until, clock_timestamp() + ?::interval),"
+            + " free_at = GREATEST(free_at, clock_timestamp() + ?::interval) WHERE connection_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, interval(pause));
       s.setString(2, interval(pause));
       s.setString(3, connection);
@@ -185,7 +198,8 @@ final class SlotTable {
   void forget(String connection) {
     known.remove(connection);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("DELETE FROM permit_slot WHERE connection_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("DELETE FROM permit_slot WHERE connection_id = ?")) {
       s.setString(1, connection);
       s.executeUpdate();
     } catch (SQLException e) {
@@ -194,9 +208,11 @@ final class SlotTable {
   }
 
   private void createRows(String connection) {
-    String sql = "INSERT INTO permit_slot (connection_id, slot, free_at)"
-        + " SELECT ?, s, clock_timestamp() FROM generate_series(0, ?) AS s ON CONFLICT DO NOTHING";
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO permit_slot (connection_id, slot, free_at)"
+            + " SELECT ?, s, clock_timestamp() FROM generate_series(0, ?) AS s ON CONFLICT DO NOTHING";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, connection);
       s.setInt(2, slots - 1);
       s.executeUpdate();
@@ -211,7 +227,11 @@ final class SlotTable {
   }
 
   private static LivestormException failure(String what, SQLException e) {
-    return new LivestormException(LivestormException.Kind.UNAVAILABLE, "rate limit", 0,
-        "Could not " + what + " in the database: " + e.getMessage(), e);
+    return new LivestormException(
+        LivestormException.Kind.UNAVAILABLE,
+        "rate limit",
+        0,
+        "Could not " + what + " in the database: " + e.getMessage(),
+        e);
   }
 }

@@ -15,13 +15,21 @@ public record User(
     Instant createdAt) {
 
   static User from(JsonApi.Resource r) {
-    return new User(r.id(), r.text("role"), r.text("first_name"), r.text("last_name"),
-        r.text("email"), r.text("locale"), r.flag("pending_invite"),
-        r.relationshipId("organization"), r.instant("created_at"));
+    return new User(
+        r.id(),
+        r.text("role"),
+        r.text("first_name"),
+        r.text("last_name"),
+        r.text("email"),
+        r.text("locale"),
+        r.flag("pending_invite"),
+        r.relationshipId("organization"),
+        r.instant("created_at"));
   }
 
   public String fullName() {
-    String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+    String name =
+        ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
     return name.isEmpty() ? email : name;
   }
 }

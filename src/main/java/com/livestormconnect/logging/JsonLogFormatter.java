@@ -30,7 +30,9 @@ public class JsonLogFormatter extends Formatter {
     return out.append("}\n").toString();
   }
 
-  /** A JSON string (RFC 8259 §7), with U+2028/U+2029 escaped too so that no reader splits the line. */
+  /**
+   * A JSON string (RFC 8259 §7), with U+2028/U+2029 escaped too so that no reader splits the line.
+   */
   static void string(StringBuilder out, String value) {
     out.append('"');
     for (int i = 0; i < value.length(); i++) {

@@ -7,7 +7,8 @@ import java.util.logging.Formatter;
 import java.util.logging.LogRecord;
 
 /** What every format writes of a record: its parts, each masked by {@link Redaction}. */
-record LogLine(Instant time, String level, String logger, String thread, String message, String exception) {
+record LogLine(
+    Instant time, String level, String logger, String thread, String message, String exception) {
 
   static LogLine of(LogRecord record, Formatter formatter) {
     String message;
@@ -16,9 +17,12 @@ record LogLine(Instant time, String level, String logger, String thread, String 
     } catch (RuntimeException e) {
       message = String.valueOf(record.getMessage());
     }
-    return new LogLine(record.getInstant(), record.getLevel().getName(),
+    return new LogLine(
+        record.getInstant(),
+        record.getLevel().getName(),
         record.getLoggerName() == null ? "" : record.getLoggerName(),
-        Thread.currentThread().getName(), Redaction.apply(message),
+        Thread.currentThread().getName(),
+        Redaction.apply(message),
         record.getThrown() == null ? null : Redaction.apply(stackTrace(record.getThrown())));
   }
 

@@ -27,12 +27,15 @@ import java.util.logging.Logger;
 public class LogSetup {
   private static final Logger LOG = Logger.getLogger(LogSetup.class.getName());
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   private final Map<Handler, Formatter> replaced = new IdentityHashMap<>();
 
-  void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) @Initialized(ApplicationScoped.class) Object event) {
+  void start(
+      @Observes
+          @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1)
+          @Initialized(ApplicationScoped.class)
+          Object event) {
     install(settings.operations().logFormat());
   }
 
@@ -45,24 +48,31 @@ public class LogSetup {
     if (format == LogFormat.SERVER) {
       return;
     }
-    Formatter formatter = format == LogFormat.JSON ? new JsonLogFormatter() : new LineLogFormatter();
+    Formatter formatter =
+        format == LogFormat.JSON ? new JsonLogFormatter() : new LineLogFormatter();
     Handler[] handlers = Logger.getLogger("").getHandlers();
     for (Handler handler : handlers) {
       replaced.putIfAbsent(handler, handler.getFormatter());
       handler.setFormatter(formatter);
     }
-    LOG.info(() -> "Log format " + format.name().toLowerCase(Locale.ROOT) + " on "
-        + handlers.length + " root handler(s)");
+    LOG.info(
+        () ->
+            "Log format "
+                + format.name().toLowerCase(Locale.ROOT)
+                + " on "
+                + handlers.length
+                + " root handler(s)");
   }
 
   /** Gives the root handlers back the formatters they had. */
   public synchronized void restore() {
     // A handler that had no formatter keeps the app's: JUL refuses a null one.
-    replaced.forEach((handler, formatter) -> {
-      if (formatter != null) {
-        handler.setFormatter(formatter);
-      }
-    });
+    replaced.forEach(
+        (handler, formatter) -> {
+          if (formatter != null) {
+            handler.setFormatter(formatter);
+          }
+        });
     replaced.clear();
   }
 }

@@ -16,7 +16,8 @@ import java.io.IOException;
 @WebFilter(filterName = "sandboxGate", urlPatterns = "/sandbox/*")
 public class SandboxGate extends HttpFilter {
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (SandboxSettings.current().enabled()) {
       chain.doFilter(request, response);

@@ -10,29 +10,54 @@ import java.util.function.UnaryOperator;
 /**
  * The sandbox's view of the configuration: the "registration" of the one client Livestorm knows.
  * Read on every use (a handful of property lookups) so that a test can flip LIVESTORM_MODE or
- * SANDBOX_TOKEN_TTL inside the running server and see the effect on the next request. The
- * sandbox's own settings ({@code SANDBOX_*}) are checked here, since the sandbox imports nothing
- * from the app: a bad one keeps the sandbox off ({@link #problems}, logged at start by
- * {@link SandboxStartup}) instead of quietly becoming its default.
+ * SANDBOX_TOKEN_TTL inside the running server and see the effect on the next request. The sandbox's
+ * own settings ({@code SANDBOX_*}) are checked here, since the sandbox imports nothing from the
+ * app: a bad one keeps the sandbox off ({@link #problems}, logged at start by {@link
+ * SandboxStartup}) instead of quietly becoming its default.
  */
 public record SandboxSettings(
-    boolean enabled, String appBaseUrl, String redirectUri, List<String> registeredScopes,
+    boolean enabled,
+    String appBaseUrl,
+    String redirectUri,
+    List<String> registeredScopes,
     long tokenTtlSeconds) {
 
-  /** Duplicated from the app's settings on purpose: this is Livestorm's side of the registration. */
+  /**
+   * Duplicated from the app's settings on purpose: this is Livestorm's side of the registration.
+   */
   public static final String CLIENT_ID = "livestorm-connect-sandbox";
 
   public static final String CLIENT_SECRET = "sandbox-secret-not-for-production";
   public static final String APP_NAME = "Livestorm Connect";
-  /** Every scope name Livestorm knows. */
-  public static final List<String> ALL_SCOPES = List.of(
-      "identity:read", "identity:write", "events:read", "events:write", "admin:read", "admin:write",
-      "webhooks:read", "webhooks:write", "full:read", "full:write");
 
-  /** The derived registration when LIVESTORM_SCOPES is unset: valid under the partner guide's rules. */
-  public static final List<String> DEFAULT_SCOPES = List.of(
-      "identity:read", "identity:write", "events:read", "events:write", "admin:read", "admin:write",
-      "webhooks:read", "webhooks:write");
+  /** Every scope name Livestorm knows. */
+  public static final List<String> ALL_SCOPES =
+      List.of(
+          "identity:read",
+          "identity:write",
+          "events:read",
+          "events:write",
+          "admin:read",
+          "admin:write",
+          "webhooks:read",
+          "webhooks:write",
+          "full:read",
+          "full:write");
+
+  /**
+   * The derived registration when LIVESTORM_SCOPES is unset: valid under the partner guide's rules.
+   */
+  public static final List<String> DEFAULT_SCOPES =
+      List.of(
+          "identity:read",
+          "identity:write",
+          "events:read",
+          "events:write",
+          "admin:read",
+          "admin:write",
+          "webhooks:read",
+          "webhooks:write");
+
   static final long DEFAULT_TTL = 7200;
 
   public static SandboxSettings current() {
@@ -55,10 +80,13 @@ public record SandboxSettings(
     }
     String redirect = orDefault(env.apply("LIVESTORM_REDIRECT_URI"), base + "/connect/callback");
     String scopes = env.apply("LIVESTORM_SCOPES");
-    List<String> registered = scopes == null ? DEFAULT_SCOPES
-        : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> registered =
+        scopes == null
+            ? DEFAULT_SCOPES
+            : Arrays.stream(scopes.split("\\s+")).filter(s -> !s.isEmpty()).distinct().toList();
     boolean enabled = enabled(env, base) && problems(env).isEmpty();
-    return new SandboxSettings(enabled, base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
+    return new SandboxSettings(
+        enabled, base, redirect, registered, ttl(env.apply("SANDBOX_TOKEN_TTL")));
   }
 
   /**
@@ -78,18 +106,25 @@ public record SandboxSettings(
   static List<String> problems(UnaryOperator<String> env) {
     List<String> problems = new ArrayList<>();
     whole(env, "SANDBOX_TOKEN_TTL", 1, Long.MAX_VALUE, "a number of seconds above 0", problems);
-    whole(env, "SANDBOX_LATENCY_MS", 0, 10_000, "a number of milliseconds from 0 to 10000", problems);
+    whole(
+        env, "SANDBOX_LATENCY_MS", 0, 10_000, "a number of milliseconds from 0 to 10000", problems);
     whole(env, "SANDBOX_MONTHLY_QUOTA", 1, Long.MAX_VALUE, "a number of calls above 0", problems);
     for (SandboxVariants.Variant variant : SandboxVariants.Variant.values()) {
       String raw = env.apply(variant.setting());
       if (raw != null && !variant.choices().contains(raw.trim())) {
-        problems.add(variant.setting() + " must be one of " + variant.choices() + ", not \"" + raw + "\"");
+        problems.add(
+            variant.setting() + " must be one of " + variant.choices() + ", not \"" + raw + "\"");
       }
     }
     return problems;
   }
 
-  private static void whole(UnaryOperator<String> env, String name, long min, long max, String what,
+  private static void whole(
+      UnaryOperator<String> env,
+      String name,
+      long min,
+      long max,
+      String what,
       List<String> problems) {
     String raw = env.apply(name);
     if (raw == null) {
@@ -115,7 +150,8 @@ public record SandboxSettings(
     if (mode != null && mode.toLowerCase(Locale.ROOT).equals("sandbox")) {
       return true;
     }
-    return env.apply("LIVESTORM_CLIENT_ID") == null && env.apply("LIVESTORM_CLIENT_ID_FILE") == null
+    return env.apply("LIVESTORM_CLIENT_ID") == null
+        && env.apply("LIVESTORM_CLIENT_ID_FILE") == null
         && isLoopback(base);
   }
 
@@ -127,8 +163,11 @@ public record SandboxSettings(
         return false;
       }
       host = host.toLowerCase(Locale.ROOT);
-      return host.equals("localhost") || host.equals("[::1]") || host.equals("[0:0:0:0:0:0:0:1]")
-          || host.matches("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
+      return host.equals("localhost")
+          || host.equals("[::1]")
+          || host.equals("[0:0:0:0:0:0:0:1]")
+          || host.matches(
+              "127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){2}");
     } catch (IllegalArgumentException e) {
       return false;
     }

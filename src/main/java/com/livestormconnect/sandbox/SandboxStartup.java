@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * Says at start, loudly, why the sandbox stays off when one of its own settings is wrong: the
- * sandbox reads them itself (it imports nothing from the app's {@code config.Settings}), and a
- * bad value must not quietly become the default.
+ * sandbox reads them itself (it imports nothing from the app's {@code config.Settings}), and a bad
+ * value must not quietly become the default.
  */
 @ApplicationScoped
 public class SandboxStartup {
@@ -18,8 +18,10 @@ public class SandboxStartup {
   void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     List<String> problems = SandboxSettings.problems();
     if (!problems.isEmpty()) {
-      LOG.severe(() -> "The sandbox stays off (every /sandbox path answers 404): "
-          + String.join("; ", problems));
+      LOG.severe(
+          () ->
+              "The sandbox stays off (every /sandbox path answers 404): "
+                  + String.join("; ", problems));
     }
   }
 }

@@ -10,15 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Where the real Livestorm's behaviour is uncertain, the sandbox can behave either way. Each
  * variant starts from its setting (environment variable or system property of that name), or the
- * most likely behaviour when unset, and a test can switch it at run time through
- * {@code POST /sandbox/control/variants}, so that one deployment exercises every variant.
+ * most likely behaviour when unset, and a test can switch it at run time through {@code POST
+ * /sandbox/control/variants}, so that one deployment exercises every variant.
  */
 @ApplicationScoped
 public class SandboxVariants {
 
-  /** One uncertain behaviour: its setting's name, the values it takes, the first being the default. */
+  /**
+   * One uncertain behaviour: its setting's name, the values it takes, the first being the default.
+   */
   public enum Variant {
-    /** GET /organization answers the connected user with the organization in included, or the organization itself. */
+    /**
+     * GET /organization answers the connected user with the organization in included, or the
+     * organization itself.
+     */
     ORGANIZATION("SANDBOX_ORGANIZATION_SHAPE", "user", "organization"),
     /** Page 0 of an empty list: 200 with no items, or 400 like any page past the end. */
     EMPTY_LIST("SANDBOX_EMPTY_LIST", "ok", "bad_request"),
@@ -55,7 +60,9 @@ public class SandboxVariants {
       if (configured == null) {
         configured = System.getenv(setting);
       }
-      return configured != null && this.values.contains(configured.trim()) ? configured.trim() : values.get(0);
+      return configured != null && this.values.contains(configured.trim())
+          ? configured.trim()
+          : values.get(0);
     }
   }
 

@@ -17,13 +17,12 @@ import java.io.IOException;
 
 /**
  * Livestorm's token and revocation endpoints as a confidential client sees them: every request
- * authenticates with our client secret (form body by default, HTTP Basic when
- * LIVESTORM_CLIENT_AUTH says so; never in a URL) and gives up after the configured timeouts.
+ * authenticates with our client secret (form body by default, HTTP Basic when LIVESTORM_CLIENT_AUTH
+ * says so; never in a URL) and gives up after the configured timeouts.
  */
 @ApplicationScoped
 public class AuthorizationServer {
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
   /** Outside CDI, e.g. in unit tests. */
   public static AuthorizationServer of(LivestormSettings settings) {

@@ -17,8 +17,10 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "connection_event")
-@NamedQuery(name = "ConnectionEvent.ofAccount",
-    query = "SELECT e FROM ConnectionEvent e WHERE e.accountId = :accountId ORDER BY e.occurredAt DESC, e.id DESC")
+@NamedQuery(
+    name = "ConnectionEvent.ofAccount",
+    query =
+        "SELECT e FROM ConnectionEvent e WHERE e.accountId = :accountId ORDER BY e.occurredAt DESC, e.id DESC")
 public class ConnectionEvent {
   /** What happened to the connection. */
   public enum Kind {
@@ -53,12 +55,14 @@ public class ConnectionEvent {
 
   protected ConnectionEvent() {}
 
-  ConnectionEvent(String connectionId, long accountId, Instant occurredAt, Kind kind, String cause) {
+  ConnectionEvent(
+      String connectionId, long accountId, Instant occurredAt, Kind kind, String cause) {
     this.connectionId = connectionId;
     this.accountId = accountId;
     this.occurredAt = occurredAt;
     this.kind = kind;
-    this.cause = cause == null || cause.length() <= MAX_CAUSE ? cause : cause.substring(0, MAX_CAUSE);
+    this.cause =
+        cause == null || cause.length() <= MAX_CAUSE ? cause : cause.substring(0, MAX_CAUSE);
   }
 
   public Kind getKind() {

@@ -22,8 +22,11 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "livestorm_connection")
-@NamedQuery(name = "LivestormConnection.all", query = "SELECT c FROM LivestormConnection c ORDER BY c.createdAt")
-@NamedQuery(name = "LivestormConnection.byAccount",
+@NamedQuery(
+    name = "LivestormConnection.all",
+    query = "SELECT c FROM LivestormConnection c ORDER BY c.createdAt")
+@NamedQuery(
+    name = "LivestormConnection.byAccount",
     query = "SELECT c FROM LivestormConnection c WHERE c.accountId = :accountId")
 public class LivestormConnection {
   @Id
@@ -97,9 +100,12 @@ public class LivestormConnection {
     String keptRefresh = refreshTokenCiphertext;
     writeTokens(tokens, cipher, now);
     if (tokens.refreshToken() == null && keptRefresh != null) {
-      refreshTokenCiphertext = cipher.encrypt(
-          cipher.decrypt(keptRefresh, id, accountId, Field.REFRESH_TOKEN), id, accountId,
-          Field.REFRESH_TOKEN);
+      refreshTokenCiphertext =
+          cipher.encrypt(
+              cipher.decrypt(keptRefresh, id, accountId, Field.REFRESH_TOKEN),
+              id,
+              accountId,
+              Field.REFRESH_TOKEN);
     }
     lastRefreshedAt = now;
   }
@@ -112,8 +118,10 @@ public class LivestormConnection {
   private void writeTokens(TokenSet tokens, TokenCipher cipher, Instant now) {
     accessTokenCiphertext =
         cipher.encrypt(tokens.accessToken().getValue(), id, accountId, Field.ACCESS_TOKEN);
-    refreshTokenCiphertext = tokens.refreshToken() == null ? null
-        : cipher.encrypt(tokens.refreshToken().getValue(), id, accountId, Field.REFRESH_TOKEN);
+    refreshTokenCiphertext =
+        tokens.refreshToken() == null
+            ? null
+            : cipher.encrypt(tokens.refreshToken().getValue(), id, accountId, Field.REFRESH_TOKEN);
     grantedScopes = tokens.scope().toString();
     accessExpiresAt = tokens.expiresAt();
     tokenIssuedAt = tokens.issuedAt();
@@ -124,41 +132,64 @@ public class LivestormConnection {
 
   TokenSet tokens(TokenCipher cipher) {
     BearerAccessToken access =
-        new BearerAccessToken(cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN));
-    RefreshToken refresh = refreshTokenCiphertext == null ? null
-        : new RefreshToken(cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN));
-    return new TokenSet(access, refresh, Scope.parse(grantedScopes), accessExpiresAt, tokenIssuedAt);
+        new BearerAccessToken(
+            cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN));
+    RefreshToken refresh =
+        refreshTokenCiphertext == null
+            ? null
+            : new RefreshToken(
+                cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN));
+    return new TokenSet(
+        access, refresh, Scope.parse(grantedScopes), accessExpiresAt, tokenIssuedAt);
   }
 
   ConnectionSummary summary() {
-    return new ConnectionSummary(id, accountId, livestormUserId, livestormOrganizationId,
-        grantedScopes, accessExpiresAt, lastRefreshedAt, status, createdAt, updatedAt, version);
+    return new ConnectionSummary(
+        id,
+        accountId,
+        livestormUserId,
+        livestormOrganizationId,
+        grantedScopes,
+        accessExpiresAt,
+        lastRefreshedAt,
+        status,
+        createdAt,
+        updatedAt,
+        version);
   }
 
   /** The access token's lifetime as granted (expires_in), or null when it has no expiry. */
   java.time.Duration accessLifetime() {
-    return accessExpiresAt == null || tokenReceivedAt == null ? null
+    return accessExpiresAt == null || tokenReceivedAt == null
+        ? null
         : java.time.Duration.between(tokenReceivedAt, accessExpiresAt);
   }
 
   /**
    * Rewrites both token values with the cipher's current key and format, the tokens unchanged;
-   * false when both were current already. Only {@link TokenReencryption} calls it, holding the
-   * row lock, so that no refresh can happen between the read and the write.
+   * false when both were current already. Only {@link TokenReencryption} calls it, holding the row
+   * lock, so that no refresh can happen between the read and the write.
    */
   boolean reencrypt(TokenCipher cipher, Instant now) {
-    boolean stale = !cipher.isCurrent(accessTokenCiphertext)
-        || (refreshTokenCiphertext != null && !cipher.isCurrent(refreshTokenCiphertext));
+    boolean stale =
+        !cipher.isCurrent(accessTokenCiphertext)
+            || (refreshTokenCiphertext != null && !cipher.isCurrent(refreshTokenCiphertext));
     if (!stale) {
       return false;
     }
-    accessTokenCiphertext = cipher.encrypt(
-        cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN), id, accountId,
-        Field.ACCESS_TOKEN);
+    accessTokenCiphertext =
+        cipher.encrypt(
+            cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN),
+            id,
+            accountId,
+            Field.ACCESS_TOKEN);
     if (refreshTokenCiphertext != null) {
-      refreshTokenCiphertext = cipher.encrypt(
-          cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN), id, accountId,
-          Field.REFRESH_TOKEN);
+      refreshTokenCiphertext =
+          cipher.encrypt(
+              cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN),
+              id,
+              accountId,
+              Field.REFRESH_TOKEN);
     }
     updatedAt = now;
     return true;
@@ -178,7 +209,14 @@ public class LivestormConnection {
 
   @Override
   public String toString() {
-    return "LivestormConnection[id=" + id + ", accountId=" + accountId + ", status=" + status
-        + ", version=" + version + ", tokens=<encrypted>]";
+    return "LivestormConnection[id="
+        + id
+        + ", accountId="
+        + accountId
+        + ", status="
+        + status
+        + ", version="
+        + version
+        + ", tokens=<encrypted>]";
   }
 }

@@ -16,20 +16,22 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for tokens at rest (OWASP Cryptographic Storage). A stored value reads
- * {@code v2.<key id>.<base64url(nonce || ciphertext+tag)>}: the key id lets a value written before
- * a key rotation be decrypted with the retired key, while every new value uses the current key.
+ * AES-256-GCM for tokens at rest (OWASP Cryptographic Storage). A stored value reads {@code v2.<key
+ * id>.<base64url(nonce || ciphertext+tag)>}: the key id lets a value written before a key rotation
+ * be decrypted with the retired key, while every new value uses the current key.
  *
  * <p>The associated data binds a value to its row, its account and its field, so a ciphertext
  * copied into another connection or another account's row, or an access token swapped with a
- * refresh token, fails authentication instead of decrypting. Values written before the account
- * was bound ({@code v1.}, associated data without the account) still decrypt, and count as not
- * current so that {@link TokenReencryption} rewrites them.
+ * refresh token, fails authentication instead of decrypting. Values written before the account was
+ * bound ({@code v1.}, associated data without the account) still decrypt, and count as not current
+ * so that {@link TokenReencryption} rewrites them.
  */
 public final class TokenCipher {
   private static final String FORMAT = "v2";
+
   /** The first format: associated data of key id, row id and field, without the account. */
   private static final String FORMAT_V1 = "v1";
+
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,8 +69,8 @@ public final class TokenCipher {
   }
 
   /**
-   * A short, stable name for a key, derived from it so that operators never have to assign one.
-   * 48 bits of a domain-separated SHA-256 reveal nothing useful about a 256-bit random key.
+   * A short, stable name for a key, derived from it so that operators never have to assign one. 48
+   * bits of a domain-separated SHA-256 reveal nothing useful about a 256-bit random key.
    */
   public static String keyId(byte[] key) {
     try {
@@ -99,7 +101,11 @@ public final class TokenCipher {
       aes.updateAAD(associatedData(FORMAT, currentKeyId, rowId, accountId, field));
       byte[] sealed = aes.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
       byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-      return FORMAT + "." + currentKeyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+      return FORMAT
+          + "."
+          + currentKeyId
+          + "."
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM encryption failed: " + e.getClass().getSimpleName());
     }
@@ -112,8 +118,11 @@ public final class TokenCipher {
     }
     SecretKey key = keys.get(parts[1]);
     if (key == null) {
-      throw new Undecryptable("written with key " + parts[1] + ", which is neither the current"
-          + " key nor a retired one (TOKEN_ENCRYPTION_RETIRED_KEYS)");
+      throw new Undecryptable(
+          "written with key "
+              + parts[1]
+              + ", which is neither the current"
+              + " key nor a retired one (TOKEN_ENCRYPTION_RETIRED_KEYS)");
     }
     try {
       byte[] in = Base64.getUrlDecoder().decode(parts[2]);
@@ -147,21 +156,24 @@ public final class TokenCipher {
   }
 
   /**
-   * What a stored value was written with, for the operator: {@code v2.<key id>} or
-   * {@code v1.<key id>} (the format before the account was bound); "unknown" for anything else.
+   * What a stored value was written with, for the operator: {@code v2.<key id>} or {@code v1.<key
+   * id>} (the format before the account was bound); "unknown" for anything else.
    */
   public static String writtenWith(String stored) {
     String[] parts = stored == null ? new String[0] : stored.split("\\.", 3);
-    boolean known = parts.length == 3 && (FORMAT.equals(parts[0]) || FORMAT_V1.equals(parts[0]))
-        && parts[1].matches("[A-Za-z0-9_-]{8}");
+    boolean known =
+        parts.length == 3
+            && (FORMAT.equals(parts[0]) || FORMAT_V1.equals(parts[0]))
+            && parts[1].matches("[A-Za-z0-9_-]{8}");
     return known ? parts[0] + "." + parts[1] : "unknown";
   }
 
-  private static byte[] associatedData(String format, String keyId, String rowId, long accountId,
-      Field field) {
-    String data = FORMAT_V1.equals(format)
-        ? FORMAT_V1 + "|" + keyId + "|" + rowId + "|" + field.name()
-        : format + "|" + keyId + "|" + rowId + "|" + accountId + "|" + field.name();
+  private static byte[] associatedData(
+      String format, String keyId, String rowId, long accountId, Field field) {
+    String data =
+        FORMAT_V1.equals(format)
+            ? FORMAT_V1 + "|" + keyId + "|" + rowId + "|" + field.name()
+            : format + "|" + keyId + "|" + rowId + "|" + accountId + "|" + field.name();
     return data.getBytes(StandardCharsets.UTF_8);
   }
 

@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
- * The re-encryption pass of a key rotation: rewrites every connection whose tokens are still
- * under a retired key, or in the first format ({@code v1.}, before the account was bound into the
+ * The re-encryption pass of a key rotation: rewrites every connection whose tokens are still under
+ * a retired key, or in the first format ({@code v1.}, before the account was bound into the
  * associated data), with the current key and format, one row per small transaction under its row
  * lock (see {@link TokenStore#reencrypt}), so it is safe while users refresh tokens on any number
  * of nodes. {@link #status} tells the operator how many rows each retired key or old format still
@@ -33,14 +33,11 @@ public class TokenReencryption {
   /** What one pass did: rows rewritten, and rows that could not be (unknown key, tampered). */
   public record Pass(int reencrypted, int failed) {}
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  TokenStore store;
+  @Inject TokenStore store;
 
-  @Inject
-  TokenCipher cipher;
+  @Inject TokenCipher cipher;
 
   @Transactional
   public Status status() {
@@ -51,9 +48,12 @@ public class TokenReencryption {
   @Transactional
   public Status status(TokenCipher with) {
     // Only the prefixes ("v2.<key id>."): no ciphertext leaves the database for this.
-    List<Object[]> prefixes = em.createQuery("SELECT SUBSTRING(c.accessTokenCiphertext, 1, 12),"
-        + " SUBSTRING(c.refreshTokenCiphertext, 1, 12) FROM LivestormConnection c", Object[].class)
-        .getResultList();
+    List<Object[]> prefixes =
+        em.createQuery(
+                "SELECT SUBSTRING(c.accessTokenCiphertext, 1, 12),"
+                    + " SUBSTRING(c.refreshTokenCiphertext, 1, 12) FROM LivestormConnection c",
+                Object[].class)
+            .getResultList();
     Map<String, Long> byWriter = new TreeMap<>();
     long current = 0;
     for (Object[] row : prefixes) {
@@ -66,11 +66,15 @@ public class TokenReencryption {
       current += writers.isEmpty() ? 1 : 0;
       writers.forEach(w -> byWriter.merge(w, 1L, Long::sum));
     }
-    List<Stale> stale = byWriter.entrySet().stream().map(e -> {
-      String[] parts = e.getKey().split("\\.", 2);
-      String keyId = parts.length == 2 ? parts[1] : "";
-      return new Stale(parts[0], keyId, with.knows(keyId), e.getValue());
-    }).toList();
+    List<Stale> stale =
+        byWriter.entrySet().stream()
+            .map(
+                e -> {
+                  String[] parts = e.getKey().split("\\.", 2);
+                  String keyId = parts.length == 2 ? parts[1] : "";
+                  return new Stale(parts[0], keyId, with.knows(keyId), e.getValue());
+                })
+            .toList();
     return new Status(prefixes.size(), current, with.currentKeyId(), stale);
   }
 
@@ -79,7 +83,9 @@ public class TokenReencryption {
     return run(cipher);
   }
 
-  /** The pass with another cipher (for tests, or a one-off tool); each row in its own transaction. */
+  /**
+   * The pass with another cipher (for tests, or a one-off tool); each row in its own transaction.
+   */
   public Pass run(TokenCipher with) {
     int reencrypted = 0;
     int failed = 0;
@@ -91,14 +97,26 @@ public class TokenReencryption {
       } catch (RuntimeException e) {
         // Undecryptable (its key is unknown, or it was tampered with): left as it is, reported.
         failed++;
-        LOG.warning(() -> "Connection " + id + " could not be re-encrypted ("
-            + e.getClass().getSimpleName() + ")");
+        LOG.warning(
+            () ->
+                "Connection "
+                    + id
+                    + " could not be re-encrypted ("
+                    + e.getClass().getSimpleName()
+                    + ")");
       }
     }
     int done = reencrypted;
     int notDone = failed;
-    LOG.info(() -> "Token re-encryption pass: " + done + " connection(s) moved to key "
-        + with.currentKeyId() + ", " + notDone + " could not be");
+    LOG.info(
+        () ->
+            "Token re-encryption pass: "
+                + done
+                + " connection(s) moved to key "
+                + with.currentKeyId()
+                + ", "
+                + notDone
+                + " could not be");
     return new Pass(reencrypted, failed);
   }
 }

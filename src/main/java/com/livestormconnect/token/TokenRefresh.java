@@ -14,25 +14,20 @@ import java.util.function.Consumer;
 /**
  * Hands out usable access tokens, refreshing them shortly before they expire. A refresh is
  * single-flight: threads of this node queue on a lock per account (so they don't all hold database
- * connections while waiting), and nodes serialize on the connection's row lock in
- * {@link TokenRotation}, which also notices when someone else already rotated.
+ * connections while waiting), and nodes serialize on the connection's row lock in {@link
+ * TokenRotation}, which also notices when someone else already rotated.
  */
 @ApplicationScoped
 public class TokenRefresh {
-  @Inject
-  TokenStore store;
+  @Inject TokenStore store;
 
-  @Inject
-  TokenCipher cipher;
+  @Inject TokenCipher cipher;
 
-  @Inject
-  TokenRotation rotation;
+  @Inject TokenRotation rotation;
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -42,15 +37,24 @@ public class TokenRefresh {
     // this runs on request threads and on managed executor threads alike (a page's parallel calls,
     // exports), where Payara would share and close the submitting request's non-transactional
     // EntityManager (issue 13). No transaction stays open during a refresh.
-    LivestormConnection connection = store.current(accountId)
-        .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED,
-            "no Livestorm connection for this account"));
+    LivestormConnection connection =
+        store
+            .current(accountId)
+            .orElseThrow(
+                () ->
+                    new TokenUnavailable(
+                        TokenUnavailable.Reason.NOT_CONNECTED,
+                        "no Livestorm connection for this account"));
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
-      throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT,
-          "the Livestorm connection needs reconnecting");
+      throw new TokenUnavailable(
+          TokenUnavailable.Reason.NEEDS_RECONNECT, "the Livestorm connection needs reconnecting");
     }
     TokenSet tokens = connection.tokens(cipher);
-    if (isDue(tokens.expiresAt(), connection.accessLifetime(), settings.refreshMargin(), clock.instant())) {
+    if (isDue(
+        tokens.expiresAt(),
+        connection.accessLifetime(),
+        settings.refreshMargin(),
+        clock.instant())) {
       return refresh(accountId, tokens.accessToken().getValue(), onRefresh);
     }
     return TokenRotation.fresh(connection, tokens);
@@ -72,12 +76,12 @@ public class TokenRefresh {
         return rotated.token();
       }
       if (result instanceof TokenRotation.Refused refused) {
-        throw new TokenUnavailable(TokenUnavailable.Reason.NEEDS_RECONNECT, refused.cause(),
-            refused.connectionId());
+        throw new TokenUnavailable(
+            TokenUnavailable.Reason.NEEDS_RECONNECT, refused.cause(), refused.connectionId());
       }
       TokenRotation.Failed failed = (TokenRotation.Failed) result;
-      throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED, failed.cause(),
-          failed.connectionId());
+      throw new TokenUnavailable(
+          TokenUnavailable.Reason.REFRESH_FAILED, failed.cause(), failed.connectionId());
     } finally {
       lock.unlock();
     }
@@ -88,7 +92,8 @@ public class TokenRefresh {
    * more than a tenth of the token's own lifetime, so a short-lived token isn't refreshed on every
    * call.
    */
-  static boolean isDue(Instant expiresAt, Duration lifetime, Duration configuredMargin, Instant now) {
+  static boolean isDue(
+      Instant expiresAt, Duration lifetime, Duration configuredMargin, Instant now) {
     if (expiresAt == null) {
       return false;
     }

@@ -47,30 +47,26 @@ public class TokenRotation {
 
   record Failed(String connectionId, String cause) implements Result {}
 
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  TokenCipher cipher;
+  @Inject TokenCipher cipher;
 
-  @Inject
-  AuthorizationServer server;
+  @Inject AuthorizationServer server;
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   Result rotate(long accountId, String staleAccessToken) {
-    LivestormConnection connection = em
-        .createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
-        .setParameter("accountId", accountId)
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED, "not connected"));
+    LivestormConnection connection =
+        em.createNamedQuery("LivestormConnection.byAccount", LivestormConnection.class)
+            .setParameter("accountId", accountId)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(
+                () -> new TokenUnavailable(TokenUnavailable.Reason.NOT_CONNECTED, "not connected"));
     if (connection.status() == ConnectionStatus.NEEDS_RECONNECT) {
       return new Refused(connection.id(), "the connection already needs reconnecting");
     }
@@ -84,32 +80,50 @@ public class TokenRotation {
     TokenResponse response;
     Instant sent = clock.instant();
     try {
-      response = server.send(new TokenRequest(settings.tokenUrl(), server.clientAuthentication(),
-          new RefreshTokenGrant(current.refreshToken())));
+      response =
+          server.send(
+              new TokenRequest(
+                  settings.tokenUrl(),
+                  server.clientAuthentication(),
+                  new RefreshTokenGrant(current.refreshToken())));
     } catch (ConnectException | UnknownHostException e) {
-      return failed(connection, "token endpoint unreachable (" + e.getClass().getSimpleName() + ")");
+      return failed(
+          connection, "token endpoint unreachable (" + e.getClass().getSimpleName() + ")");
     } catch (IOException e) {
       // Sent, but the answer never came: Livestorm may have rotated the refresh token already.
       // Not repeated now; the next call tries the old refresh token once (Doorkeeper keeps it
       // until the new access token is used, if it runs with previous_refresh_token).
-      return failed(connection, ANSWER_LOST + " (" + e.getClass().getSimpleName()
-          + "): Livestorm may already have rotated the refresh token");
+      return failed(
+          connection,
+          ANSWER_LOST
+              + " ("
+              + e.getClass().getSimpleName()
+              + "): Livestorm may already have rotated the refresh token");
     } catch (ParseException e) {
       // A cut-short or garbled answer: it may well have carried the rotated tokens.
-      return failed(connection, ANSWER_LOST + " (unreadable answer): Livestorm may already have"
-          + " rotated the refresh token");
+      return failed(
+          connection,
+          ANSWER_LOST
+              + " (unreadable answer): Livestorm may already have"
+              + " rotated the refresh token");
     }
     if (!response.indicatesSuccess()) {
       ErrorObject error = response.toErrorResponse().getErrorObject();
-      String cause = "token endpoint refused the refresh: " + error.getCode()
-          + " (HTTP " + error.getHTTPStatusCode() + ")";
+      String cause =
+          "token endpoint refused the refresh: "
+              + error.getCode()
+              + " (HTTP "
+              + error.getHTTPStatusCode()
+              + ")";
       if (!OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())) {
         return failed(connection, cause);
       }
-      return refused(connection, afterLostAnswer(connection)
-          ? "Livestorm refused the refresh token after a refresh whose answer was lost: it had"
-              + " rotated the tokens then, and the new ones never reached us; connect again"
-          : cause);
+      return refused(
+          connection,
+          afterLostAnswer(connection)
+              ? "Livestorm refused the refresh token after a refresh whose answer was lost: it had"
+                  + " rotated the tokens then, and the new ones never reached us; connect again"
+              : cause);
     }
     TokenSet rotated = TokenSet.from(response.toSuccessResponse(), current.scope(), sent);
     connection.refreshed(rotated, cipher, clock.instant());
@@ -125,7 +139,11 @@ public class TokenRotation {
         .setMaxResults(1)
         .getResultStream()
         .findFirst()
-        .filter(e -> e.getKind() == Kind.REFRESH_FAILED && e.getCause() != null && e.getCause().startsWith(ANSWER_LOST))
+        .filter(
+            e ->
+                e.getKind() == Kind.REFRESH_FAILED
+                    && e.getCause() != null
+                    && e.getCause().startsWith(ANSWER_LOST))
         .isPresent();
   }
 
@@ -145,7 +163,8 @@ public class TokenRotation {
   }
 
   private void record(LivestormConnection connection, Kind kind, String cause) {
-    em.persist(new ConnectionEvent(connection.id(), connection.accountId(), clock.instant(), kind, cause));
+    em.persist(
+        new ConnectionEvent(connection.id(), connection.accountId(), clock.instant(), kind, cause));
   }
 
   static FreshToken fresh(LivestormConnection connection, TokenSet tokens) {

@@ -20,8 +20,12 @@ import java.util.Objects;
  * @param issuedAt Livestorm's non-standard {@code created_at}, for diagnosing clock skew only; null
  *     when absent
  */
-public record TokenSet(AccessToken accessToken, RefreshToken refreshToken, Scope scope,
-    Instant expiresAt, Instant issuedAt) {
+public record TokenSet(
+    AccessToken accessToken,
+    RefreshToken refreshToken,
+    Scope scope,
+    Instant expiresAt,
+    Instant issuedAt) {
 
   public TokenSet {
     Objects.requireNonNull(accessToken, "accessToken");
@@ -34,17 +38,26 @@ public record TokenSet(AccessToken accessToken, RefreshToken refreshToken, Scope
    */
   public static TokenSet from(AccessTokenResponse response, Scope requested, Instant receivedAt) {
     AccessToken access = response.getTokens().getAccessToken();
-    Scope granted = access.getScope() != null && !access.getScope().isEmpty() ? access.getScope() : requested;
+    Scope granted =
+        access.getScope() != null && !access.getScope().isEmpty() ? access.getScope() : requested;
     long lifetime = access.getLifetime();
     Instant expiresAt = lifetime > 0 ? receivedAt.plusSeconds(lifetime) : null;
     Object createdAt = response.getCustomParameters().get("created_at");
     Instant issuedAt = createdAt instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
-    return new TokenSet(access, response.getTokens().getRefreshToken(), granted, expiresAt, issuedAt);
+    return new TokenSet(
+        access, response.getTokens().getRefreshToken(), granted, expiresAt, issuedAt);
   }
 
   @Override
   public String toString() {
-    return "TokenSet[accessToken=<redacted>, refreshToken=" + (refreshToken == null ? "<none>" : "<redacted>")
-        + ", scope=" + scope + ", expiresAt=" + expiresAt + ", issuedAt=" + issuedAt + "]";
+    return "TokenSet[accessToken=<redacted>, refreshToken="
+        + (refreshToken == null ? "<none>" : "<redacted>")
+        + ", scope="
+        + scope
+        + ", expiresAt="
+        + expiresAt
+        + ", issuedAt="
+        + issuedAt
+        + "]";
   }
 }

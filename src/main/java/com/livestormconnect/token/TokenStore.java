@@ -21,17 +21,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TokenStore {
-  @PersistenceContext
-  EntityManager em;
+  @PersistenceContext EntityManager em;
 
-  @Inject
-  TokenCipher cipher;
+  @Inject TokenCipher cipher;
 
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
-  @Inject
-  Event<ConnectionRemoved> removed;
+  @Inject Event<ConnectionRemoved> removed;
 
   /** The connection as pages may show it, without decrypting anything. */
   @Transactional
@@ -67,46 +63,52 @@ public class TokenStore {
    */
   @Transactional
   public String connectionIdFor(long accountId) {
-    return byAccount(accountId, LockModeType.NONE).map(LivestormConnection::id)
+    return byAccount(accountId, LockModeType.NONE)
+        .map(LivestormConnection::id)
         .orElseGet(() -> UUID.randomUUID().toString());
   }
 
   /**
    * Stores the tokens of a new authorization and who they act for, in one write: creates the
-   * account's connection (with {@code connectionId}, from {@link #connectionIdFor}) or replaces
-   * the previous one (keeping its id), status CONNECTED.
+   * account's connection (with {@code connectionId}, from {@link #connectionIdFor}) or replaces the
+   * previous one (keeping its id), status CONNECTED.
    */
   @Transactional
-  public ConnectionSummary save(long accountId, String connectionId, TokenSet tokens,
-      LivestormIdentity identity) {
+  public ConnectionSummary save(
+      long accountId, String connectionId, TokenSet tokens, LivestormIdentity identity) {
     Instant now = clock.instant();
-    LivestormConnection connection = byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
-        .orElseGet(() -> new LivestormConnection(connectionId, accountId, now));
+    LivestormConnection connection =
+        byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+            .orElseGet(() -> new LivestormConnection(connectionId, accountId, now));
     boolean replacing = em.contains(connection);
     connection.authorized(tokens, identity, cipher, now);
     if (!replacing) {
       em.persist(connection);
     }
-    record(connection, Kind.CONNECTED, (replacing ? "reconnected" : "connected") + " with scope "
-        + tokens.scope());
+    record(
+        connection,
+        Kind.CONNECTED,
+        (replacing ? "reconnected" : "connected") + " with scope " + tokens.scope());
     em.flush();
     return connection.summary();
   }
 
   /**
-   * Deletes the account's connection and its tokens; empty when there was none. Fires
-   * {@link ConnectionRemoved}, which observers see once the deletion has committed.
+   * Deletes the account's connection and its tokens; empty when there was none. Fires {@link
+   * ConnectionRemoved}, which observers see once the deletion has committed.
    */
   @Transactional
   public Optional<ConnectionSummary> delete(long accountId, String cause) {
-    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE).map(connection -> {
-      ConnectionSummary gone = connection.summary();
-      em.remove(connection);
-      record(connection, Kind.DISCONNECTED, cause);
-      em.flush();
-      removed.fire(new ConnectionRemoved(accountId, gone.id()));
-      return gone;
-    });
+    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .map(
+            connection -> {
+              ConnectionSummary gone = connection.summary();
+              em.remove(connection);
+              record(connection, Kind.DISCONNECTED, cause);
+              em.flush();
+              removed.fire(new ConnectionRemoved(accountId, gone.id()));
+              return gone;
+            });
   }
 
   /**
@@ -116,10 +118,12 @@ public class TokenStore {
   @Transactional
   List<String> idsNotStartingWith(String prefix) {
     String like = prefix.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%") + "%";
-    return em.createQuery("SELECT c.id FROM LivestormConnection c"
-            + " WHERE c.accessTokenCiphertext NOT LIKE :like ESCAPE '\\'"
-            + " OR (c.refreshTokenCiphertext IS NOT NULL AND c.refreshTokenCiphertext NOT LIKE :like ESCAPE '\\')"
-            + " ORDER BY c.id", String.class)
+    return em.createQuery(
+            "SELECT c.id FROM LivestormConnection c"
+                + " WHERE c.accessTokenCiphertext NOT LIKE :like ESCAPE '\\'"
+                + " OR (c.refreshTokenCiphertext IS NOT NULL AND c.refreshTokenCiphertext NOT LIKE :like ESCAPE '\\')"
+                + " ORDER BY c.id",
+            String.class)
         .setParameter("like", like)
         .getResultList();
   }
@@ -127,9 +131,9 @@ public class TokenStore {
   /**
    * Re-encrypts one connection's tokens with {@code with}'s current key and format, in a
    * transaction of its own that holds the row lock (SELECT ... FOR UPDATE): a refresh on this or
-   * another node either commits before (and we re-encrypt its new tokens) or waits for us, so
-   * stale tokens are never written over fresh ones; the version column guards the rest. False
-   * when the row is gone or was current already.
+   * another node either commits before (and we re-encrypt its new tokens) or waits for us, so stale
+   * tokens are never written over fresh ones; the version column guards the rest. False when the
+   * row is gone or was current already.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   boolean reencrypt(String connectionId, TokenCipher with) {
@@ -144,8 +148,8 @@ public class TokenStore {
    * non-transactional EntityManager that Payara ties to the current component invocation; on a
    * managed executor's thread (export jobs) that invocation is a clone sharing the request's
    * registry, and a neighbouring task's end closes the EntityManager mid-query ("Attempting to
-   * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs
-   * to the transaction alone.
+   * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs to
+   * the transaction alone.
    */
   @Transactional
   Optional<LivestormConnection> current(long accountId) {
@@ -161,6 +165,7 @@ public class TokenStore {
   }
 
   private void record(LivestormConnection connection, Kind kind, String cause) {
-    em.persist(new ConnectionEvent(connection.id(), connection.accountId(), clock.instant(), kind, cause));
+    em.persist(
+        new ConnectionEvent(connection.id(), connection.accountId(), clock.instant(), kind, cause));
   }
 }

@@ -36,7 +36,8 @@ public class BaseUrlRedirects extends HttpServletResponseWrapper {
     } catch (URISyntaxException e) {
       target = URI.create(request.getContextPath() + "/");
     }
-    String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
+    String path =
+        target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
     String context = request.getContextPath();
     if (!context.isEmpty() && path.startsWith(context)) {
       path = path.substring(context.length());

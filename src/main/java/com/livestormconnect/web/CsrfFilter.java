@@ -10,22 +10,22 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Refuses every state-changing request without the session's CSRF token (403, nothing changed).
- * The sandbox's OAuth and API endpoints are excluded: they are Livestorm's, called by servers with
+ * Refuses every state-changing request without the session's CSRF token (403, nothing changed). The
+ * sandbox's OAuth and API endpoints are excluded: they are Livestorm's, called by servers with
  * client credentials or bearer tokens, and the sandbox guards its own consent form. The exemption
  * is decided on the path the container actually dispatches to (servlet path + path info, decoded
- * and normalised), never on the raw URI: {@code /sandbox/..%2fconnect/disconnect} or
- * {@code /sandbox/..;/login} would otherwise skip the check on an app endpoint.
+ * and normalised), never on the raw URI: {@code /sandbox/..%2fconnect/disconnect} or {@code
+ * /sandbox/..;/login} would otherwise skip the check on an app endpoint.
  */
 @WebFilter(filterName = "csrf", urlPatterns = "/*")
 public class CsrfFilter extends HttpFilter {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean exempt = SAFE.contains(request.getMethod())
-        || isSandbox(request);
+    boolean exempt = SAFE.contains(request.getMethod()) || isSandbox(request);
     if (exempt || CsrfTokens.isValid(request)) {
       chain.doFilter(request, response);
       return;

@@ -8,8 +8,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Synchronizer tokens (OWASP): one random token per session, put in every form as {@code _csrf}
- * and compared in constant time on every state-changing request.
+ * Synchronizer tokens (OWASP): one random token per session, put in every form as {@code _csrf} and
+ * compared in constant time on every state-changing request.
  */
 public final class CsrfTokens {
   public static final String PARAMETER = "_csrf";
@@ -52,8 +52,10 @@ public final class CsrfTokens {
     if (given == null) {
       given = request.getParameter(PARAMETER);
     }
-    return expected != null && given != null
-        && MessageDigest.isEqual(((String) expected).getBytes(StandardCharsets.US_ASCII),
+    return expected != null
+        && given != null
+        && MessageDigest.isEqual(
+            ((String) expected).getBytes(StandardCharsets.US_ASCII),
             given.getBytes(StandardCharsets.US_ASCII));
   }
 

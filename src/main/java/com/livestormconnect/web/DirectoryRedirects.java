@@ -15,14 +15,13 @@ import java.util.Set;
 
 /**
  * {@code GET /static} (a folder of the WAR without its slash): containers answer with a redirect
- * built from the request's Host header, before any filter runs, so without the security headers.
- * An exact servlet mapping for each folder wins over that, and redirects into APP_BASE_URL through
- * the filters like every other answer.
+ * built from the request's Host header, before any filter runs, so without the security headers. An
+ * exact servlet mapping for each folder wins over that, and redirects into APP_BASE_URL through the
+ * filters like every other answer.
  */
 @WebListener
 public class DirectoryRedirects implements ServletContextListener {
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -30,7 +29,8 @@ public class DirectoryRedirects implements ServletContextListener {
     List<String> folders = new ArrayList<>();
     collect(context, "/", folders);
     if (!folders.isEmpty()) {
-      context.addServlet("directoryRedirects", new Slash(settings))
+      context
+          .addServlet("directoryRedirects", new Slash(settings))
           .addMapping(folders.toArray(String[]::new));
     }
   }

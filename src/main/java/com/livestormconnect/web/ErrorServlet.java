@@ -22,8 +22,7 @@ public class ErrorServlet extends HttpServlet {
 
   private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -34,20 +33,35 @@ public class ErrorServlet extends HttpServlet {
     if (failure != null && status >= 400 && status < 500) {
       // Open Liberty reports a refused security constraint as an exception with status 403: a
       // refusal to show as such, not a failure.
-      LOG.fine(() -> "HTTP " + code + " with " + failure.getClass().getName() + " on "
-          + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+      LOG.fine(
+          () ->
+              "HTTP "
+                  + code
+                  + " with "
+                  + failure.getClass().getName()
+                  + " on "
+                  + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     } else if (failure != null) {
       // Exception messages can quote request data; the class and the logged URI are enough here.
-      LOG.log(Level.SEVERE, "Unhandled " + failure.getClass().getName() + " on "
-          + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+      LOG.log(
+          Level.SEVERE,
+          "Unhandled "
+              + failure.getClass().getName()
+              + " on "
+              + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+          failure);
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
     Object reason = request.getAttribute(REASON);
-    String messageKey = reason != null ? reason.toString() : "error." + switch (status) {
-      case 400, 403, 404, 405, 413, 429 -> status;
-      default -> 500;
-    };
-    templates.render(request, response, status, "error",
-        Map.of("status", status, "messageKey", messageKey));
+    String messageKey =
+        reason != null
+            ? reason.toString()
+            : "error."
+                + switch (status) {
+                  case 400, 403, 404, 405, 413, 429 -> status;
+                  default -> 500;
+                };
+    templates.render(
+        request, response, status, "error", Map.of("status", status, "messageKey", messageKey));
   }
 }

@@ -43,11 +43,9 @@ public class HealthChecks {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Resource
-  ManagedExecutorService executor;
+  @Resource ManagedExecutorService executor;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   public List<Check> readiness() {
     List<Check> checks = new ArrayList<>();
@@ -74,7 +72,10 @@ public class HealthChecks {
       }
       all.add(c.name(), one);
     }
-    return Json.createObjectBuilder().add("status", ready(checks) ? "UP" : "DOWN").add("checks", all).build();
+    return Json.createObjectBuilder()
+        .add("status", ready(checks) ? "UP" : "DOWN")
+        .add("checks", all)
+        .build();
   }
 
   Check database() {
@@ -91,18 +92,22 @@ public class HealthChecks {
       MigrationInfoService info = Migrations.flyway(dataSource, settings.database()).info();
       int pending = info.pending().length;
       Map<String, String> details = new LinkedHashMap<>();
-      details.put("version", info.current() == null ? "none" : info.current().getVersion().getVersion());
+      details.put(
+          "version", info.current() == null ? "none" : info.current().getVersion().getVersion());
       details.put("pending", String.valueOf(pending));
       return new Check("migrations", pending == 0, true, details);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Readiness: migrations not readable ({0})", e.getClass().getSimpleName());
+      LOG.log(
+          Level.WARNING, "Readiness: migrations not readable ({0})", e.getClass().getSimpleName());
       return new Check("migrations", false, true, Map.of("error", "unreadable"));
     }
   }
 
   Check configuration() {
-    boolean writable = Files.isDirectory(settings.dataDir()) ? Files.isWritable(settings.dataDir())
-        : Files.isWritable(settings.dataDir().toAbsolutePath().getParent());
+    boolean writable =
+        Files.isDirectory(settings.dataDir())
+            ? Files.isWritable(settings.dataDir())
+            : Files.isWritable(settings.dataDir().toAbsolutePath().getParent());
     Map<String, String> details = new LinkedHashMap<>();
     details.put("mode", settings.mode().name().toLowerCase(Locale.ROOT));
     details.put("dataDir", writable ? "writable" : "not writable");
@@ -113,8 +118,9 @@ public class HealthChecks {
     String host = settings.livestorm().tokenUrl().getHost();
     boolean resolved;
     try {
-      resolved = CompletableFuture.supplyAsync(() -> resolves(host), executor)
-          .get(DNS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      resolved =
+          CompletableFuture.supplyAsync(() -> resolves(host), executor)
+              .get(DNS_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       resolved = false;
     }

@@ -16,11 +16,11 @@ import java.util.List;
  */
 @WebServlet({"/health/live", "/health/ready"})
 public class HealthProbeServlet extends HttpServlet {
-  @Inject
-  HealthChecks checks;
+  @Inject HealthChecks checks;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "no-store");

@@ -11,8 +11,7 @@ import java.util.Map;
 /** The landing page: what the product does, and the way in (or back to the dashboard). */
 @WebServlet("")
 public class HomeServlet extends HttpServlet {
-  @Inject
-  Templates templates;
+  @Inject Templates templates;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

@@ -18,10 +18,17 @@ public class Messages implements IMessageResolver {
 
   public String text(Locale locale, String key, Object... parameters) {
     try {
-      String pattern = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader(),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-          .getString(key);
-      return parameters.length == 0 ? pattern : new MessageFormat(pattern, locale).format(parameters);
+      String pattern =
+          ResourceBundle.getBundle(
+                  BUNDLE,
+                  locale,
+                  Messages.class.getClassLoader(),
+                  ResourceBundle.Control.getNoFallbackControl(
+                      ResourceBundle.Control.FORMAT_PROPERTIES))
+              .getString(key);
+      return parameters.length == 0
+          ? pattern
+          : new MessageFormat(pattern, locale).format(parameters);
     } catch (MissingResourceException e) {
       return null;
     }
@@ -38,14 +45,14 @@ public class Messages implements IMessageResolver {
   }
 
   @Override
-  public String resolveMessage(ITemplateContext context, Class<?> origin, String key,
-      Object[] parameters) {
+  public String resolveMessage(
+      ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
     return text(context.getLocale(), key, parameters == null ? new Object[0] : parameters);
   }
 
   @Override
-  public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin,
-      String key, Object[] parameters) {
+  public String createAbsentMessageRepresentation(
+      ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
     return "??" + key + "??";
   }
 }

@@ -21,8 +21,8 @@ public final class ProxyHeaders {
     return clientAddress(peer, request.getHeaders("X-Forwarded-For"), proxies);
   }
 
-  static String clientAddress(String peer, java.util.Enumeration<String> forwardedFor,
-      TrustedProxies proxies) {
+  static String clientAddress(
+      String peer, java.util.Enumeration<String> forwardedFor, TrustedProxies proxies) {
     if (proxies.isEmpty() || !proxies.contains(peer) || forwardedFor == null) {
       return peer;
     }
@@ -53,7 +53,8 @@ public final class ProxyHeaders {
       return true;
     }
     String proto = request.getHeader("X-Forwarded-Proto");
-    return proto != null && "https".equals(proto.trim().toLowerCase(Locale.ROOT))
+    return proto != null
+        && "https".equals(proto.trim().toLowerCase(Locale.ROOT))
         && proxies.contains(request.getRemoteAddr());
   }
 }

@@ -34,13 +34,15 @@ import java.util.logging.Logger;
 public class RequestSizeFilter extends HttpFilter {
   /** Forms and the sandbox's JSON bodies are a few kilobytes. */
   static final long MAX_BODY = 1024 * 1024;
+
   /** Multipart forms carry the app logo (5 MB at most, see RegistrationServlet). */
   static final long MAX_MULTIPART = 6L * 1024 * 1024;
 
   private static final Logger LOG = Logger.getLogger(RequestSizeFilter.class.getName());
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     long limit = isMultipart(request) ? MAX_MULTIPART : MAX_BODY;
     long declared = request.getContentLengthLong();
@@ -67,8 +69,15 @@ public class RequestSizeFilter extends HttpFilter {
   private static void refuse(HttpServletRequest request, HttpServletResponse response, String size)
       throws IOException {
     // One line, no stack trace: an oversized body is an ordinary refusal, not an error of ours.
-    LOG.warning(() -> "Refused a request body of " + size + " to " + request.getMethod() + " "
-        + request.getServletPath() + " (413)");
+    LOG.warning(
+        () ->
+            "Refused a request body of "
+                + size
+                + " to "
+                + request.getMethod()
+                + " "
+                + request.getServletPath()
+                + " (413)");
     request.setAttribute(ErrorServlet.REASON, "error.413");
     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
   }
@@ -144,8 +153,8 @@ public class RequestSizeFilter extends HttpFilter {
 
     @Override
     public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-          StandardCharsets.UTF_8));
+      return new java.io.BufferedReader(
+          new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
 
     @Override
@@ -170,7 +179,8 @@ public class RequestSizeFilter extends HttpFilter {
         Map<String, List<String>> all = new LinkedHashMap<>();
         parse(getQueryString(), all);
         String type = getContentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (type != null
+            && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
           parse(new String(body, StandardCharsets.ISO_8859_1), all);
         }
         Map<String, String[]> result = new LinkedHashMap<>();
@@ -192,7 +202,8 @@ public class RequestSizeFilter extends HttpFilter {
         String name = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
         try {
-          into.computeIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayList<>())
+          into.computeIfAbsent(
+                  URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayList<>())
               .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
           // A malformed escape: the pair is dropped, as containers do.

@@ -12,8 +12,8 @@ import java.util.Locale;
  * Makes sure the session cookie says {@code SameSite=Lax} exactly once, on every server. The
  * standard {@code SessionCookieConfig.setAttribute("SameSite", ...)} (set in {@link
  * SessionCookies}) is honoured by most servers but ignored by Payara 6, and Payara's own listener
- * setting adds a second copy on some paths; so whenever a session is created or its id changes,
- * the session's Set-Cookie header gets the attribute if, and only if, it lacks it.
+ * setting adds a second copy on some paths; so whenever a session is created or its id changes, the
+ * session's Set-Cookie header gets the attribute if, and only if, it lacks it.
  */
 public class SameSiteSessions extends HttpServletRequestWrapper {
   private final HttpServletResponse response;
@@ -48,8 +48,8 @@ public class SameSiteSessions extends HttpServletRequestWrapper {
   }
 
   /**
-   * Adds {@code SameSite=Lax} to the session cookie's Set-Cookie headers that lack it, and
-   * {@code Secure} when the request came over HTTPS (a trusted proxy's X-Forwarded-Proto counts).
+   * Adds {@code SameSite=Lax} to the session cookie's Set-Cookie headers that lack it, and {@code
+   * Secure} when the request came over HTTPS (a trusted proxy's X-Forwarded-Proto counts).
    */
   public static void fix(HttpServletRequest request, HttpServletResponse response, boolean https) {
     if (response.isCommitted()) {

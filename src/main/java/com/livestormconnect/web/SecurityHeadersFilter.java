@@ -18,15 +18,16 @@ import java.net.URI;
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     apply(request, response, settings);
     boolean https = settings.isHttps() || ProxyHeaders.isHttps(request, settings.trustedProxies());
-    chain.doFilter(new SameSiteSessions(request, response, https),
+    chain.doFilter(
+        new SameSiteSessions(request, response, https),
         new BaseUrlRedirects(request, response, settings.appBaseUrl()));
   }
 
@@ -34,7 +35,9 @@ public class SecurityHeadersFilter extends HttpFilter {
     URI authorize = settings.livestorm().authorizeUrl();
     String authorizeOrigin = authorize.getScheme() + "://" + authorize.getAuthority();
     return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-        + " font-src 'self'; connect-src 'self'; form-action 'self' " + authorizeOrigin + ";"
+        + " font-src 'self'; connect-src 'self'; form-action 'self' "
+        + authorizeOrigin
+        + ";"
         + " frame-ancestors 'none'; base-uri 'none'";
   }
 
@@ -42,8 +45,8 @@ public class SecurityHeadersFilter extends HttpFilter {
    * Sets the headers; also called by answers sent before any filter runs (the sign-in mechanism's
    * redirect), so that every response carries them.
    */
-  public static void apply(HttpServletRequest request, HttpServletResponse response,
-      Settings settings) {
+  public static void apply(
+      HttpServletRequest request, HttpServletResponse response, Settings settings) {
     response.setHeader("Content-Security-Policy", policy(settings));
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");

@@ -11,15 +11,14 @@ import jakarta.servlet.annotation.WebListener;
 import java.util.EnumSet;
 
 /**
- * Session cookie policy: cookie-only tracking (never a session id in a URL), HttpOnly,
- * SameSite=Lax (the Livestorm callback is a top-level GET, which Lax lets through), and Secure
- * with the {@code __Host-} name prefix whenever the app's public URL is HTTPS, which covers TLS
- * terminated at a proxy.
+ * Session cookie policy: cookie-only tracking (never a session id in a URL), HttpOnly, SameSite=Lax
+ * (the Livestorm callback is a top-level GET, which Lax lets through), and Secure with the {@code
+ * __Host-} name prefix whenever the app's public URL is HTTPS, which covers TLS terminated at a
+ * proxy.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   static String name(boolean https) {
     return https ? "__Host-LSCSESSION" : "LSCSESSION";

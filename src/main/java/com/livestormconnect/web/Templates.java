@@ -22,11 +22,9 @@ public class Templates {
   /** Views with a form an anonymous visitor posts (sign-in, sign-up, first administrator). */
   private static final java.util.Set<String> ANONYMOUS_FORMS = java.util.Set.of("login", "signup");
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  Messages messages;
+  @Inject Messages messages;
 
   private volatile JakartaServletWebApplication application;
   private TemplateEngine engine;
@@ -55,16 +53,23 @@ public class Templates {
   }
 
   /** Renders {@code view} (a path under WEB-INF/templates without .html) with the given status. */
-  public void render(HttpServletRequest request, HttpServletResponse response, int status,
-      String view, Map<String, ?> model) throws IOException {
+  public void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String view,
+      Map<String, ?> model)
+      throws IOException {
     JakartaServletWebApplication app = application(request);
     WebContext context = new WebContext(app.buildExchange(request, response), request.getLocale());
     context.setVariables(Map.copyOf(model));
     context.setVariable("currentUser", request.getRemoteUser());
-    context.setVariable("isAdmin", request.getRemoteUser() != null && request.isUserInRole("admin"));
+    context.setVariable(
+        "isAdmin", request.getRemoteUser() != null && request.isUserInRole("admin"));
     context.setVariable("sandbox", settings.isSandbox());
-    context.setVariable("csrfToken", needsSession(request, view)
-        ? CsrfTokens.token(request) : CsrfTokens.existing(request));
+    context.setVariable(
+        "csrfToken",
+        needsSession(request, view) ? CsrfTokens.token(request) : CsrfTokens.existing(request));
     context.setVariable("path", request.getServletPath());
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
@@ -79,8 +84,9 @@ public class Templates {
     return request.getRemoteUser() != null || ANONYMOUS_FORMS.contains(view);
   }
 
-  public void render(HttpServletRequest request, HttpServletResponse response, String view,
-      Map<String, ?> model) throws IOException {
+  public void render(
+      HttpServletRequest request, HttpServletResponse response, String view, Map<String, ?> model)
+      throws IOException {
     render(request, response, HttpServletResponse.SC_OK, view, model);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
  */
 public record TimeFormat(ZoneId zone, Locale locale) {
   public static final String COOKIE = "tz";
+
   /** "UTC" rather than the offset "Z", so that it reads as a zone name. */
   public static final ZoneId UTC = ZoneId.of("UTC");
 

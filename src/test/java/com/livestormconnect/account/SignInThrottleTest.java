@@ -24,10 +24,12 @@ class SignInThrottleTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Boolean>> results = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      results.add(pool.submit(() -> {
-        start.await();
-        return throttle.tryAcquire("victim", "203.0.113.1").allowed();
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return throttle.tryAcquire("victim", "203.0.113.1").allowed();
+              }));
     }
     start.countDown();
     int allowed = 0;

@@ -67,7 +67,8 @@ class LogoCheckTest {
 
   @Test
   void bytesThatAreNoImageAreRefusedWithoutAnError() {
-    LogoCheck check = LogoCheck.of("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8));
+    LogoCheck check =
+        LogoCheck.of("<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8));
     assertFalse(check.isImage());
     assertFalse(check.isAcceptable());
   }
@@ -84,19 +85,30 @@ class LogoCheckTest {
     LogoCheck check = LogoCheck.of(pngHeaderOnly(100_000, 100_000));
     assertTrue(check.isPng());
     assertEquals(100_000, check.width());
-    assertFalse(check.hasTransparentBackground(), "never decoded, so nothing is known about its pixels");
+    assertFalse(
+        check.hasTransparentBackground(), "never decoded, so nothing is known about its pixels");
     assertFalse(check.isAcceptable());
   }
 
   /** The PNG signature and an IHDR chunk (8-bit RGBA) declaring this size, and no pixel data. */
   private static byte[] pngHeaderOnly(int width, int height) {
-    ByteBuffer ihdr = ByteBuffer.allocate(17).put("IHDR".getBytes(StandardCharsets.US_ASCII))
-        .putInt(width).putInt(height).put((byte) 8).put((byte) 6).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(17)
+            .put("IHDR".getBytes(StandardCharsets.US_ASCII))
+            .putInt(width)
+            .putInt(height)
+            .put((byte) 8)
+            .put((byte) 6)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     CRC32 crc = new CRC32();
     crc.update(ihdr.array());
     return ByteBuffer.allocate(8 + 4 + 17 + 4)
         .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
-        .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
+        .putInt(13)
+        .put(ihdr.array())
+        .putInt((int) crc.getValue())
         .array();
   }
 }

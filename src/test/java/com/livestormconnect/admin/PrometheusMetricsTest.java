@@ -29,30 +29,51 @@ class PrometheusMetricsTest {
   @Test
   void writesEveryFamilyInTheTextFormatWithBoundedLabels() throws Exception {
     PrometheusMetrics metrics = metrics();
-    assertTrue(metrics.contentType(null).startsWith("text/plain; version=0.0.4"), metrics.contentType(null));
+    assertTrue(
+        metrics.contentType(null).startsWith("text/plain; version=0.0.4"),
+        metrics.contentType(null));
     PrometheusText text = PrometheusText.parse(scrape(metrics, "text/plain"));
 
-    for (String counter : new String[] {"livestorm_calls", "livestorm_rate_limited", "livestorm_retries",
-        "livestorm_token_refreshes", "livestorm_token_refresh_failures", "livestorm_connect_export_failures"}) {
+    for (String counter :
+        new String[] {
+          "livestorm_calls",
+          "livestorm_rate_limited",
+          "livestorm_retries",
+          "livestorm_token_refreshes",
+          "livestorm_token_refresh_failures",
+          "livestorm_connect_export_failures"
+        }) {
       assertEquals("counter", text.families().get(counter + "_total").type(), counter);
       assertEquals(0.0, text.value(counter + "_total"), counter);
     }
     assertEquals("histogram", text.families().get("livestorm_permit_wait_seconds").type());
     assertEquals(0.0, text.value("livestorm_permit_wait_seconds_bucket", "le", "+Inf"));
-    assertEquals(0.0, text.value("livestorm_monthly_quota_remaining", "aggregate", "connections_low"));
+    assertEquals(
+        0.0, text.value("livestorm_monthly_quota_remaining", "aggregate", "connections_low"));
     for (String state : new String[] {"queued", "running", "done", "failed"}) {
       assertEquals(0.0, text.value("livestorm_connect_export_jobs", "state", state));
     }
     assertEquals("gauge", text.families().get("jvm_memory_used_bytes").type());
-    assertTrue(text.samples().stream().allMatch(s -> s.labels().keySet().stream().noneMatch(
-        l -> l.contains("connection") || l.contains("user") || l.contains("token"))), "a per-user label");
+    assertTrue(
+        text.samples().stream()
+            .allMatch(
+                s ->
+                    s.labels().keySet().stream()
+                        .noneMatch(
+                            l ->
+                                l.contains("connection")
+                                    || l.contains("user")
+                                    || l.contains("token"))),
+        "a per-user label");
   }
 
   @Test
   void speaksOpenMetricsToAScraperThatAsksForIt() throws Exception {
     PrometheusMetrics metrics = metrics();
     String accept = "application/openmetrics-text; version=1.0.0,text/plain;q=0.5";
-    assertTrue(metrics.contentType(accept).startsWith("application/openmetrics-text"), metrics.contentType(accept));
+    assertTrue(
+        metrics.contentType(accept).startsWith("application/openmetrics-text"),
+        metrics.contentType(accept));
     assertTrue(scrape(metrics, accept).endsWith("# EOF\n"));
   }
 }

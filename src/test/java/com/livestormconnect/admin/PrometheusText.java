@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
 public final class PrometheusText {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Pattern VALUE = Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?Inf|NaN");
-  private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?[ \\t]+(\\S+)(?:[ \\t]+(-?[0-9]+))?");
-  private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
+  private static final Pattern VALUE =
+      Pattern.compile("[-+]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?Inf|NaN");
+  private static final Pattern SAMPLE =
+      Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?[ \\t]+(\\S+)(?:[ \\t]+(-?[0-9]+))?");
+  private static final Set<String> TYPES =
+      Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
   /** A metric family: its type and help text. */
   public record Family(String type, String help) {}
@@ -46,7 +49,8 @@ public final class PrometheusText {
       try {
         text.line(line, seriesSeen);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("line " + number + " (" + line + "): " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "line " + number + " (" + line + "): " + e.getMessage(), e);
       }
     }
     text.checkHistograms();
@@ -67,8 +71,10 @@ public final class PrometheusText {
     for (int i = 0; i < labels.length; i += 2) {
       wanted.put(labels[i], labels[i + 1]);
     }
-    return samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(wanted))
-        .mapToDouble(Sample::value).findFirst()
+    return samples.stream()
+        .filter(s -> s.name().equals(name) && s.labels().equals(wanted))
+        .mapToDouble(Sample::value)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no series " + name + wanted));
   }
 
@@ -114,8 +120,10 @@ public final class PrometheusText {
       throw new IllegalArgumentException("series repeated");
     }
     String v = m.group(3);
-    double value = v.endsWith("Inf") ? (v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
-        : Double.parseDouble(v);
+    double value =
+        v.endsWith("Inf")
+            ? (v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+            : Double.parseDouble(v);
     samples.add(new Sample(name, labels, value));
   }
 
@@ -204,37 +212,49 @@ public final class PrometheusText {
   }
 
   private void checkHistograms() {
-    families.forEach((family, f) -> {
-      if (!f.type().equals("histogram")) {
-        return;
-      }
-      Map<Map<String, String>, TreeMap<Double, Double>> buckets = new HashMap<>();
-      for (Sample s : samples) {
-        if (s.name().equals(family + "_bucket")) {
-          Map<String, String> rest = new TreeMap<>(s.labels());
-          String le = rest.remove("le");
-          if (le == null) {
-            throw new IllegalArgumentException(family + ": bucket without le");
+    families.forEach(
+        (family, f) -> {
+          if (!f.type().equals("histogram")) {
+            return;
           }
-          buckets.computeIfAbsent(rest, k -> new TreeMap<>())
-              .put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), s.value());
-        }
-      }
-      buckets.forEach((labels, byBound) -> {
-        double previous = 0;
-        for (double count : byBound.values()) {
-          if (count < previous) {
-            throw new IllegalArgumentException(family + labels + ": buckets are not cumulative");
+          Map<Map<String, String>, TreeMap<Double, Double>> buckets = new HashMap<>();
+          for (Sample s : samples) {
+            if (s.name().equals(family + "_bucket")) {
+              Map<String, String> rest = new TreeMap<>(s.labels());
+              String le = rest.remove("le");
+              if (le == null) {
+                throw new IllegalArgumentException(family + ": bucket without le");
+              }
+              buckets
+                  .computeIfAbsent(rest, k -> new TreeMap<>())
+                  .put(
+                      le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                      s.value());
+            }
           }
-          previous = count;
-        }
-        Double inf = byBound.get(Double.POSITIVE_INFINITY);
-        double total = samples.stream().filter(s -> s.name().equals(family + "_count") && s.labels().equals(labels))
-            .mapToDouble(Sample::value).findFirst().orElse(Double.NaN);
-        if (inf == null || inf != total) {
-          throw new IllegalArgumentException(family + labels + ": +Inf bucket missing or not equal to _count");
-        }
-      });
-    });
+          buckets.forEach(
+              (labels, byBound) -> {
+                double previous = 0;
+                for (double count : byBound.values()) {
+                  if (count < previous) {
+                    throw new IllegalArgumentException(
+                        family + labels + ": buckets are not cumulative");
+                  }
+                  previous = count;
+                }
+                Double inf = byBound.get(Double.POSITIVE_INFINITY);
+                double total =
+                    samples.stream()
+                        .filter(
+                            s -> s.name().equals(family + "_count") && s.labels().equals(labels))
+                        .mapToDouble(Sample::value)
+                        .findFirst()
+                        .orElse(Double.NaN);
+                if (inf == null || inf != total) {
+                  throw new IllegalArgumentException(
+                      family + labels + ": +Inf bucket missing or not equal to _count");
+                }
+              });
+        });
   }
 }

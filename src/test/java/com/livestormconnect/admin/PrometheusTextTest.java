@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 class PrometheusTextTest {
   @Test
   void readsCountersGaugesAndHistograms() {
-    PrometheusText text = PrometheusText.parse("""
+    PrometheusText text =
+        PrometheusText.parse(
+            """
         # HELP calls Calls.
         # TYPE calls counter
         calls_total 3.0
@@ -29,18 +31,19 @@ class PrometheusTextTest {
 
   @Test
   void refusesWhatPrometheusRefuses() {
-    for (String bad : new String[] {
-        "calls_total 1\n",
-        "# TYPE calls counter\ncalls_total one\n",
-        "# TYPE calls counter\ncalls_total 1\ncalls_total 2\n",
-        "# TYPE calls counter\n# TYPE calls counter\n",
-        "# TYPE jobs gauge\njobs{state=queued} 1\n",
-        "# TYPE jobs gauge\njobs{state=\"a\\x\"} 1\n",
-        "# TYPE 1jobs gauge\n",
-        "# TYPE w histogram\nw_bucket{le=\"1\"} 2\nw_bucket{le=\"+Inf\"} 1\nw_count 1\n",
-        "# TYPE w histogram\nw_bucket{le=\"1\"} 1\nw_count 1\n",
-        "# TYPE calls counter\ncalls_total 1",
-    }) {
+    for (String bad :
+        new String[] {
+          "calls_total 1\n",
+          "# TYPE calls counter\ncalls_total one\n",
+          "# TYPE calls counter\ncalls_total 1\ncalls_total 2\n",
+          "# TYPE calls counter\n# TYPE calls counter\n",
+          "# TYPE jobs gauge\njobs{state=queued} 1\n",
+          "# TYPE jobs gauge\njobs{state=\"a\\x\"} 1\n",
+          "# TYPE 1jobs gauge\n",
+          "# TYPE w histogram\nw_bucket{le=\"1\"} 2\nw_bucket{le=\"+Inf\"} 1\nw_count 1\n",
+          "# TYPE w histogram\nw_bucket{le=\"1\"} 1\nw_count 1\n",
+          "# TYPE calls counter\ncalls_total 1",
+        }) {
       assertThrows(IllegalArgumentException.class, () -> PrometheusText.parse(bad), bad);
     }
   }

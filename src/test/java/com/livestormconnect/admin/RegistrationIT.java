@@ -32,7 +32,9 @@ class RegistrationIT {
     new Browser().signUp("it-admin", PASSWORD);
     Browser admin = new Browser();
     admin.get("/login");
-    assertEquals(303, admin.post("/login", Map.of("username", "it-admin", "password", PASSWORD)).statusCode());
+    assertEquals(
+        303,
+        admin.post("/login", Map.of("username", "it-admin", "password", PASSWORD)).statusCode());
     return admin;
   }
 
@@ -47,7 +49,9 @@ class RegistrationIT {
   void listsTheRedirectUrlWithAWarningWhenItIsNotHttpsAndChecksTheScopes() {
     HttpResponse<String> page = admin().get("/admin/registration");
     assertEquals(200, page.statusCode());
-    String base = System.getProperty("APP_BASE_URL", "http://127.0.0.1:" + System.getProperty("it.http.port"));
+    String base =
+        System.getProperty(
+            "APP_BASE_URL", "http://127.0.0.1:" + System.getProperty("it.http.port"));
     assertTrue(page.body().contains(base + "/connect/callback"), page.body());
     assertTrue(page.body().contains("id=\"redirect-warning\""), "tests run on http");
     // The sandbox's derived registration (the eight individual scopes) follows the rules.
@@ -59,8 +63,14 @@ class RegistrationIT {
   void aSquareTransparentPngOf500PixelsPasses() {
     Browser admin = admin();
     admin.get("/admin/registration");
-    HttpResponse<String> checked = admin.postFile("/admin/registration", Map.of(), "logo", "logo.png",
-        "image/png", Logos.disc(500, 500, true, "png"));
+    HttpResponse<String> checked =
+        admin.postFile(
+            "/admin/registration",
+            Map.of(),
+            "logo",
+            "logo.png",
+            "image/png",
+            Logos.disc(500, 500, true, "png"));
     assertEquals(200, checked.statusCode(), checked.body());
     assertTrue(checked.body().contains("id=\"logo-ok\""), checked.body());
   }
@@ -69,8 +79,14 @@ class RegistrationIT {
   void aJpegCalledLogoPngIsJudgedByItsBytes() {
     Browser admin = admin();
     admin.get("/admin/registration");
-    HttpResponse<String> checked = admin.postFile("/admin/registration", Map.of(), "logo", "logo.png",
-        "image/png", Logos.disc(600, 600, false, "jpeg"));
+    HttpResponse<String> checked =
+        admin.postFile(
+            "/admin/registration",
+            Map.of(),
+            "logo",
+            "logo.png",
+            "image/png",
+            Logos.disc(600, 600, false, "jpeg"));
     assertEquals(200, checked.statusCode());
     assertTrue(checked.body().contains("id=\"logo-not-ok\""));
     assertTrue(checked.body().contains("no, it is jpeg"));
@@ -80,8 +96,14 @@ class RegistrationIT {
   void anUploadWithoutTheCsrfTokenIsRefused() {
     Browser admin = admin();
     admin.get("/admin/registration");
-    HttpResponse<String> refused = admin.postFile("/admin/registration", Map.of("_csrf", ""), "logo",
-        "logo.png", "image/png", Logos.disc(500, 500, true, "png"));
+    HttpResponse<String> refused =
+        admin.postFile(
+            "/admin/registration",
+            Map.of("_csrf", ""),
+            "logo",
+            "logo.png",
+            "image/png",
+            Logos.disc(500, 500, true, "png"));
     assertEquals(403, refused.statusCode());
     assertFalse(refused.body().contains("logo-ok"));
   }

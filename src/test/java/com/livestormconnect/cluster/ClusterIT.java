@@ -1,11 +1,11 @@
 package com.livestormconnect.cluster;
 
-import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxControl;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -43,17 +43,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two real Payara Micro nodes on one PostgreSQL, as in production behind a load balancer, with
- * the sandbox Livestorm of node 1 standing in for Livestorm (the sandbox keeps its state in the
- * memory of one JVM, so both nodes are configured with node 1's URL). Calls go through the app over
- * HTTP ({@code /admin/probe}, one Livestorm call with the signed-in administrator's connection).
- * Runs only in the build's PostgreSQL execution.
+ * Two real Payara Micro nodes on one PostgreSQL, as in production behind a load balancer, with the
+ * sandbox Livestorm of node 1 standing in for Livestorm (the sandbox keeps its state in the memory
+ * of one JVM, so both nodes are configured with node 1's URL). Calls go through the app over HTTP
+ * ({@code /admin/probe}, one Livestorm call with the signed-in administrator's connection). Runs
+ * only in the build's PostgreSQL execution.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final String PASSWORD = "correct horse battery";
-  private static final Pattern CONSENT = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final Pattern CONSENT =
+      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
   private static final List<String> ADMINS =
       List.of("rate", "rate200", "refresh", "storm-1", "storm-2", "storm-3");
 
@@ -66,10 +67,13 @@ class ClusterIT {
   @BeforeAll
   void startTwoNodes() throws Exception {
     String url = System.getProperty("it.postgres.url");
-    assumeTrue(url != null && Files.isReadable(Path.of(System.getProperty("it.postgres.password.file", "-"))),
+    assumeTrue(
+        url != null
+            && Files.isReadable(Path.of(System.getProperty("it.postgres.password.file", "-"))),
         "ClusterIT needs the build's PostgreSQL (failsafe execution 'postgresql'); skipped");
     jdbcUser = System.getProperty("it.postgres.user");
-    jdbcPassword = Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
+    jdbcPassword =
+        Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
     jdbcUrl = url.substring(0, url.lastIndexOf('/') + 1) + "livestorm_cluster";
     // A database of its own: the nodes migrate it together from empty, and no other test's rows
     // are in the way.
@@ -82,13 +86,20 @@ class ClusterIT {
     new SecureRandom().nextBytes(key);
     int port1 = MicroNode.freePort();
     int port2 = MicroNode.freePort();
-    Map<String, String> settings = Map.of(
-        "APP_BASE_URL", "http://127.0.0.1:" + port1,
-        "DATABASE_URL", jdbcUrl,
-        "DATABASE_USER", jdbcUser,
-        "DATABASE_PASSWORD_FILE", System.getProperty("it.postgres.password.file"),
-        "TOKEN_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
-        "ADMIN_USERNAMES", String.join(",", ADMINS));
+    Map<String, String> settings =
+        Map.of(
+            "APP_BASE_URL",
+            "http://127.0.0.1:" + port1,
+            "DATABASE_URL",
+            jdbcUrl,
+            "DATABASE_USER",
+            jdbcUser,
+            "DATABASE_PASSWORD_FILE",
+            System.getProperty("it.postgres.password.file"),
+            "TOKEN_ENCRYPTION_KEY",
+            Base64.getEncoder().encodeToString(key),
+            "ADMIN_USERNAMES",
+            String.join(",", ADMINS));
     node1 = MicroNode.start("node1", port1, settings);
     node2 = MicroNode.start("node2", port2, settings);
     node1.awaitUp(Duration.ofMinutes(3));
@@ -123,20 +134,26 @@ class ClusterIT {
 
     // 3 threads on each node, 30 calls in all, for the same connection: without a shared limiter
     // each node would send 4.76/s, 9.5/s together, and the sandbox would answer 429.
-    List<Integer> statuses = concurrently(6, 30, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
+    List<Integer> statuses =
+        concurrently(
+            6, 30, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     statuses.forEach(status -> assertEquals(200, status));
-    assertEquals(0, sandboxStats().getJsonNumber("rate_limited").longValue() - limitedBefore, "429s from the sandbox");
+    assertEquals(
+        0,
+        sandboxStats().getJsonNumber("rate_limited").longValue() - limitedBefore,
+        "429s from the sandbox");
     // 30 starts with at most 5 in any rolling second span more than 5 s.
     assertTrue(took.toMillis() > 5_000, "30 calls took only " + took);
-    assertTrue(calls(admin.on(node1)) > 0 && calls(admin.on(node2)) > 0, "both nodes called Livestorm");
+    assertTrue(
+        calls(admin.on(node1)) > 0 && calls(admin.on(node2)) > 0, "both nodes called Livestorm");
   }
 
   /**
    * Issue 13 §2: 200 calls for one connection split between the nodes, ten at a time: the window
-   * shared through PostgreSQL keeps every rolling second at five arrivals (no 429 from the
-   * sandbox, which counts on arrival). The combined rate is a figure for docs/benchmarks.md
+   * shared through PostgreSQL keeps every rolling second at five arrivals (no 429 from the sandbox,
+   * which counts on arrival). The combined rate is a figure for docs/benchmarks.md
    * (target/cluster-rate.txt), not an assertion.
    */
   @Test
@@ -149,15 +166,26 @@ class ClusterIT {
     long limitedBefore = sandboxStats().getJsonNumber("rate_limited").longValue();
     long started = System.nanoTime();
 
-    List<Integer> statuses = concurrently(10, 200, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
+    List<Integer> statuses =
+        concurrently(
+            10, 200, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
 
     double seconds = (System.nanoTime() - started) / 1e9;
     statuses.forEach(status -> assertEquals(200, status));
-    assertEquals(0, sandboxStats().getJsonNumber("rate_limited").longValue() - limitedBefore, "429s from the sandbox");
-    String figure = String.format(java.util.Locale.ROOT,
-        "200 calls, one connection, two nodes: %.2f calls/s combined (%.1f s), 0 x 429%n", 200 / seconds, seconds);
+    assertEquals(
+        0,
+        sandboxStats().getJsonNumber("rate_limited").longValue() - limitedBefore,
+        "429s from the sandbox");
+    String figure =
+        String.format(
+            java.util.Locale.ROOT,
+            "200 calls, one connection, two nodes: %.2f calls/s combined (%.1f s), 0 x 429%n",
+            200 / seconds,
+            seconds);
     java.util.logging.Logger.getLogger(getClass().getName()).info(figure);
-    java.nio.file.Files.writeString(Path.of(System.getProperty("project.build.directory", "target"), "cluster-rate.txt"), figure);
+    java.nio.file.Files.writeString(
+        Path.of(System.getProperty("project.build.directory", "target"), "cluster-rate.txt"),
+        figure);
   }
 
   @Test
@@ -166,10 +194,14 @@ class ClusterIT {
     expireSoon(admin.username);
     long refreshesBefore = sandboxStats().getJsonNumber("refreshes").longValue();
 
-    List<Integer> statuses = concurrently(10, 10, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
+    List<Integer> statuses =
+        concurrently(
+            10, 10, i -> admin.on(i % 2 == 0 ? node1 : node2).get("/admin/probe").statusCode());
 
     statuses.forEach(status -> assertEquals(200, status));
-    assertEquals(1, sandboxStats().getJsonNumber("refreshes").longValue() - refreshesBefore,
+    assertEquals(
+        1,
+        sandboxStats().getJsonNumber("refreshes").longValue() - refreshesBefore,
         "refreshes at the sandbox");
     assertEquals(1, connectionEvents(admin.username, "REFRESHED"), "refreshes in the audit trail");
   }
@@ -191,14 +223,16 @@ class ClusterIT {
       for (int i = 0; i < 24; i++) {
         Admin admin = admins.get(i % 3);
         MicroNode node = i % 2 == 0 ? node1 : node2;
-        storm.add(pool.submit(() -> {
-          go.await();
-          try {
-            return admin.on(node).get("/admin/probe").statusCode();
-          } catch (IllegalStateException connectionLost) {
-            return -1;
-          }
-        }));
+        storm.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    return admin.on(node).get("/admin/probe").statusCode();
+                  } catch (IllegalStateException connectionLost) {
+                    return -1;
+                  }
+                }));
       }
       go.countDown();
       Thread.sleep(150);
@@ -212,7 +246,8 @@ class ClusterIT {
 
     for (Admin admin : admins) {
       HttpResponse<String> probe = admin.on(node1).get("/admin/probe");
-      assertEquals(200, probe.statusCode(), admin.username + " through the surviving node: " + probe.body());
+      assertEquals(
+          200, probe.statusCode(), admin.username + " through the surviving node: " + probe.body());
       assertEquals("CONNECTED", connectionStatus(admin.username), admin.username);
     }
   }
@@ -245,8 +280,10 @@ class ClusterIT {
     HttpResponse<String> consent = one.get(location(started));
     Matcher token = CONSENT.matcher(consent.body());
     assertTrue(token.find(), consent.body());
-    HttpResponse<String> approved = one.postRaw("/sandbox/oauth/authorize",
-        Map.of("consent_token", token.group(1), "decision", "approve"));
+    HttpResponse<String> approved =
+        one.postRaw(
+            "/sandbox/oauth/authorize",
+            Map.of("consent_token", token.group(1), "decision", "approve"));
     HttpResponse<String> callback = one.get(location(approved));
     assertEquals("/dashboard", location(callback));
     Browser two = new Browser(node2.base());
@@ -256,13 +293,17 @@ class ClusterIT {
 
   private static void signIn(Browser browser, String username) {
     browser.get("/login");
-    HttpResponse<String> signedIn = browser.post("/login", Map.of("username", username, "password", PASSWORD));
+    HttpResponse<String> signedIn =
+        browser.post("/login", Map.of("username", username, "password", PASSWORD));
     assertEquals(303, signedIn.statusCode(), signedIn.body());
   }
 
   private static String location(HttpResponse<String> response) {
-    return response.headers().firstValue("Location")
-        .orElseThrow(() -> new AssertionError("HTTP " + response.statusCode() + ": " + response.body()));
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () -> new AssertionError("HTTP " + response.statusCode() + ": " + response.body()));
   }
 
   private JsonObject sandboxStats() {
@@ -270,7 +311,10 @@ class ClusterIT {
   }
 
   private static long calls(Browser admin) {
-    return json(admin.get("/admin/metrics.json").body()).getJsonObject("total").getJsonNumber("calls").longValue();
+    return json(admin.get("/admin/metrics.json").body())
+        .getJsonObject("total")
+        .getJsonNumber("calls")
+        .longValue();
   }
 
   private static JsonObject json(String body) {
@@ -281,23 +325,34 @@ class ClusterIT {
   private void expireSoon(String username) throws Exception {
     Instant expires = Instant.now().plusSeconds(60);
     try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
-        PreparedStatement s = c.prepareStatement("UPDATE livestorm_connection SET access_expires_at = ?,"
-            + " token_received_at = ? WHERE account_id = (SELECT id FROM account WHERE username_key = ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE livestorm_connection SET access_expires_at = ?,"
+                    + " token_received_at = ? WHERE account_id = (SELECT id FROM account WHERE username_key = ?)")) {
       s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(expires, ZoneOffset.UTC)));
-      s.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
+      s.setTimestamp(
+          2,
+          Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
       s.setString(3, username);
       assertEquals(1, s.executeUpdate());
     }
   }
 
   private long connectionEvents(String username, String kind) throws Exception {
-    return single("SELECT COUNT(*) FROM connection_event WHERE kind = ? AND account_id ="
-        + " (SELECT id FROM account WHERE username_key = ?)", rows -> rows.getLong(1), kind, username);
+    return single(
+        "SELECT COUNT(*) FROM connection_event WHERE kind = ? AND account_id ="
+            + " (SELECT id FROM account WHERE username_key = ?)",
+        rows -> rows.getLong(1),
+        kind,
+        username);
   }
 
   private String connectionStatus(String username) throws Exception {
-    return single("SELECT status FROM livestorm_connection WHERE account_id ="
-        + " (SELECT id FROM account WHERE username_key = ?)", rows -> rows.getString(1), username);
+    return single(
+        "SELECT status FROM livestorm_connection WHERE account_id ="
+            + " (SELECT id FROM account WHERE username_key = ?)",
+        rows -> rows.getString(1),
+        username);
   }
 
   private interface Column<T> {
@@ -329,10 +384,11 @@ class ClusterIT {
       List<Future<T>> futures = new ArrayList<>();
       for (int i = 0; i < calls; i++) {
         int index = i;
-        Callable<T> task = () -> {
-          go.await();
-          return call.make(index);
-        };
+        Callable<T> task =
+            () -> {
+              go.await();
+              return call.make(index);
+            };
         futures.add(pool.submit(task));
       }
       go.countDown();

@@ -19,7 +19,8 @@ import java.util.Map;
  * way production runs it (one process per node). Its console goes to {@code <dir>/micro.log}.
  */
 final class MicroNode implements AutoCloseable {
-  private static final Path TARGET = Path.of(System.getProperty("project.build.directory", "target"));
+  private static final Path TARGET =
+      Path.of(System.getProperty("project.build.directory", "target"));
   private static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
 
   final String name;
@@ -47,31 +48,44 @@ final class MicroNode implements AutoCloseable {
   static MicroNode start(String name, int port, Map<String, String> settings) throws IOException {
     Path dir = TARGET.resolve("cluster").resolve(name);
     Files.createDirectories(dir.resolve("tmp"));
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Xss1m",
-        "-Dhazelcast.socket.bind.any=false",
-        // Micro unpacks its runtime here; a killed node leaves it for ./mvnw clean, not in /tmp.
-        "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-        "-DDATA_DIR=" + dir.resolve("data")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-Xss1m",
+                "-Dhazelcast.socket.bind.any=false",
+                // Micro unpacks its runtime here; a killed node leaves it for ./mvnw clean, not in
+                // /tmp.
+                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+                "-DDATA_DIR=" + dir.resolve("data")));
     String controlKey = System.getProperty("SANDBOX_CONTROL_KEY");
     if (controlKey != null) {
       // The key the build gives the tests, so that SandboxControl opens this node's controls too.
       command.add("-DSANDBOX_CONTROL_KEY=" + controlKey);
     }
     settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(List.of(
-        "-jar", TARGET.resolve("payara-micro.jar").toString(),
-        "--deploy", TARGET.resolve("livestorm-connect.war").toString(),
-        "--contextroot", "/",
-        "--nocluster",
-        "--port", String.valueOf(port),
-        "--prebootcommandfile", BASEDIR.resolve("docker/preboot-local.asadmin").toString()));
-    Process process = new ProcessBuilder(command)
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("micro.log").toFile())
-        .start();
+    command.addAll(
+        List.of(
+            "-jar",
+            TARGET.resolve("payara-micro.jar").toString(),
+            "--deploy",
+            TARGET.resolve("livestorm-connect.war").toString(),
+            "--contextroot",
+            "/",
+            "--nocluster",
+            "--port",
+            String.valueOf(port),
+            "--prebootcommandfile",
+            BASEDIR.resolve("docker/preboot-local.asadmin").toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("micro.log").toFile())
+            .start();
     return new MicroNode(name, port, dir, process);
   }
 
@@ -84,12 +98,13 @@ final class MicroNode implements AutoCloseable {
    * deployment failed, and then answers 404 to everything.
    */
   void awaitUp(Duration timeout) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2))
-        .build();
-    HttpRequest health = HttpRequest.newBuilder(base().resolve("/health"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    HttpRequest health =
+        HttpRequest.newBuilder(base().resolve("/health")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
@@ -107,10 +122,13 @@ final class MicroNode implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new AssertionError(name + " not UP within " + timeout + " (last: " + last + ")\n" + logTail());
+    throw new AssertionError(
+        name + " not UP within " + timeout + " (last: " + last + ")\n" + logTail());
   }
 
-  /** Kills the JVM as a crash or an OOM killer would: no shutdown hooks, no goodbye to the database. */
+  /**
+   * Kills the JVM as a crash or an OOM killer would: no shutdown hooks, no goodbye to the database.
+   */
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
@@ -123,7 +141,9 @@ final class MicroNode implements AutoCloseable {
   String logTail() {
     try {
       List<String> lines = Files.readAllLines(dir.resolve("micro.log"));
-      return "--- last lines of " + dir.resolve("micro.log") + " ---\n"
+      return "--- last lines of "
+          + dir.resolve("micro.log")
+          + " ---\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";

@@ -38,16 +38,21 @@ class SettingsTest {
     Settings settings = parse(Map.of());
     assertEquals(Mode.SANDBOX, settings.mode());
     assertEquals(URI.create("http://localhost:8080"), settings.appBaseUrl());
-    assertEquals(URI.create("http://localhost:8080/sandbox/oauth/authorize"), settings.livestorm().authorizeUrl());
-    assertEquals(URI.create("http://localhost:8080/sandbox/oauth/token"), settings.livestorm().tokenUrl());
+    assertEquals(
+        URI.create("http://localhost:8080/sandbox/oauth/authorize"),
+        settings.livestorm().authorizeUrl());
+    assertEquals(
+        URI.create("http://localhost:8080/sandbox/oauth/token"), settings.livestorm().tokenUrl());
     assertEquals(URI.create("http://localhost:8080/sandbox/api/v1"), settings.livestorm().apiUrl());
-    assertEquals(URI.create("http://localhost:8080/connect/callback"), settings.livestorm().redirectUri());
+    assertEquals(
+        URI.create("http://localhost:8080/connect/callback"), settings.livestorm().redirectUri());
     // Every individual scope: a registration the partner guide's rules allow (all ten would not).
     assertEquals(8, settings.livestorm().registeredScopes().size());
     assertFalse(settings.livestorm().registeredScopes().contains("full:read"));
     assertEquals(Settings.SANDBOX_CLIENT_ID, settings.livestorm().clientId());
     assertTrue(settings.database().isDerby());
-    assertTrue(settings.database().url().endsWith("data/db;create=true"), settings.database().url());
+    assertTrue(
+        settings.database().url().endsWith("data/db;create=true"), settings.database().url());
     assertTrue(settings.encryptionKeys().current().isEmpty());
   }
 
@@ -68,7 +73,8 @@ class SettingsTest {
     assertEquals(URI.create("https://app.livestorm.co/oauth/token"), livestorm.tokenUrl());
     assertEquals(URI.create("https://api.livestorm.co/v1"), livestorm.apiUrl());
     assertTrue(livestorm.revokeUrl().isEmpty());
-    assertEquals(URI.create("https://connect.example.com/connect/callback"), livestorm.redirectUri());
+    assertEquals(
+        URI.create("https://connect.example.com/connect/callback"), livestorm.redirectUri());
     assertEquals("client-123", livestorm.clientId().getValue());
     assertEquals("s3cret-value", livestorm.clientSecret().getValue());
     assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_POST, livestorm.clientAuthentication());
@@ -90,7 +96,8 @@ class SettingsTest {
     Map<String, String> env = new HashMap<>();
     env.put("APP_BASE_URL", "http://127.0.0.1:9999/");
     Settings settings = parse(env);
-    assertEquals(URI.create("http://127.0.0.1:9999"), settings.appBaseUrl(), "trailing slash dropped");
+    assertEquals(
+        URI.create("http://127.0.0.1:9999"), settings.appBaseUrl(), "trailing slash dropped");
     assertEquals(URI.create("http://127.0.0.1:9999/sandbox/api/v1"), settings.livestorm().apiUrl());
   }
 
@@ -106,7 +113,8 @@ class SettingsTest {
     assertTrue(message.contains("APP_BASE_URL"), message);
     assertTrue(message.contains("TOKEN_ENCRYPTION_KEY is not valid base64"), message);
     assertTrue(message.contains("LIVESTORM_RATE_LIMIT must be a whole number"), message);
-    assertTrue(message.contains("LIVESTORM_TOKEN_URL must be an absolute http or https URL"), message);
+    assertTrue(
+        message.contains("LIVESTORM_TOKEN_URL must be an absolute http or https URL"), message);
   }
 
   @Test
@@ -115,7 +123,9 @@ class SettingsTest {
     env.remove("TOKEN_ENCRYPTION_KEY");
     env.remove("LIVESTORM_CLIENT_SECRET");
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
-    assertTrue(e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("LIVESTORM_CLIENT_SECRET"), e.getMessage());
   }
 
@@ -167,7 +177,9 @@ class SettingsTest {
   void basicClientAuthenticationCanBeChosen() {
     Map<String, String> env = production();
     env.put("LIVESTORM_CLIENT_AUTH", "client_secret_basic");
-    assertEquals(ClientAuthenticationMethod.CLIENT_SECRET_BASIC, parse(env).livestorm().clientAuthentication());
+    assertEquals(
+        ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+        parse(env).livestorm().clientAuthentication());
     env.put("LIVESTORM_CLIENT_AUTH", "private_key_jwt");
     assertThrows(ConfigurationException.class, () -> parse(env));
   }
@@ -175,16 +187,19 @@ class SettingsTest {
   @Test
   void theLivestormCacheLastsThirtySecondsByDefaultAndZeroTurnsItOff() {
     assertEquals(java.time.Duration.ofSeconds(30), parse(Map.of()).livestormCacheTtl());
-    assertEquals(java.time.Duration.ZERO, parse(Map.of("LIVESTORM_CACHE_TTL", "0")).livestormCacheTtl());
+    assertEquals(
+        java.time.Duration.ZERO, parse(Map.of("LIVESTORM_CACHE_TTL", "0")).livestormCacheTtl());
   }
 
   @Test
   void badCacheAndLatencySettingsStopStartUpNamingTheVariable() {
-    ConfigurationException cache = assertThrows(ConfigurationException.class,
-        () -> parse(Map.of("LIVESTORM_CACHE_TTL", "-1")));
+    ConfigurationException cache =
+        assertThrows(
+            ConfigurationException.class, () -> parse(Map.of("LIVESTORM_CACHE_TTL", "-1")));
     assertTrue(cache.getMessage().contains("LIVESTORM_CACHE_TTL"), cache.getMessage());
-    ConfigurationException latency = assertThrows(ConfigurationException.class,
-        () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
+    ConfigurationException latency =
+        assertThrows(
+            ConfigurationException.class, () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
     assertTrue(latency.getMessage().contains("SANDBOX_LATENCY_MS"), latency.getMessage());
   }
 
@@ -198,8 +213,15 @@ class SettingsTest {
     env.put("LIVESTORM_API_URL", "http://api.livestorm.co/v1");
     env.put("LIVESTORM_REDIRECT_URI", "http://connect.example.com/connect/callback");
     String message = assertThrows(ConfigurationException.class, () -> parse(env)).getMessage();
-    for (String name : new String[] {"APP_BASE_URL", "LIVESTORM_AUTHORIZE_URL", "LIVESTORM_TOKEN_URL",
-        "LIVESTORM_REVOKE_URL", "LIVESTORM_API_URL", "LIVESTORM_REDIRECT_URI"}) {
+    for (String name :
+        new String[] {
+          "APP_BASE_URL",
+          "LIVESTORM_AUTHORIZE_URL",
+          "LIVESTORM_TOKEN_URL",
+          "LIVESTORM_REVOKE_URL",
+          "LIVESTORM_API_URL",
+          "LIVESTORM_REDIRECT_URI"
+        }) {
       assertTrue(message.contains(name + " must be an https URL in production mode"), message);
     }
   }
@@ -243,11 +265,20 @@ class SettingsTest {
   @Test
   void trustedProxiesDefaultToNoneAndRefuseHostNamesAndBadPrefixes() {
     assertTrue(parse(production()).trustedProxies().isEmpty());
-    for (String bad : new String[] {"proxy.example.com", "10.0.0.0/33", "fd00::/129", "10.0.0/8",
-        "10.0.0.0/-1", "1.2.3.4/8/9", "256.1.1.1"}) {
+    for (String bad :
+        new String[] {
+          "proxy.example.com",
+          "10.0.0.0/33",
+          "fd00::/129",
+          "10.0.0/8",
+          "10.0.0.0/-1",
+          "1.2.3.4/8/9",
+          "256.1.1.1"
+        }) {
       Map<String, String> env = production();
       env.put("TRUSTED_PROXIES", bad);
-      String message = assertThrows(ConfigurationException.class, () -> parse(env), bad).getMessage();
+      String message =
+          assertThrows(ConfigurationException.class, () -> parse(env), bad).getMessage();
       assertTrue(message.contains("TRUSTED_PROXIES"), message);
     }
   }
@@ -259,14 +290,18 @@ class SettingsTest {
     env.put("SIGNUP", "closed");
     assertFalse(parse(env).signupOpen());
     env.put("SIGNUP", "maybe");
-    assertTrue(assertThrows(ConfigurationException.class, () -> parse(env)).getMessage().contains("SIGNUP"));
+    assertTrue(
+        assertThrows(ConfigurationException.class, () -> parse(env))
+            .getMessage()
+            .contains("SIGNUP"));
   }
 
   @Test
   void theFirstAccountIsAdministratorOnlyInTheSandboxOnALoopbackAddress() {
     assertTrue(parse(Map.of()).firstAccountIsAdmin());
-    assertFalse(parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox"))
-        .firstAccountIsAdmin());
+    assertFalse(
+        parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox"))
+            .firstAccountIsAdmin());
     Map<String, String> env = production();
     env.put("APP_BASE_URL", "http://localhost:8080");
     assertFalse(parse(env).firstAccountIsAdmin());
@@ -284,16 +319,31 @@ class SettingsTest {
 
   @Test
   void withoutClientIdTheSandboxStartsOnlyOnLoopbackOrWhenAskedFor() {
-    for (String base : new String[] {"http://localhost:8080", "http://127.0.0.1:9000",
-        "http://127.10.0.1", "http://[::1]:8080", "http://LOCALHOST"}) {
+    for (String base :
+        new String[] {
+          "http://localhost:8080",
+          "http://127.0.0.1:9000",
+          "http://127.10.0.1",
+          "http://[::1]:8080",
+          "http://LOCALHOST"
+        }) {
       assertEquals(Mode.SANDBOX, parse(Map.of("APP_BASE_URL", base)).mode(), base);
     }
-    for (String base : new String[] {"http://10.0.0.5:8080", "http://127.0.0.1.nip.io",
-        "http://localhost.example.com", "http://[::2]", "http://128.0.0.1", "http://127.0.0.256"}) {
+    for (String base :
+        new String[] {
+          "http://10.0.0.5:8080",
+          "http://127.0.0.1.nip.io",
+          "http://localhost.example.com",
+          "http://[::2]",
+          "http://128.0.0.1",
+          "http://127.0.0.256"
+        }) {
       assertThrows(ConfigurationException.class, () -> parse(Map.of("APP_BASE_URL", base)), base);
     }
-    assertEquals(Mode.SANDBOX,
-        parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox")).mode());
+    assertEquals(
+        Mode.SANDBOX,
+        parse(Map.of("APP_BASE_URL", "https://demo.example.com", "LIVESTORM_MODE", "sandbox"))
+            .mode());
   }
 
   @Test
@@ -316,7 +366,9 @@ class SettingsTest {
     env.put("APP_BASE_URL", "http://127.0.0.1:8080");
     env.put("LIVESTORM_CLIENT_ID_FILE", file.toString());
     ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(env));
-    assertTrue(e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("TOKEN_ENCRYPTION_KEY is required in production mode"),
+        e.getMessage());
   }
 
   @Test
@@ -325,15 +377,21 @@ class SettingsTest {
     assertTrue(defaults.operations().metricsToken().isEmpty());
     assertEquals(OperationsSettings.LogFormat.SERVER, defaults.operations().logFormat());
 
-    Settings set = parse(Map.of("METRICS_TOKEN", "a-long-enough-scrape-token", "LOG_FORMAT", "JSON"));
+    Settings set =
+        parse(Map.of("METRICS_TOKEN", "a-long-enough-scrape-token", "LOG_FORMAT", "JSON"));
     assertEquals("a-long-enough-scrape-token", set.operations().metricsToken().orElseThrow());
     assertEquals(OperationsSettings.LogFormat.JSON, set.operations().logFormat());
     assertFalse(set.toString().contains("a-long-enough-scrape-token"), set.toString());
 
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> parse(Map.of("METRICS_TOKEN", "short", "LOG_FORMAT", "xml")));
-    assertTrue(e.getMessage().contains("METRICS_TOKEN must be at least 16 characters"), e.getMessage());
-    assertTrue(e.getMessage().contains("LOG_FORMAT must be server, text or json, got 'xml'"), e.getMessage());
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> parse(Map.of("METRICS_TOKEN", "short", "LOG_FORMAT", "xml")));
+    assertTrue(
+        e.getMessage().contains("METRICS_TOKEN must be at least 16 characters"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("LOG_FORMAT must be server, text or json, got 'xml'"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("short"), e.getMessage());
   }
 }

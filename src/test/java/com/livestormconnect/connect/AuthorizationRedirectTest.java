@@ -1,11 +1,11 @@
 package com.livestormconnect.connect;
 
-import com.livestormconnect.livestorm.ScopeSelection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.config.Settings;
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -23,7 +23,8 @@ class AuthorizationRedirectTest {
 
   private static AuthorizationRedirect redirect() {
     AuthorizationRedirect redirect = new AuthorizationRedirect();
-    redirect.settings = Settings.parse(Map.of("APP_BASE_URL", "http://127.0.0.1:8080")::get).livestorm();
+    redirect.settings =
+        Settings.parse(Map.of("APP_BASE_URL", "http://127.0.0.1:8080")::get).livestorm();
     redirect.clock = Clock.fixed(NOW, ZoneOffset.UTC);
     return redirect;
   }
@@ -31,8 +32,11 @@ class AuthorizationRedirectTest {
   @Test
   void sendsTheBrowserWithPkceS256AndKeepsTheVerifierOnTheServer() {
     PendingAuthorizations pending = new PendingAuthorizations();
-    URI uri = redirect().start(ScopeSelection.of(List.of("events:read", "identity:read")), 42, pending);
-    assertTrue(uri.toString().startsWith("http://127.0.0.1:8080/sandbox/oauth/authorize?"), uri.toString());
+    URI uri =
+        redirect().start(ScopeSelection.of(List.of("events:read", "identity:read")), 42, pending);
+    assertTrue(
+        uri.toString().startsWith("http://127.0.0.1:8080/sandbox/oauth/authorize?"),
+        uri.toString());
     Map<String, List<String>> query = URLUtils.parseParameters(uri.getRawQuery());
     assertEquals(List.of("code"), query.get("response_type"));
     assertEquals(List.of("livestorm-connect-sandbox"), query.get("client_id"));
@@ -44,7 +48,8 @@ class AuthorizationRedirectTest {
 
     String state = query.get("state").get(0);
     PendingAuthorization stored = pending.claim(state, 42, NOW).pending();
-    assertEquals(CodeChallenge.compute(CodeChallengeMethod.S256, stored.verifier()).getValue(),
+    assertEquals(
+        CodeChallenge.compute(CodeChallengeMethod.S256, stored.verifier()).getValue(),
         query.get("code_challenge").get(0));
     assertFalse(uri.toString().contains(stored.verifier().getValue()));
     assertTrue(stored.verifier().getValue().length() >= 43);

@@ -44,8 +44,14 @@ class CodeExchangeTest {
   private final AtomicReference<String> body = new AtomicReference<>();
   private final AtomicReference<String> query = new AtomicReference<>();
   private final AtomicReference<String> authorization = new AtomicReference<>();
-  private final PendingAuthorization pending = new PendingAuthorization(new State(), new CodeVerifier(),
-      new Scope("identity:read", "events:read"), 7, new Issuer("http://127.0.0.1"), NOW);
+  private final PendingAuthorization pending =
+      new PendingAuthorization(
+          new State(),
+          new CodeVerifier(),
+          new Scope("identity:read", "events:read"),
+          7,
+          new Issuer("http://127.0.0.1"),
+          NOW);
 
   @AfterEach
   void stop() {
@@ -54,32 +60,46 @@ class CodeExchangeTest {
     }
   }
 
-  private URI answer(int status, String contentType, String response, long delayMillis) throws IOException {
+  private URI answer(int status, String contentType, String response, long delayMillis)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/oauth/token", exchange -> {
-      body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      query.set(exchange.getRequestURI().getRawQuery());
-      authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-      try {
-        Thread.sleep(delayMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", contentType);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/oauth/token",
+        exchange -> {
+          body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          query.set(exchange.getRequestURI().getRawQuery());
+          authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+          try {
+            Thread.sleep(delayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", contentType);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/token");
   }
 
   private static CodeExchange exchange(URI tokenUrl, ClientAuthenticationMethod method) {
-    LivestormSettings settings = new LivestormSettings(new ClientID("client-1"), new Secret(SECRET),
-        method, URI.create("http://127.0.0.1/oauth/authorize"), tokenUrl, Optional.empty(),
-        URI.create("http://127.0.0.1/api/v1"), URI.create("https://partner.example/connect/callback"),
-        new Scope("events:read"), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 5);
+    LivestormSettings settings =
+        new LivestormSettings(
+            new ClientID("client-1"),
+            new Secret(SECRET),
+            method,
+            URI.create("http://127.0.0.1/oauth/authorize"),
+            tokenUrl,
+            Optional.empty(),
+            URI.create("http://127.0.0.1/api/v1"),
+            URI.create("https://partner.example/connect/callback"),
+            new Scope("events:read"),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            5);
     CodeExchange exchange = new CodeExchange();
     exchange.settings = settings;
     exchange.server = AuthorizationServer.of(settings);
@@ -89,15 +109,17 @@ class CodeExchangeTest {
 
   private static String json(String scope) {
     return "{\"access_token\":\"AT-1\",\"token_type\":\"Bearer\",\"expires_in\":7200,"
-        + "\"refresh_token\":\"RT-1\"" + (scope == null ? "" : ",\"scope\":\"" + scope + "\"")
+        + "\"refresh_token\":\"RT-1\""
+        + (scope == null ? "" : ",\"scope\":\"" + scope + "\"")
         + ",\"created_at\":1700000000}";
   }
 
   @Test
   void sendsTheCodeVerifierAndRedirectUriWithTheSecretInTheBodyByDefault() throws Exception {
     URI url = answer(200, "application/json; charset=utf-8", json("events:read"), 0);
-    TokenSet tokens = exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
-        .exchange(new AuthorizationCode("the-code"), pending);
+    TokenSet tokens =
+        exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .exchange(new AuthorizationCode("the-code"), pending);
     Map<String, List<String>> form = URLUtils.parseParameters(body.get());
     assertEquals(List.of("authorization_code"), form.get("grant_type"));
     assertEquals(List.of("the-code"), form.get("code"));
@@ -106,7 +128,8 @@ class CodeExchangeTest {
     assertEquals(List.of(SECRET), form.get("client_secret"));
     assertNull(query.get(), "nothing in the URL");
     assertNull(authorization.get());
-    assertEquals(new Scope("events:read"), tokens.scope(), "the granted scope, not the requested one");
+    assertEquals(
+        new Scope("events:read"), tokens.scope(), "the granted scope, not the requested one");
     assertEquals(NOW.plusSeconds(7200), tokens.expiresAt());
     assertEquals(Instant.ofEpochSecond(1700000000), tokens.issuedAt());
   }
@@ -114,18 +137,23 @@ class CodeExchangeTest {
   @Test
   void usesHttpBasicWhenConfigured() throws Exception {
     URI url = answer(200, "application/json", json(null), 0);
-    TokenSet tokens = exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .exchange(new AuthorizationCode("the-code"), pending);
+    TokenSet tokens =
+        exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .exchange(new AuthorizationCode("the-code"), pending);
     assertTrue(authorization.get().startsWith("Basic "));
     assertFalse(body.get().contains(SECRET));
     assertEquals(pending.scope(), tokens.scope(), "no scope in the answer: what was asked");
   }
 
-  private String failure(int status, String contentType, String response, long delay) throws Exception {
+  private String failure(int status, String contentType, String response, long delay)
+      throws Exception {
     URI url = answer(status, contentType, response, delay);
-    CodeExchange.Failure failure = assertThrows(CodeExchange.Failure.class,
-        () -> exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
-            .exchange(new AuthorizationCode("the-code"), pending));
+    CodeExchange.Failure failure =
+        assertThrows(
+            CodeExchange.Failure.class,
+            () ->
+                exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .exchange(new AuthorizationCode("the-code"), pending));
     assertFalse(failure.getMessage().contains("the-code"));
     assertFalse(failure.getMessage().contains(SECRET));
     return failure.messageKey();
@@ -133,24 +161,32 @@ class CodeExchangeTest {
 
   @Test
   void invalidGrantMeansStartAgain() throws Exception {
-    assertEquals("connect.token.invalidGrant", failure(400, "application/json",
-        "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid\"}", 0));
+    assertEquals(
+        "connect.token.invalidGrant",
+        failure(
+            400,
+            "application/json",
+            "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid\"}",
+            0));
   }
 
   @Test
   void invalidClientIsAConfigurationProblem() throws Exception {
-    assertEquals("connect.token.invalidClient", failure(401, "application/json",
-        "{\"error\":\"invalid_client\"}", 0));
+    assertEquals(
+        "connect.token.invalidClient",
+        failure(401, "application/json", "{\"error\":\"invalid_client\"}", 0));
   }
 
   @Test
   void anHtmlAnswerIsUnreadable() throws Exception {
-    assertEquals("connect.token.unreadable", failure(200, "text/html", "<html>Maintenance</html>", 0));
+    assertEquals(
+        "connect.token.unreadable", failure(200, "text/html", "<html>Maintenance</html>", 0));
   }
 
   @Test
   void anHtmlErrorPageIsUnreadable() throws Exception {
-    assertEquals("connect.token.unreadable", failure(502, "text/html", "<html>Bad gateway</html>", 0));
+    assertEquals(
+        "connect.token.unreadable", failure(502, "text/html", "<html>Bad gateway</html>", 0));
   }
 
   @Test
@@ -165,9 +201,12 @@ class CodeExchangeTest {
       port = socket.getLocalPort();
     }
     URI url = URI.create("http://127.0.0.1:" + port + "/oauth/token");
-    CodeExchange.Failure failure = assertThrows(CodeExchange.Failure.class,
-        () -> exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
-            .exchange(new AuthorizationCode("the-code"), pending));
+    CodeExchange.Failure failure =
+        assertThrows(
+            CodeExchange.Failure.class,
+            () ->
+                exchange(url, ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                    .exchange(new AuthorizationCode("the-code"), pending));
     assertEquals("connect.token.unreachable", failure.messageKey());
   }
 }

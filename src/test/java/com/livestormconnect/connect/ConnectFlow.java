@@ -1,10 +1,10 @@
 package com.livestormconnect.connect;
 
-import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxControl;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /** One user of the app in one browser, walking the connect flow against the sandbox. */
 public final class ConnectFlow {
   public static final String PASSWORD = "correct horse battery";
-  private static final Pattern CONSENT_TOKEN = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final Pattern CONSENT_TOKEN =
+      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   public final Browser browser;
   public final String username;
@@ -41,8 +42,7 @@ public final class ConnectFlow {
   /** POST /connect with these scopes (the page is loaded first, as a user would). */
   HttpResponse<String> start(String... scopes) {
     browser.get("/connect");
-    return browser.post("/connect",
-        Arrays.stream(scopes).map(s -> Map.entry("scope", s)).toList());
+    return browser.post("/connect", Arrays.stream(scopes).map(s -> Map.entry("scope", s)).toList());
   }
 
   /** Starts, checks the redirect to the sandbox, and returns the sandbox's consent page. */
@@ -58,8 +58,10 @@ public final class ConnectFlow {
   String decide(HttpResponse<String> consentPage, String decision) {
     Matcher token = CONSENT_TOKEN.matcher(consentPage.body());
     assertTrue(token.find(), consentPage.body());
-    HttpResponse<String> answered = browser.postRaw("/sandbox/oauth/authorize",
-        Map.of("consent_token", token.group(1), "decision", decision));
+    HttpResponse<String> answered =
+        browser.postRaw(
+            "/sandbox/oauth/authorize",
+            Map.of("consent_token", token.group(1), "decision", decision));
     assertEquals(302, answered.statusCode(), answered.body());
     return location(answered);
   }
@@ -77,8 +79,13 @@ public final class ConnectFlow {
   }
 
   public static String location(HttpResponse<String> response) {
-    return response.headers().firstValue("Location").orElseThrow(
-        () -> new AssertionError("no Location; HTTP " + response.statusCode() + ": " + response.body()));
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no Location; HTTP " + response.statusCode() + ": " + response.body()));
   }
 
   public static Map<String, String> query(String url) {
@@ -86,7 +93,8 @@ public final class ConnectFlow {
     String raw = URI.create(url).getRawQuery();
     for (String pair : raw == null ? new String[0] : raw.split("&")) {
       int eq = pair.indexOf('=');
-      query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      query.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return query;

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.SandboxControl;
-import com.livestormconnect.admin.PrometheusText;
 import com.livestormconnect.account.Account;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.account.SignUpForm;
-import com.livestormconnect.dashboard.export.Exports;
+import com.livestormconnect.admin.PrometheusText;
 import com.livestormconnect.config.Settings;
+import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.livestorm.CallMetrics;
 import com.livestormconnect.livestorm.CallPermits;
@@ -35,11 +35,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,38 +63,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(ConnectIT.class, ConnectFlow.class, ShiftedClock.class, PrometheusText.class);
+    return Deployments.app(
+        ConnectIT.class, ConnectFlow.class, ShiftedClock.class, PrometheusText.class);
   }
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
-  @Inject
-  TokenStore store;
+  @Inject TokenStore store;
 
-  @Inject
-  TokenReencryption reencryption;
+  @Inject TokenReencryption reencryption;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Inject
-  Quotas quotas;
+  @Inject Quotas quotas;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
-  @Inject
-  CallPermits permits;
+  @Inject CallPermits permits;
 
-  @Inject
-  MonthlyQuota monthlyQuota;
+  @Inject MonthlyQuota monthlyQuota;
 
-  @Inject
-  Exports exports;
+  @Inject Exports exports;
 
   private ConnectFlow user(String prefix) {
     return ConnectFlow.signedUp(settings.appBaseUrl(), prefix);
@@ -104,8 +96,14 @@ class ConnectIT {
     return accounts.find(flow.username).orElseThrow().getId();
   }
 
-  /** A user connected through the pages (identity:read events:read), and what the way there left. */
-  private record Connected(ConnectFlow flow, long accountId, String callback, HttpResponse<String> landed,
+  /**
+   * A user connected through the pages (identity:read events:read), and what the way there left.
+   */
+  private record Connected(
+      ConnectFlow flow,
+      long accountId,
+      String callback,
+      HttpResponse<String> landed,
       long exchangesBefore) {}
 
   private Connected connectedThroughThePages(String prefix) {
@@ -119,7 +117,8 @@ class ConnectIT {
   @Test
   void aNewUsersDashboardInvitesToConnect() {
     HttpResponse<String> dashboard = user("ada").browser.get("/dashboard");
-    assertTrue(dashboard.body().contains("No Livestorm account is connected yet"), dashboard.body());
+    assertTrue(
+        dashboard.body().contains("No Livestorm account is connected yet"), dashboard.body());
     assertTrue(dashboard.body().contains("href=\"/connect\""));
   }
 
@@ -130,11 +129,14 @@ class ConnectIT {
     assertEquals(10, page.body().split("type=\"checkbox\" name=\"scope\"", -1).length - 1);
     assertTrue(page.body().contains("full:write cannot be combined with any other scope"));
     assertTrue(page.body().contains("Read-only access to events, sessions and participants"));
-    assertTrue(page.body().contains("differs from the scopes the app is registered with"),
+    assertTrue(
+        page.body().contains("differs from the scopes the app is registered with"),
         "the sandbox registers the eight individual scopes; the default is least privilege");
     // full:read and full:write are not registered: offered disabled, with the reason.
-    assertTrue(page.body().matches("(?s).*value=\"full:write\"[^>]*disabled.*"), "full:write disabled");
-    assertTrue(page.body().matches("(?s).*value=\"full:read\"[^>]*disabled.*"), "full:read disabled");
+    assertTrue(
+        page.body().matches("(?s).*value=\"full:write\"[^>]*disabled.*"), "full:write disabled");
+    assertTrue(
+        page.body().matches("(?s).*value=\"full:read\"[^>]*disabled.*"), "full:read disabled");
     assertFalse(page.body().matches("(?s).*value=\"events:read\"[^>]*disabled.*"));
     assertTrue(page.body().contains("the app is not registered with this scope at Livestorm"));
     assertTrue(page.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"));
@@ -158,7 +160,8 @@ class ConnectIT {
     Connected ada = connectedThroughThePages("ada");
     assertTrue(ada.callback().startsWith(settings.livestorm().redirectUri() + "?"), ada.callback());
     assertEquals(303, ada.landed().statusCode());
-    assertEquals("/dashboard", location(ada.landed()), "a clean URL: the code does not stay in history");
+    assertEquals(
+        "/dashboard", location(ada.landed()), "a clean URL: the code does not stay in history");
     assertEquals("no-referrer", ada.landed().headers().firstValue("Referrer-Policy").orElse(null));
     assertEquals(ada.exchangesBefore() + 1, ada.flow().codeExchanges());
   }
@@ -170,13 +173,30 @@ class ConnectIT {
     assertEquals(ConnectionStatus.CONNECTED, connection.status());
     assertEquals("identity:read events:read", connection.grantedScopes());
     Instant expiry = connection.accessExpiresAt();
-    assertTrue(expiry.isAfter(Instant.now().plusSeconds(7000)) && expiry.isBefore(Instant.now().plusSeconds(7300)), expiry::toString);
+    assertTrue(
+        expiry.isAfter(Instant.now().plusSeconds(7000))
+            && expiry.isBefore(Instant.now().plusSeconds(7300)),
+        expiry::toString);
 
-    net.minidev.json.JSONObject me = new net.minidev.json.JSONObject(JSONObjectUtils.parse(ada.flow().browser.get(
-        "/sandbox/api/v1/me", "Authorization", "Bearer " + store.load(ada.accountId()).orElseThrow().accessToken().getValue()).body()));
+    net.minidev.json.JSONObject me =
+        new net.minidev.json.JSONObject(
+            JSONObjectUtils.parse(
+                ada.flow()
+                    .browser
+                    .get(
+                        "/sandbox/api/v1/me",
+                        "Authorization",
+                        "Bearer "
+                            + store.load(ada.accountId()).orElseThrow().accessToken().getValue())
+                    .body()));
     net.minidev.json.JSONObject data = JSONObjectUtils.getJSONObject(me, "data");
-    String organizationId = JSONObjectUtils.getJSONObject(JSONObjectUtils.getJSONObject(
-        JSONObjectUtils.getJSONObject(data, "relationships"), "organization"), "data").get("id").toString();
+    String organizationId =
+        JSONObjectUtils.getJSONObject(
+                JSONObjectUtils.getJSONObject(
+                    JSONObjectUtils.getJSONObject(data, "relationships"), "organization"),
+                "data")
+            .get("id")
+            .toString();
     assertEquals(data.get("id"), connection.livestormUserId());
     assertEquals(organizationId, connection.livestormOrganizationId());
   }
@@ -188,7 +208,9 @@ class ConnectIT {
     HttpResponse<String> dashboard = ada.flow().browser.get("/dashboard");
     assertTrue(dashboard.body().contains("Connected"), dashboard.body());
     // The organization's name (GET /organization?include=organization), not its id.
-    assertTrue(dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"), "organization shown");
+    assertTrue(
+        dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"),
+        "organization shown");
     assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
     assertTrue(dashboard.body().contains("events:read"));
     assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
@@ -197,30 +219,40 @@ class ConnectIT {
   @Test
   void noSecretOfTheConnectionReachesThePagesOrTheLog() {
     List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
-            + " " + String.valueOf(record.getThrown()));
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(
+                String.valueOf(record.getMessage())
+                    + " "
+                    + java.util.Arrays.toString(record.getParameters())
+                    + " "
+                    + String.valueOf(record.getThrown()));
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger.getLogger("").addHandler(capture);
     try {
       Connected ada = connectedThroughThePages("ada");
       HttpResponse<String> dashboard = ada.flow().browser.get("/dashboard");
       TokenSet tokens = store.load(ada.accountId()).orElseThrow();
       String code = query(ada.callback()).get("code");
-      for (String secret : List.of(tokens.accessToken().getValue(), tokens.refreshToken().getValue(), code,
-          settings.livestorm().clientSecret().getValue())) {
+      for (String secret :
+          List.of(
+              tokens.accessToken().getValue(),
+              tokens.refreshToken().getValue(),
+              code,
+              settings.livestorm().clientSecret().getValue())) {
         assertFalse(dashboard.body().contains(secret), "no secret in the page");
         assertFalse(ada.landed().body().contains(secret), "no secret in the callback's answer");
-        assertTrue(logged.stream().noneMatch(line -> line.contains(secret)), "no secret in the log");
+        assertTrue(
+            logged.stream().noneMatch(line -> line.contains(secret)), "no secret in the log");
       }
     } finally {
       Logger.getLogger("").removeHandler(capture);
@@ -245,7 +277,8 @@ class ConnectIT {
     assertTrue(flow.browser.get("/dashboard").body().contains("unknown"));
     TokenSet tokens = store.load(accountId).orElseThrow();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT * FROM livestorm_connection WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT * FROM livestorm_connection WHERE account_id = ?")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         assertTrue(row.next());
@@ -266,12 +299,14 @@ class ConnectIT {
     ConnectFlow flow = user("forged");
     String callback = flow.approvedCallback("events:read");
     long exchanges = flow.codeExchanges();
-    HttpResponse<String> forged = flow.browser.get(ConnectFlow.withParameter(callback, "state", "forged-state"));
+    HttpResponse<String> forged =
+        flow.browser.get(ConnectFlow.withParameter(callback, "state", "forged-state"));
     assertEquals(400, forged.statusCode());
     assertTrue(forged.body().contains("does not match a connection you started"), forged.body());
     assertTrue(forged.body().contains("href=\"/connect\""), "offers to start again");
     assertEquals("no-referrer", forged.headers().firstValue("Referrer-Policy").orElse(null));
-    HttpResponse<String> noState = flow.browser.get(ConnectFlow.withParameter(callback, "state", ""));
+    HttpResponse<String> noState =
+        flow.browser.get(ConnectFlow.withParameter(callback, "state", ""));
     assertEquals(400, noState.statusCode());
     assertEquals(exchanges, flow.codeExchanges(), "no token request");
     assertTrue(store.find(accountId(flow)).isEmpty());
@@ -346,8 +381,12 @@ class ConnectIT {
   void anErrorDescriptionIsShownEscaped() {
     ConnectFlow flow = user("escape");
     String state = query(location(flow.start("events:read"))).get("state");
-    HttpResponse<String> page = flow.browser.get("/connect/callback?error=server_error&error_description="
-        + ConnectFlow.enc("<script>alert(1)</script>") + "&state=" + ConnectFlow.enc(state));
+    HttpResponse<String> page =
+        flow.browser.get(
+            "/connect/callback?error=server_error&error_description="
+                + ConnectFlow.enc("<script>alert(1)</script>")
+                + "&state="
+                + ConnectFlow.enc(state));
     assertEquals(503, page.statusCode());
     assertTrue(page.body().contains("unavailable at the moment"), page.body());
     assertFalse(page.body().contains("<script>alert(1)"));
@@ -359,7 +398,8 @@ class ConnectIT {
     ConnectFlow flow = user("mixup");
     String callback = flow.approvedCallback("events:read");
     long exchanges = flow.codeExchanges();
-    HttpResponse<String> page = flow.browser.get(ConnectFlow.withParameter(callback, "iss", "https://evil.example"));
+    HttpResponse<String> page =
+        flow.browser.get(ConnectFlow.withParameter(callback, "iss", "https://evil.example"));
     assertEquals(400, page.statusCode());
     assertTrue(page.body().contains("another authorization server"), page.body());
     assertEquals(exchanges, flow.codeExchanges());
@@ -371,8 +411,13 @@ class ConnectIT {
     ConnectFlow flow = user("greedy");
     HttpResponse<String> refused = flow.start("full:write", "events:read");
     assertEquals(400, refused.statusCode());
-    assertTrue(refused.body().contains("The app is not registered with Livestorm for some of these scopes"), refused.body());
-    assertTrue(refused.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"), "selection kept");
+    assertTrue(
+        refused
+            .body()
+            .contains("The app is not registered with Livestorm for some of these scopes"),
+        refused.body());
+    assertTrue(
+        refused.body().matches("(?s).*value=\"events:read\"[^>]*checked.*"), "selection kept");
     assertFalse(refused.body().matches("(?s).*value=\"identity:read\"[^>]*checked.*"));
     assertTrue(refused.headers().firstValue("Location").isEmpty(), "never sent to Livestorm");
 
@@ -387,7 +432,8 @@ class ConnectIT {
     ConnectFlow flow = user("csrf");
     flow.connect("events:read");
     flow.browser.get("/dashboard");
-    assertEquals(403, flow.browser.postRaw("/connect", Map.of("scope", "events:read")).statusCode());
+    assertEquals(
+        403, flow.browser.postRaw("/connect", Map.of("scope", "events:read")).statusCode());
     assertEquals(403, flow.browser.postRaw("/connect/disconnect", Map.of()).statusCode());
     assertTrue(store.find(accountId(flow)).isPresent());
   }
@@ -409,9 +455,11 @@ class ConnectIT {
     assertTrue(dashboard.body().contains("No Livestorm account is connected yet"));
     assertFalse(dashboard.body().contains("webhooks:read"));
     assertEquals(303, alice.browser.post("/connect/disconnect", Map.of()).statusCode());
-    assertEquals(bobs.id(), store.find(accountId(bob)).orElseThrow().id(), "Bob is still connected");
+    assertEquals(
+        bobs.id(), store.find(accountId(bob)).orElseThrow().id(), "Bob is still connected");
 
-    assertEquals(303, bob.browser.get(bobsCallback).statusCode(), "Bob's own answer was not used up");
+    assertEquals(
+        303, bob.browser.get(bobsCallback).statusCode(), "Bob's own answer was not used up");
   }
 
   @Test
@@ -420,26 +468,44 @@ class ConnectIT {
     flow.connect("events:read");
     long accountId = accountId(flow);
     TokenSet tokens = store.load(accountId).orElseThrow();
-    assertEquals(200, flow.browser.get("/sandbox/api/v1/ping", "Authorization",
-        "Bearer " + tokens.accessToken().getValue()).statusCode(), "the token works before");
+    assertEquals(
+        200,
+        flow.browser
+            .get(
+                "/sandbox/api/v1/ping",
+                "Authorization",
+                "Bearer " + tokens.accessToken().getValue())
+            .statusCode(),
+        "the token works before");
 
     flow.browser.get("/dashboard");
     HttpResponse<String> disconnected = flow.browser.post("/connect/disconnect", Map.of());
     assertEquals(303, disconnected.statusCode());
     assertEquals("/dashboard?notice=disconnected", location(disconnected));
-    assertTrue(flow.browser.get(location(disconnected)).body().contains("the app’s access was revoked"));
+    assertTrue(
+        flow.browser.get(location(disconnected)).body().contains("the app’s access was revoked"));
     assertTrue(store.find(accountId).isEmpty());
-    assertEquals(0, count("SELECT COUNT(*) FROM livestorm_connection WHERE account_id = ?", accountId));
+    assertEquals(
+        0, count("SELECT COUNT(*) FROM livestorm_connection WHERE account_id = ?", accountId));
     assertEquals(List.of("CONNECTED", "DISCONNECTED"), events(accountId));
 
-    HttpResponse<String> refresh = flow.browser.postRaw("/sandbox/oauth/token", Map.of(
-        "grant_type", "refresh_token", "refresh_token", tokens.refreshToken().getValue(),
-        "client_id", settings.livestorm().clientId().getValue(),
-        "client_secret", settings.livestorm().clientSecret().getValue()));
+    HttpResponse<String> refresh =
+        flow.browser.postRaw(
+            "/sandbox/oauth/token",
+            Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                tokens.refreshToken().getValue(),
+                "client_id",
+                settings.livestorm().clientId().getValue(),
+                "client_secret",
+                settings.livestorm().clientSecret().getValue()));
     assertEquals(400, refresh.statusCode(), "the revoked refresh token is refused by Livestorm");
     assertTrue(refresh.body().contains("invalid_grant"), refresh.body());
-    HttpResponse<String> api = flow.browser.get("/sandbox/api/v1/ping", "Authorization",
-        "Bearer " + tokens.accessToken().getValue());
+    HttpResponse<String> api =
+        flow.browser.get(
+            "/sandbox/api/v1/ping", "Authorization", "Bearer " + tokens.accessToken().getValue());
     assertEquals(401, api.statusCode(), "the access token of the revoked grant is refused too");
 
     HttpResponse<String> again = flow.browser.post("/connect/disconnect", Map.of());
@@ -448,8 +514,8 @@ class ConnectIT {
 
   /**
    * Issue 15 §4: the callback asks /me with the tokens it just got and stores tokens and identity
-   * in one write (the row's version is that of a connection stored without /me), and /me is still
-   * a metered call of the connection.
+   * in one write (the row's version is that of a connection stored without /me), and /me is still a
+   * metered call of the connection.
    */
   @Test
   void theCallbackStoresTokensAndIdentityInOneWrite() {
@@ -462,16 +528,18 @@ class ConnectIT {
     identified.connect("identity:read", "events:read");
     ConnectionSummary withMe = store.find(accountId(identified)).orElseThrow();
 
-    assertTrue(withMe.livestormUserId() != null && !withMe.livestormUserId().isBlank(), withMe.toString());
+    assertTrue(
+        withMe.livestormUserId() != null && !withMe.livestormUserId().isBlank(), withMe.toString());
     assertEquals(withoutMe.version(), withMe.version(), "one write of the connection row, not two");
     assertEquals(1, metrics.forConnection(withMe.id()).calls(), "/me went through the interceptor");
-    assertTrue(quotas.of(withMe.id()).isPresent(), "/me's quota headers were read for the connection");
+    assertTrue(
+        quotas.of(withMe.id()).isPresent(), "/me's quota headers were read for the connection");
   }
 
   /**
    * Issue 15 §4: a disconnection forgets what this node kept in memory about the connection (quota
-   * figures, counters, a pause, a monthly hold), so that state does not grow with every
-   * connection ever seen.
+   * figures, counters, a pause, a monthly hold), so that state does not grow with every connection
+   * ever seen.
    */
   @Test
   void disconnectForgetsTheConnectionsStateInMemory() {
@@ -481,14 +549,16 @@ class ConnectIT {
     SandboxControl sandbox = new SandboxControl(settings.appBaseUrl());
     sandbox.queueFaults(429, 1, 600); // a wait of 10 minutes: the monthly quota
     flow.browser.get("/events?refresh=1");
-    assertTrue(monthlyQuota.usedUpUntil(connectionId).isPresent(), "held back for the monthly quota");
+    assertTrue(
+        monthlyQuota.usedUpUntil(connectionId).isPresent(), "held back for the monthly quota");
     permits.pause(connectionId, Duration.ofMinutes(30));
     assertTrue(permits.resumesAt(connectionId).isPresent());
     assertTrue(quotas.of(connectionId).isPresent());
     assertTrue(metrics.byConnection().containsKey(connectionId));
 
     flow.browser.get("/dashboard");
-    assertEquals("/dashboard?notice=disconnected",
+    assertEquals(
+        "/dashboard?notice=disconnected",
         location(flow.browser.post("/connect/disconnect", Map.of())));
 
     assertTrue(quotas.of(connectionId).isEmpty(), "quota figures forgotten");
@@ -503,12 +573,16 @@ class ConnectIT {
     ShiftedClock.shift(Duration.ofDays(3));
     try {
       Instant shifted = Instant.now().plus(Duration.ofDays(3));
-      Account account = accounts.create(SignUpForm.of("clock-" + Long.toHexString(System.nanoTime()),
-          ConnectFlow.PASSWORD));
-      assertTrue(Duration.between(shifted, account.getCreatedAt()).abs().toMinutes() < 1,
+      Account account =
+          accounts.create(
+              SignUpForm.of("clock-" + Long.toHexString(System.nanoTime()), ConnectFlow.PASSWORD));
+      assertTrue(
+          Duration.between(shifted, account.getCreatedAt()).abs().toMinutes() < 1,
           "created at " + account.getCreatedAt() + ", the app's clock said " + shifted);
-      Instant started = exports.start(account.getId(), "no-such-session").job().orElseThrow().startedAt();
-      assertTrue(Duration.between(shifted, started).abs().toMinutes() < 1,
+      Instant started =
+          exports.start(account.getId(), "no-such-session").job().orElseThrow().startedAt();
+      assertTrue(
+          Duration.between(shifted, started).abs().toMinutes() < 1,
           "export started at " + started + ", the app's clock said " + shifted);
     } finally {
       ShiftedClock.reset();
@@ -523,10 +597,21 @@ class ConnectIT {
     // Livestorm forgets the grant (revoking the refresh token ends it): the next call's 401 leads
     // to a refresh that Livestorm refuses with invalid_grant, the real way to need reconnecting.
     TokenSet tokens = store.load(accountId).orElseThrow();
-    assertEquals(200, flow.browser.postRaw("/sandbox/oauth/revoke", Map.of(
-        "token", tokens.refreshToken().getValue(), "token_type_hint", "refresh_token",
-        "client_id", settings.livestorm().clientId().getValue(),
-        "client_secret", settings.livestorm().clientSecret().getValue())).statusCode());
+    assertEquals(
+        200,
+        flow.browser
+            .postRaw(
+                "/sandbox/oauth/revoke",
+                Map.of(
+                    "token",
+                    tokens.refreshToken().getValue(),
+                    "token_type_hint",
+                    "refresh_token",
+                    "client_id",
+                    settings.livestorm().clientId().getValue(),
+                    "client_secret",
+                    settings.livestorm().clientSecret().getValue()))
+            .statusCode());
     flow.browser.get("/events?refresh=1");
     ConnectionSummary before = store.find(accountId).orElseThrow();
     assertEquals(ConnectionStatus.NEEDS_RECONNECT, before.status());
@@ -534,10 +619,13 @@ class ConnectIT {
     HttpResponse<String> dashboard = flow.browser.get("/dashboard");
     assertTrue(dashboard.body().contains("Reconnect with the same access"), dashboard.body());
     assertTrue(dashboard.body().contains("Needs reconnecting"));
-    assertTrue(dashboard.body().contains("name=\"scope\" value=\"identity:read\""), dashboard.body());
+    assertTrue(
+        dashboard.body().contains("name=\"scope\" value=\"identity:read\""), dashboard.body());
 
-    HttpResponse<String> reconnect = flow.browser.post("/connect",
-        List.of(Map.entry("scope", "identity:read"), Map.entry("scope", "events:read")));
+    HttpResponse<String> reconnect =
+        flow.browser.post(
+            "/connect",
+            List.of(Map.entry("scope", "identity:read"), Map.entry("scope", "events:read")));
     assertEquals(303, reconnect.statusCode());
     assertEquals("identity:read events:read", query(location(reconnect)).get("scope"));
     HttpResponse<String> consent = flow.browser.get(location(reconnect));
@@ -564,7 +652,9 @@ class ConnectIT {
     String id;
     String stored;
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT id, access_token FROM livestorm_connection WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, access_token FROM livestorm_connection WHERE account_id = ?")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         assertTrue(row.next());
@@ -573,41 +663,57 @@ class ConnectIT {
       }
     }
     TokenCipher rotated = TokenCipher.of(newKey, List.of(runningKey));
-    assertEquals(tokens.accessToken().getValue(), rotated.decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
+    assertEquals(
+        tokens.accessToken().getValue(),
+        rotated.decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
     assertFalse(rotated.isCurrent(stored));
-    assertTrue(rotated.encrypt("x", id, accountId, TokenCipher.Field.ACCESS_TOKEN).startsWith("v2." + rotated.currentKeyId() + "."));
-    assertThrows(TokenCipher.Undecryptable.class,
-        () -> TokenCipher.of(newKey, List.of()).decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
+    assertTrue(
+        rotated
+            .encrypt("x", id, accountId, TokenCipher.Field.ACCESS_TOKEN)
+            .startsWith("v2." + rotated.currentKeyId() + "."));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () ->
+            TokenCipher.of(newKey, List.of())
+                .decrypt(stored, id, accountId, TokenCipher.Field.ACCESS_TOKEN));
   }
 
   @Test
   void theSandboxKeyFileIsReadableByItsOwnerOnly() throws Exception {
     Path file = settings.dataDir().resolve("token-encryption.key");
     if (settings.encryptionKeys().current().isEmpty()) {
-      assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-          Files.getPosixFilePermissions(file)));
+      assertEquals(
+          "rw-------",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(file)));
     }
   }
 
   /** A value as the first version wrote it: associated data "v1|key id|row id|field". */
-  private static String writtenByV1(byte[] key, String plaintext, String rowId, TokenCipher.Field field)
-      throws Exception {
+  private static String writtenByV1(
+      byte[] key, String plaintext, String rowId, TokenCipher.Field field) throws Exception {
     byte[] nonce = new byte[12];
     new SecureRandom().nextBytes(nonce);
     javax.crypto.Cipher aes = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
-    aes.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+    aes.init(
+        javax.crypto.Cipher.ENCRYPT_MODE,
+        new javax.crypto.spec.SecretKeySpec(key, "AES"),
         new javax.crypto.spec.GCMParameterSpec(128, nonce));
     String keyId = TokenCipher.keyId(key);
-    aes.updateAAD(("v1|" + keyId + "|" + rowId + "|" + field.name()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    aes.updateAAD(
+        ("v1|" + keyId + "|" + rowId + "|" + field.name())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     byte[] sealed = aes.doFinal(plaintext.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    byte[] out = java.nio.ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+    byte[] out =
+        java.nio.ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
     return "v1." + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
   }
 
   private String[] storedTokens(long accountId) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT id, access_token, refresh_token FROM livestorm_connection WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, access_token, refresh_token FROM livestorm_connection WHERE account_id = ?")) {
       s.setLong(1, accountId);
       try (ResultSet row = s.executeQuery()) {
         assertTrue(row.next());
@@ -617,12 +723,13 @@ class ConnectIT {
   }
 
   /**
-   * A row in the first format (no account in the associated data) still reads, shows on /admin,
-   * and the admin's re-encryption pass rewrites it in the current format; a key rotation's pass
-   * moves every row to the new key, after which /admin shows none left under the retired one.
+   * A row in the first format (no account in the associated data) still reads, shows on /admin, and
+   * the admin's re-encryption pass rewrites it in the current format; a key rotation's pass moves
+   * every row to the new key, after which /admin shows none left under the retired one.
    */
   @Test
-  void theReencryptionPassRewritesOldFormatAndRetiredKeyRowsAndAdminShowsWhatIsLeft() throws Exception {
+  void theReencryptionPassRewritesOldFormatAndRetiredKeyRowsAndAdminShowsWhatIsLeft()
+      throws Exception {
     ConnectFlow flow = user("reencrypt");
     flow.connect("events:read");
     long accountId = accountId(flow);
@@ -631,15 +738,27 @@ class ConnectIT {
     String runningId = TokenCipher.keyId(runningKey);
     String id = storedTokens(accountId)[0];
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE livestorm_connection SET access_token = ?, refresh_token = ? WHERE id = ?")) {
-      s.setString(1, writtenByV1(runningKey, tokens.accessToken().getValue(), id, TokenCipher.Field.ACCESS_TOKEN));
-      s.setString(2, writtenByV1(runningKey, tokens.refreshToken().getValue(), id, TokenCipher.Field.REFRESH_TOKEN));
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE livestorm_connection SET access_token = ?, refresh_token = ? WHERE id = ?")) {
+      s.setString(
+          1,
+          writtenByV1(
+              runningKey, tokens.accessToken().getValue(), id, TokenCipher.Field.ACCESS_TOKEN));
+      s.setString(
+          2,
+          writtenByV1(
+              runningKey, tokens.refreshToken().getValue(), id, TokenCipher.Field.REFRESH_TOKEN));
       s.setString(3, id);
       assertEquals(1, s.executeUpdate());
     }
-    assertEquals(tokens.accessToken(), store.load(accountId).orElseThrow().accessToken(), "v1 still reads");
-    assertTrue(reencryption.status().stale().contains(new TokenReencryption.Stale("v1", runningId, true, 1)),
+    assertEquals(
+        tokens.accessToken(), store.load(accountId).orElseThrow().accessToken(), "v1 still reads");
+    assertTrue(
+        reencryption
+            .status()
+            .stale()
+            .contains(new TokenReencryption.Stale("v1", runningId, true, 1)),
         reencryption.status().toString());
 
     new Browser(settings.appBaseUrl()).signUp("it-admin", ConnectFlow.PASSWORD);
@@ -648,28 +767,43 @@ class ConnectIT {
     admin.post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
     String page = admin.get("/admin").body();
     assertTrue(page.contains("the old format (v1, account not bound), key " + runningId), page);
-    assertEquals(403, admin.post("/admin", Map.of("action", "reencrypt", "_csrf", "forged")).statusCode(), "CSRF");
+    assertEquals(
+        403,
+        admin.post("/admin", Map.of("action", "reencrypt", "_csrf", "forged")).statusCode(),
+        "CSRF");
     HttpResponse<String> ran = admin.post("/admin", Map.of("action", "reencrypt"));
     assertEquals(303, ran.statusCode(), ran.body());
     assertTrue(location(ran).contains("reencrypted=1&failed=0"), location(ran));
     String[] rewritten = storedTokens(accountId);
-    assertTrue(rewritten[1].startsWith("v2." + runningId + ".") && rewritten[2].startsWith("v2." + runningId + "."));
+    assertTrue(
+        rewritten[1].startsWith("v2." + runningId + ".")
+            && rewritten[2].startsWith("v2." + runningId + "."));
     assertEquals(tokens.refreshToken(), store.load(accountId).orElseThrow().refreshToken());
-    assertTrue(admin.get("/admin").body().contains("Every connection uses the current key and format"));
+    assertTrue(
+        admin.get("/admin").body().contains("Every connection uses the current key and format"));
 
     byte[] newKey = new byte[32];
     new SecureRandom().nextBytes(newKey);
     TokenCipher rotated = TokenCipher.of(newKey, List.of(runningKey));
     TokenReencryption.Status before = reencryption.status(rotated);
-    assertEquals(before.rows(), before.stale().stream().filter(st -> st.keyId().equals(runningId)).findFirst().orElseThrow().rows());
+    assertEquals(
+        before.rows(),
+        before.stale().stream()
+            .filter(st -> st.keyId().equals(runningId))
+            .findFirst()
+            .orElseThrow()
+            .rows());
     try {
       TokenReencryption.Pass pass = reencryption.run(rotated);
       assertEquals(before.rows(), pass.reencrypted());
       assertEquals(0, pass.failed());
-      assertTrue(reencryption.status(rotated).stale().isEmpty(), "nothing left under the retired key");
+      assertTrue(
+          reencryption.status(rotated).stale().isEmpty(), "nothing left under the retired key");
       assertTrue(storedTokens(accountId)[1].startsWith("v2." + rotated.currentKeyId() + "."));
-      assertEquals(tokens.accessToken().getValue(), rotated.decrypt(storedTokens(accountId)[1], id, accountId,
-          TokenCipher.Field.ACCESS_TOKEN));
+      assertEquals(
+          tokens.accessToken().getValue(),
+          rotated.decrypt(
+              storedTokens(accountId)[1], id, accountId, TokenCipher.Field.ACCESS_TOKEN));
     } finally {
       // Back to the key the server runs with, for the other tests.
       reencryption.run(TokenCipher.of(runningKey, List.of(newKey)));
@@ -680,8 +814,8 @@ class ConnectIT {
 
   private byte[] sandboxKey() {
     try {
-      return Base64.getDecoder().decode(
-          Files.readString(settings.dataDir().resolve("token-encryption.key")).strip());
+      return Base64.getDecoder()
+          .decode(Files.readString(settings.dataDir().resolve("token-encryption.key")).strip());
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
@@ -690,8 +824,9 @@ class ConnectIT {
   private List<String> events(long accountId) {
     List<String> kinds = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT kind FROM connection_event WHERE account_id = ? ORDER BY id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT kind FROM connection_event WHERE account_id = ? ORDER BY id")) {
       s.setLong(1, accountId);
       try (ResultSet rows = s.executeQuery()) {
         while (rows.next()) {
@@ -705,7 +840,8 @@ class ConnectIT {
   }
 
   private long count(String sql, long accountId) throws Exception {
-    try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, accountId);
       try (ResultSet rows = s.executeQuery()) {
         rows.next();
@@ -713,7 +849,6 @@ class ConnectIT {
       }
     }
   }
-
 
   @Test
   void theConnectionPageShowsQuotaCountersAndHistory() {
@@ -723,7 +858,9 @@ class ConnectIT {
     assertTrue(page.contains("Connected"), page);
     assertTrue(page.contains("connected with scope"), page);
     // The /me lookup at connect time went through the API client, which read the quota headers.
-    assertTrue(page.matches("(?s).*class=\"quota\">[0-9,.\u202f\u00a0]+ of [0-9,.\u202f\u00a0]+<.*"), page);
+    assertTrue(
+        page.matches("(?s).*class=\"quota\">[0-9,.\u202f\u00a0]+ of [0-9,.\u202f\u00a0]+<.*"),
+        page);
     assertTrue(page.matches("(?s).*class=\"num calls\">[1-9][0-9]*<.*"), page);
     assertTrue(flow.browser.get("/dashboard").body().contains("href=\"/connection\""));
   }
@@ -740,7 +877,8 @@ class ConnectIT {
     com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
     admin.signUp("it-admin", ConnectFlow.PASSWORD);
     admin.get("/login");
-    admin.post("/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
+    admin.post(
+        "/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
     String connections = admin.get("/admin/connections").body();
     assertTrue(connections.contains(connectionId), connections);
     var metricsPage = admin.get("/admin/metrics");
@@ -749,28 +887,54 @@ class ConnectIT {
     var json = admin.get("/admin/metrics.json");
     assertEquals(200, json.statusCode());
     assertTrue(json.body().startsWith("{\"total\":{\"calls\":"), json.body());
-    assertFalse(json.body().contains(store.load(accountId(flow)).orElseThrow().accessToken().getValue()));
+    assertFalse(
+        json.body().contains(store.load(accountId(flow)).orElseThrow().accessToken().getValue()));
   }
 
   private PrometheusText scrape() {
-    HttpResponse<String> response = new com.livestormconnect.Browser(settings.appBaseUrl()).get("/metrics",
-        "Authorization", "Bearer " + settings.operations().metricsToken().orElseThrow());
+    HttpResponse<String> response =
+        new com.livestormconnect.Browser(settings.appBaseUrl())
+            .get(
+                "/metrics",
+                "Authorization",
+                "Bearer " + settings.operations().metricsToken().orElseThrow());
     assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/plain; version=0.0.4"));
     return PrometheusText.parse(response.body());
   }
 
   @Test
   void prometheusScrapesTheCallMetricsWithTheTokenAndTheyMoveAfterCalls() {
-    com.livestormconnect.Browser anonymous = new com.livestormconnect.Browser(settings.appBaseUrl());
+    com.livestormconnect.Browser anonymous =
+        new com.livestormconnect.Browser(settings.appBaseUrl());
     HttpResponse<String> refused = anonymous.get("/metrics");
     assertEquals(401, refused.statusCode());
-    assertEquals("Bearer realm=\"metrics\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
-    assertEquals(401, anonymous.get("/metrics", "Authorization", "Bearer not-the-scrape-token-at-all").statusCode());
-    assertEquals(401, anonymous.get("/metrics", "Authorization",
-        "Basic " + Base64.getEncoder().encodeToString(("x:" + settings.operations().metricsToken().orElseThrow()).getBytes())).statusCode());
+    assertEquals(
+        "Bearer realm=\"metrics\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
+    assertEquals(
+        401,
+        anonymous
+            .get("/metrics", "Authorization", "Bearer not-the-scrape-token-at-all")
+            .statusCode());
+    assertEquals(
+        401,
+        anonymous
+            .get(
+                "/metrics",
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(
+                            ("x:" + settings.operations().metricsToken().orElseThrow()).getBytes()))
+            .statusCode());
 
-    // The first account of a fresh database is an administrator: make sure it is not the plain user.
+    // The first account of a fresh database is an administrator: make sure it is not the plain
+    // user.
     com.livestormconnect.Browser admin = new com.livestormconnect.Browser(settings.appBaseUrl());
     admin.signUp("it-admin", ConnectFlow.PASSWORD);
     PrometheusText before = scrape();
@@ -785,14 +949,26 @@ class ConnectIT {
     assertEquals(200, flow.browser.get("/events?refresh=1").statusCode());
     PrometheusText after = scrape();
 
-    assertTrue(after.value("livestorm_calls_total") >= before.value("livestorm_calls_total") + 4,
+    assertTrue(
+        after.value("livestorm_calls_total") >= before.value("livestorm_calls_total") + 4,
         before.value("livestorm_calls_total") + " -> " + after.value("livestorm_calls_total"));
-    assertTrue(after.value("livestorm_rate_limited_total") >= before.value("livestorm_rate_limited_total") + 1);
-    assertTrue(after.value("livestorm_retries_total") >= before.value("livestorm_retries_total") + 2);
-    assertTrue(after.value("livestorm_token_refreshes_total") >= before.value("livestorm_token_refreshes_total") + 1);
-    assertTrue(after.value("livestorm_permit_wait_seconds_count") >= before.value("livestorm_permit_wait_seconds_count") + 4);
-    assertTrue(after.value("livestorm_permit_wait_seconds_sum") > before.value("livestorm_permit_wait_seconds_sum"));
-    assertTrue(after.value("livestorm_monthly_quota_remaining", "aggregate", "min") > 0, "the sandbox sends quota headers");
+    assertTrue(
+        after.value("livestorm_rate_limited_total")
+            >= before.value("livestorm_rate_limited_total") + 1);
+    assertTrue(
+        after.value("livestorm_retries_total") >= before.value("livestorm_retries_total") + 2);
+    assertTrue(
+        after.value("livestorm_token_refreshes_total")
+            >= before.value("livestorm_token_refreshes_total") + 1);
+    assertTrue(
+        after.value("livestorm_permit_wait_seconds_count")
+            >= before.value("livestorm_permit_wait_seconds_count") + 4);
+    assertTrue(
+        after.value("livestorm_permit_wait_seconds_sum")
+            > before.value("livestorm_permit_wait_seconds_sum"));
+    assertTrue(
+        after.value("livestorm_monthly_quota_remaining", "aggregate", "min") > 0,
+        "the sandbox sends quota headers");
     after.value("livestorm_connect_export_jobs", "state", "running");
     assertTrue(after.value("jvm_memory_used_bytes", "area", "heap") > 0);
 
@@ -801,15 +977,26 @@ class ConnectIT {
     String accessToken = store.load(accountId(flow)).orElseThrow().accessToken().getValue();
     for (PrometheusText.Sample s : after.samples()) {
       for (String value : s.labels().values()) {
-        assertFalse(value.contains(connectionId) || value.contains(flow.username) || value.contains(accessToken), s.toString());
+        assertFalse(
+            value.contains(connectionId)
+                || value.contains(flow.username)
+                || value.contains(accessToken),
+            s.toString());
       }
     }
 
     admin.get("/login");
-    admin.post("/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
-    HttpResponse<String> asAdmin = admin.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
+    admin.post(
+        "/login", java.util.Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD));
+    HttpResponse<String> asAdmin =
+        admin.get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
     assertEquals(200, asAdmin.statusCode());
-    assertTrue(asAdmin.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"));
+    assertTrue(
+        asAdmin
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/openmetrics-text"));
     assertTrue(asAdmin.body().endsWith("# EOF\n"));
   }
 }

@@ -30,7 +30,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Disconnecting against a scripted revocation endpoint, with an in-memory stand-in for the store. */
+/**
+ * Disconnecting against a scripted revocation endpoint, with an in-memory stand-in for the store.
+ */
 class DisconnectionTest {
   private HttpServer server;
   private final List<Map<String, List<String>>> revocations = new ArrayList<>();
@@ -45,46 +47,69 @@ class DisconnectionTest {
 
   private Optional<URI> endpoint(int... statuses) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/oauth/revoke", exchange -> {
-      revocations.add(URLUtils.parseParameters(
-          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-      int status = statuses[Math.min(revocations.size() - 1, statuses.length - 1)];
-      byte[] body = (status == 200 ? "{}" : "{\"error\":\"temporarily_unavailable\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/oauth/revoke",
+        exchange -> {
+          revocations.add(
+              URLUtils.parseParameters(
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+          int status = statuses[Math.min(revocations.size() - 1, statuses.length - 1)];
+          byte[] body =
+              (status == 200 ? "{}" : "{\"error\":\"temporarily_unavailable\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
-    return Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/revoke"));
+    return Optional.of(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/oauth/revoke"));
   }
 
   private Disconnection disconnection(Optional<URI> revokeUrl, boolean readable) {
-    LivestormSettings settings = new LivestormSettings(new ClientID("client-1"), new Secret("s3cret"),
-        ClientAuthenticationMethod.CLIENT_SECRET_POST, URI.create("http://127.0.0.1/oauth/authorize"),
-        URI.create("http://127.0.0.1/oauth/token"), revokeUrl, URI.create("http://127.0.0.1/api/v1"),
-        URI.create("http://127.0.0.1/connect/callback"), new Scope("events:read"),
-        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 5);
+    LivestormSettings settings =
+        new LivestormSettings(
+            new ClientID("client-1"),
+            new Secret("s3cret"),
+            ClientAuthenticationMethod.CLIENT_SECRET_POST,
+            URI.create("http://127.0.0.1/oauth/authorize"),
+            URI.create("http://127.0.0.1/oauth/token"),
+            revokeUrl,
+            URI.create("http://127.0.0.1/api/v1"),
+            URI.create("http://127.0.0.1/connect/callback"),
+            new Scope("events:read"),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            5);
     Disconnection disconnection = new Disconnection();
     disconnection.settings = settings;
     disconnection.server = AuthorizationServer.of(settings);
-    disconnection.store = new TokenStore() {
-      @Override
-      public Optional<TokenSet> load(long accountId) {
-        if (!readable) {
-          throw new TokenCipher.Undecryptable("test");
-        }
-        return Optional.of(new TokenSet(new BearerAccessToken("AT-1"), new RefreshToken("RT-1"),
-            new Scope("events:read"), null, null));
-      }
+    disconnection.store =
+        new TokenStore() {
+          @Override
+          public Optional<TokenSet> load(long accountId) {
+            if (!readable) {
+              throw new TokenCipher.Undecryptable("test");
+            }
+            return Optional.of(
+                new TokenSet(
+                    new BearerAccessToken("AT-1"),
+                    new RefreshToken("RT-1"),
+                    new Scope("events:read"),
+                    null,
+                    null));
+          }
 
-      @Override
-      public Optional<ConnectionSummary> delete(long accountId, String cause) {
-        deleted.add(cause);
-        return Optional.of(new ConnectionSummary("id", accountId, null, null, "events:read", null,
-            null, null, null, null, 0));
-      }
-    };
+          @Override
+          public Optional<ConnectionSummary> delete(long accountId, String cause) {
+            deleted.add(cause);
+            return Optional.of(
+                new ConnectionSummary(
+                    "id", accountId, null, null, "events:read", null, null, null, null, null, 0));
+          }
+        };
     return disconnection;
   }
 
@@ -103,7 +128,8 @@ class DisconnectionTest {
 
   @Test
   void aFailedRevocationIsReportedButTheTokensAreStillDeleted() throws Exception {
-    assertEquals(Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(503), true).disconnect(1));
+    assertEquals(
+        Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(503), true).disconnect(1));
     assertEquals(1, deleted.size());
     assertTrue(deleted.get(0).contains("failed"));
   }
@@ -111,31 +137,36 @@ class DisconnectionTest {
   @Test
   void anUnreachableRevocationEndpointStillDeletesTheTokens() {
     Optional<URI> nowhere = Optional.of(URI.create("http://127.0.0.1:9/oauth/revoke"));
-    assertEquals(Disconnection.Result.REVOCATION_FAILED, disconnection(nowhere, true).disconnect(1));
+    assertEquals(
+        Disconnection.Result.REVOCATION_FAILED, disconnection(nowhere, true).disconnect(1));
     assertEquals(1, deleted.size());
   }
 
   @Test
   void withoutARevocationEndpointTheTokensAreDeleted() {
-    assertEquals(Disconnection.Result.DISCONNECTED, disconnection(Optional.empty(), true).disconnect(1));
+    assertEquals(
+        Disconnection.Result.DISCONNECTED, disconnection(Optional.empty(), true).disconnect(1));
     assertEquals(1, deleted.size());
     assertFalse(deleted.get(0).contains("revoked"));
   }
 
   @Test
   void unreadableTokensAreDeletedAndReportedAsNotRevoked() throws Exception {
-    assertEquals(Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(200), false).disconnect(1));
+    assertEquals(
+        Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(200), false).disconnect(1));
     assertTrue(revocations.isEmpty());
     assertEquals(1, deleted.size());
   }
 
   @Test
-  void whenTheRefreshTokenCannotBeRevokedTheAccessTokenStillIsAndThePageSaysWhich() throws Exception {
+  void whenTheRefreshTokenCannotBeRevokedTheAccessTokenStillIsAndThePageSaysWhich()
+      throws Exception {
     Disconnection.Result result = disconnection(endpoint(503, 200), true).disconnect(1);
     assertEquals(Disconnection.Result.REFRESH_TOKEN_NOT_REVOKED, result);
     assertEquals(2, revocations.size());
     assertEquals(List.of("RT-1"), revocations.get(0).get("token"));
-    assertEquals(List.of("AT-1"), revocations.get(1).get("token"), "the access token is revoked anyway");
+    assertEquals(
+        List.of("AT-1"), revocations.get(1).get("token"), "the access token is revoked anyway");
     assertEquals(List.of("access_token"), revocations.get(1).get("token_type_hint"));
     assertEquals(1, deleted.size());
     assertTrue(deleted.get(0).contains("refresh token"), deleted.get(0));
@@ -143,14 +174,18 @@ class DisconnectionTest {
 
   @Test
   void whenOnlyTheAccessTokenCannotBeRevokedThePageSaysSo() throws Exception {
-    assertEquals(Disconnection.Result.ACCESS_TOKEN_NOT_REVOKED, disconnection(endpoint(200, 503), true).disconnect(1));
+    assertEquals(
+        Disconnection.Result.ACCESS_TOKEN_NOT_REVOKED,
+        disconnection(endpoint(200, 503), true).disconnect(1));
     assertEquals(2, revocations.size());
     assertEquals(1, deleted.size());
   }
 
   @Test
   void whenNeitherCanBeRevokedBothWereTriedAndTheTokensAreDeleted() throws Exception {
-    assertEquals(Disconnection.Result.REVOCATION_FAILED, disconnection(endpoint(503, 503), true).disconnect(1));
+    assertEquals(
+        Disconnection.Result.REVOCATION_FAILED,
+        disconnection(endpoint(503, 503), true).disconnect(1));
     assertEquals(2, revocations.size());
     assertEquals(1, deleted.size());
   }

@@ -25,8 +25,13 @@ class PendingAuthorizationsTest {
   private final PendingAuthorizations pending = new PendingAuthorizations();
 
   private static PendingAuthorization started(long accountId, Instant at) {
-    return new PendingAuthorization(new State(), new CodeVerifier(), new Scope("events:read"),
-        accountId, new Issuer("https://app.livestorm.co"), at);
+    return new PendingAuthorization(
+        new State(),
+        new CodeVerifier(),
+        new Scope("events:read"),
+        accountId,
+        new Issuer("https://app.livestorm.co"),
+        at);
   }
 
   @Test
@@ -35,7 +40,8 @@ class PendingAuthorizationsTest {
     pending.add(a);
     var claim = pending.claim(a.state().getValue(), 1, T0.plusSeconds(30));
     assertSame(a, claim.pending());
-    assertEquals(StateProblem.REUSED, pending.claim(a.state().getValue(), 1, T0.plusSeconds(31)).problem());
+    assertEquals(
+        StateProblem.REUSED, pending.claim(a.state().getValue(), 1, T0.plusSeconds(31)).problem());
   }
 
   @Test
@@ -77,7 +83,8 @@ class PendingAuthorizationsTest {
   void anotherAccountsStateIsRefusedAndBurned() {
     PendingAuthorization ofAccount1 = started(1, T0);
     pending.add(ofAccount1);
-    assertEquals(StateProblem.OTHER_ACCOUNT, pending.claim(ofAccount1.state().getValue(), 2, T0).problem());
+    assertEquals(
+        StateProblem.OTHER_ACCOUNT, pending.claim(ofAccount1.state().getValue(), 2, T0).problem());
     assertFalse(pending.claim(ofAccount1.state().getValue(), 1, T0).isValid());
   }
 
@@ -108,8 +115,14 @@ class PendingAuthorizationsTest {
   void pendingAuthorizationsSurviveSessionSerialization() throws Exception {
     PendingAuthorization claimed = started(1, T0);
     PendingAuthorization oldest = started(1, T0.plusSeconds(1));
-    PendingAuthorization other = new PendingAuthorization(new State(), new CodeVerifier(),
-        new Scope("identity:read", "events:write"), 7, new Issuer("https://other.example"), T0.plusSeconds(2));
+    PendingAuthorization other =
+        new PendingAuthorization(
+            new State(),
+            new CodeVerifier(),
+            new Scope("identity:read", "events:write"),
+            7,
+            new Issuer("https://other.example"),
+            T0.plusSeconds(2));
     pending.add(claimed);
     pending.add(oldest);
     pending.add(other);
@@ -119,9 +132,12 @@ class PendingAuthorizationsTest {
 
     assertNotSame(pending, restored);
     assertEquals(2, restored.size());
-    assertEquals(StateProblem.REUSED, restored.claim(claimed.state().getValue(), 1, T0).problem(),
+    assertEquals(
+        StateProblem.REUSED,
+        restored.claim(claimed.state().getValue(), 1, T0).problem(),
         "the states already claimed are remembered");
-    PendingAuthorization back = restored.claim(other.state().getValue(), 7, T0.plusSeconds(3)).pending();
+    PendingAuthorization back =
+        restored.claim(other.state().getValue(), 7, T0.plusSeconds(3)).pending();
     assertNotSame(other, back);
     assertEquals(other.state(), back.state());
     assertEquals(other.verifier().getValue(), back.verifier().getValue());
@@ -156,7 +172,8 @@ class PendingAuthorizationsTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(object);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }

@@ -1,6 +1,5 @@
 package com.livestormconnect.connect;
 
-import com.livestormconnect.livestorm.ScopeSelection;
 import static com.livestormconnect.livestorm.LivestormScope.EVENTS_READ;
 import static com.livestormconnect.livestorm.LivestormScope.IDENTITY_READ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.config.ConfigurationException;
+import com.livestormconnect.livestorm.ScopeSelection;
 import com.nimbusds.oauth2.sdk.Scope;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class RegisteredScopesTest {
   @Test
   void anUnknownRegisteredScopeStopsStartUpNamingTheVariable() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> RegisteredScopes.parse(Scope.parse("events:read events:delete")));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> RegisteredScopes.parse(Scope.parse("events:read events:delete")));
     assertTrue(e.getMessage().contains("LIVESTORM_SCOPES"), e.getMessage());
     assertTrue(e.getMessage().contains("events:delete"), e.getMessage());
   }
@@ -29,10 +31,13 @@ class RegisteredScopesTest {
 
   @Test
   void aWideRegistrationDefaultsToLeastPrivilege() {
-    ScopeSelection registered = RegisteredScopes.parse(Scope.parse(
-        "identity:read identity:write events:read events:write admin:read admin:write"
-            + " webhooks:read webhooks:write"));
-    assertEquals(Set.of(IDENTITY_READ, EVENTS_READ), RegisteredScopes.defaultFor(registered).reduced());
+    ScopeSelection registered =
+        RegisteredScopes.parse(
+            Scope.parse(
+                "identity:read identity:write events:read events:write admin:read admin:write"
+                    + " webhooks:read webhooks:write"));
+    assertEquals(
+        Set.of(IDENTITY_READ, EVENTS_READ), RegisteredScopes.defaultFor(registered).reduced());
   }
 
   @Test
@@ -44,19 +49,28 @@ class RegisteredScopesTest {
 
   @Test
   void allTenScopesAreAnInvalidRegistrationNamingTheRule() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> RegisteredScopes.parse(Scope.parse(
-            "identity:read identity:write events:read events:write admin:read admin:write"
-                + " webhooks:read webhooks:write full:read full:write")));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                RegisteredScopes.parse(
+                    Scope.parse(
+                        "identity:read identity:write events:read events:write admin:read admin:write"
+                            + " webhooks:read webhooks:write full:read full:write")));
     assertTrue(e.getMessage().contains("LIVESTORM_SCOPES"), e.getMessage());
-    assertTrue(e.getMessage().contains("full:write cannot be combined with any other scope"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("full:write cannot be combined with any other scope"),
+        e.getMessage());
   }
 
   @Test
   void fullReadBesideAnotherReadScopeIsAnInvalidRegistrationNamingTheRule() {
-    ConfigurationException e = assertThrows(ConfigurationException.class,
-        () -> RegisteredScopes.parse(Scope.parse("full:read events:read")));
-    assertTrue(e.getMessage().contains("full:read can only be combined with individual write scopes"),
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> RegisteredScopes.parse(Scope.parse("full:read events:read")));
+    assertTrue(
+        e.getMessage().contains("full:read can only be combined with individual write scopes"),
         e.getMessage());
     RegisteredScopes.parse(Scope.parse("full:read events:write webhooks:write"));
     RegisteredScopes.parse(Scope.parse("full:write"));

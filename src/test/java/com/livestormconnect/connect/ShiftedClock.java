@@ -12,8 +12,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * Replaces the app's clock in ConnectIT's deployment only: the real time plus an offset a test
- * can set, e.g. to let a pending authorization expire without waiting ten minutes.
+ * Replaces the app's clock in ConnectIT's deployment only: the real time plus an offset a test can
+ * set, e.g. to let a pending authorization expire without waiting ten minutes.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION + 100)

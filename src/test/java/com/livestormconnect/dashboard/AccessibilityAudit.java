@@ -24,16 +24,25 @@ import org.openqa.selenium.interactions.Actions;
  * strict policy (no inline script) does not need loosening for the audit.
  */
 final class AccessibilityAudit {
-  static final Path SOURCE = Path.of(System.getProperty("project.build.directory", "target"),
-      "axe", "node_modules", "axe-core", "axe.min.js");
+  static final Path SOURCE =
+      Path.of(
+          System.getProperty("project.build.directory", "target"),
+          "axe",
+          "node_modules",
+          "axe-core",
+          "axe.min.js");
+
   /** Impacts that fail the test; "minor" and "moderate" are reported only. */
   static final List<String> FAILING = List.of("serious", "critical");
 
   /** One page's result. */
   record PageResult(String page, int rulesChecked, List<Map<String, Object>> violations) {}
 
-  /** What the keyboard walk of a page found wrong: an action Tab never reaches, a focus not shown. */
+  /**
+   * What the keyboard walk of a page found wrong: an action Tab never reaches, a focus not shown.
+   */
   private final List<String> keyboardProblems = new ArrayList<>();
+
   private int keyboardStops;
   private final List<PageResult> pages = new ArrayList<>();
   private final java.util.Set<String> rules = new TreeSet<>();
@@ -52,12 +61,18 @@ final class AccessibilityAudit {
     return rules.size();
   }
 
-  /** Audits the current page and remembers the result ({@link #assertNothingSerious} judges them all). */
+  /**
+   * Audits the current page and remembers the result ({@link #assertNothingSerious} judges them
+   * all).
+   */
   @SuppressWarnings("unchecked")
   void check(String page, WebDriver driver) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     js.executeScript(source() + "\n;window.axe = window.axe || axe;");
-    Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript("""
+    Map<String, Object> result =
+        (Map<String, Object>)
+            js.executeAsyncScript(
+                """
         var done = arguments[arguments.length - 1];
         axe.run(document).then(function (r) {
           var ids = function (list) { return list.map(function (x) { return x.id; }); };
@@ -79,20 +94,32 @@ final class AccessibilityAudit {
     checked.addAll((List<String>) result.get("incomplete"));
     violations.forEach(v -> checked.add((String) v.get("id")));
     rules.addAll(checked);
-    pages.add(new PageResult(page + " (" + driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "").replaceFirst("[?].*$", "") + ")",
-        checked.size(), violations));
+    pages.add(
+        new PageResult(
+            page
+                + " ("
+                + driver
+                    .getCurrentUrl()
+                    .replaceFirst("^https?://[^/]+", "")
+                    .replaceFirst("[?].*$", "")
+                + ")",
+            checked.size(),
+            violations));
   }
 
   /**
-   * Walks the page with the Tab key from the top: every visible link, button, field and summary must
-   * receive focus (a radio group counts once: arrows move inside it), and each focused element must
-   * show it: an outline of at least 2 px with a contrast of 3:1 against what is behind it (WCAG
-   * 1.4.11), or a box shadow.
+   * Walks the page with the Tab key from the top: every visible link, button, field and summary
+   * must receive focus (a radio group counts once: arrows move inside it), and each focused element
+   * must show it: an outline of at least 2 px with a contrast of 3:1 against what is behind it
+   * (WCAG 1.4.11), or a box shadow.
    */
   @SuppressWarnings("unchecked")
   void checkKeyboard(String page, WebDriver driver) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
-    List<WebElement> wanted = (List<WebElement>) js.executeScript("""
+    List<WebElement> wanted =
+        (List<WebElement>)
+            js.executeScript(
+                """
         var seen = {};
         return Array.prototype.filter.call(document.querySelectorAll(
             'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]),'
@@ -102,13 +129,17 @@ final class AccessibilityAudit {
           return true;
         });
         """);
-    js.executeScript("document.body.setAttribute('tabindex', '-1'); document.body.focus();"
-        + " document.body.removeAttribute('tabindex');");
+    js.executeScript(
+        "document.body.setAttribute('tabindex', '-1'); document.body.focus();"
+            + " document.body.removeAttribute('tabindex');");
     java.util.Set<WebElement> reached = new java.util.HashSet<>();
     java.util.Set<String> radioGroups = new java.util.HashSet<>();
     for (int i = 0; i < wanted.size() + 5; i++) {
       new Actions(driver).sendKeys(Keys.TAB).perform();
-      List<Object> focus = (List<Object>) js.executeScript("""
+      List<Object> focus =
+          (List<Object>)
+              js.executeScript(
+                  """
           var e = document.activeElement, s = getComputedStyle(e);
           var rgb = function (c) { var m = c.match(/[\\d.]+/g) || [0, 0, 0, 0]; return m.map(Number); };
           var lum = function (c) { return 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]); };
@@ -140,24 +171,41 @@ final class AccessibilityAudit {
       }
     }
     for (WebElement e : wanted) {
-      boolean radioReached = "radio".equals(e.getDomAttribute("type")) && radioGroups.contains(e.getDomAttribute("name"));
+      boolean radioReached =
+          "radio".equals(e.getDomAttribute("type"))
+              && radioGroups.contains(e.getDomAttribute("name"));
       if (!reached.contains(e) && !radioReached) {
-        keyboardProblems.add(page + ": not reachable with Tab: "
-            + js.executeScript("return arguments[0].outerHTML.substring(0, 120);", e));
+        keyboardProblems.add(
+            page
+                + ": not reachable with Tab: "
+                + js.executeScript("return arguments[0].outerHTML.substring(0, 120);", e));
       }
     }
   }
 
-  /** Fails listing every serious or critical violation and keyboard problem of every page audited. */
+  /**
+   * Fails listing every serious or critical violation and keyboard problem of every page audited.
+   */
   @SuppressWarnings("unchecked")
   void assertNothingSerious() {
     StringBuilder message = new StringBuilder();
     keyboardProblems.forEach(p -> message.append("\n- keyboard: ").append(p));
     for (PageResult p : pages) {
-      p.violations().stream().filter(v -> FAILING.contains(String.valueOf(v.get("impact"))))
-          .forEach(v -> message.append("\n- ").append(p.page()).append(": ").append(v.get("impact"))
-              .append(' ').append(v.get("id")).append(": ").append(v.get("help")).append("\n    ")
-              .append(String.join("\n    ", (List<String>) v.get("nodes"))));
+      p.violations().stream()
+          .filter(v -> FAILING.contains(String.valueOf(v.get("impact"))))
+          .forEach(
+              v ->
+                  message
+                      .append("\n- ")
+                      .append(p.page())
+                      .append(": ")
+                      .append(v.get("impact"))
+                      .append(' ')
+                      .append(v.get("id"))
+                      .append(": ")
+                      .append(v.get("help"))
+                      .append("\n    ")
+                      .append(String.join("\n    ", (List<String>) v.get("nodes"))));
     }
     if (message.length() > 0) {
       throw new AssertionError("serious or critical accessibility problems:" + message);
@@ -167,8 +215,13 @@ final class AccessibilityAudit {
   /** Pages, rules checked, violations by impact, as a Markdown table. */
   String summary() {
     StringBuilder out = new StringBuilder();
-    out.append("Accessibility audit (axe-core ").append(version).append("): ").append(pages.size())
-        .append(" pages, ").append(rules.size()).append(" rules checked\n\n")
+    out.append("Accessibility audit (axe-core ")
+        .append(version)
+        .append("): ")
+        .append(pages.size())
+        .append(" pages, ")
+        .append(rules.size())
+        .append(" rules checked\n\n")
         .append("| Page | Rules checked | Critical | Serious | Moderate | Minor |\n")
         .append("| --- | --- | --- | --- | --- | --- |\n");
     Map<String, Integer> totals = new TreeMap<>();
@@ -183,13 +236,31 @@ final class AccessibilityAudit {
       byImpact.values().forEach(n -> out.append(" | ").append(n));
       out.append(" |\n");
     }
-    out.append("\nViolations by impact (rules failing, summed over pages): ").append(totals).append('\n');
-    out.append("Keyboard: ").append(keyboardStops).append(" Tab stops walked, ").append(keyboardProblems.size())
+    out.append("\nViolations by impact (rules failing, summed over pages): ")
+        .append(totals)
+        .append('\n');
+    out.append("Keyboard: ")
+        .append(keyboardStops)
+        .append(" Tab stops walked, ")
+        .append(keyboardProblems.size())
         .append(" problems (unreachable actions or focus not visible)\n");
     keyboardProblems.forEach(p -> out.append("- keyboard: ").append(p).append('\n'));
-    pages.stream().filter(p -> !p.violations().isEmpty()).forEach(p -> p.violations().forEach(v ->
-        out.append("- ").append(p.page()).append(": ").append(v.get("impact")).append(' ')
-            .append(v.get("id")).append(" (").append(v.get("help")).append(")\n")));
+    pages.stream()
+        .filter(p -> !p.violations().isEmpty())
+        .forEach(
+            p ->
+                p.violations()
+                    .forEach(
+                        v ->
+                            out.append("- ")
+                                .append(p.page())
+                                .append(": ")
+                                .append(v.get("impact"))
+                                .append(' ')
+                                .append(v.get("id"))
+                                .append(" (")
+                                .append(v.get("help"))
+                                .append(")\n")));
     return out.toString();
   }
 

@@ -17,7 +17,8 @@ final class Charts {
 
   private static TemplateEngine engine() {
     FileTemplateResolver resolver = new FileTemplateResolver();
-    resolver.setPrefix(Path.of(System.getProperty("project.basedir", "."), "webapp/WEB-INF/templates") + "/");
+    resolver.setPrefix(
+        Path.of(System.getProperty("project.basedir", "."), "webapp/WEB-INF/templates") + "/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");

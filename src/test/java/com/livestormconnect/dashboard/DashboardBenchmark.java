@@ -1,6 +1,5 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.web.TimeFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +14,7 @@ import com.livestormconnect.livestorm.Session;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.web.Messages;
+import com.livestormconnect.web.TimeFormat;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
@@ -37,10 +37,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 /**
- * The dashboard's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures the
- * server-side render time of the real {@code /events} and {@code /sessions/{id}} templates with 100
- * and 1,000 rows (the pages show at most 50, Livestorm's largest page, so the larger sizes show how
- * rendering scales), and the heap a 20,000-row CSV export holds while it streams, page by page,
+ * The dashboard's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures
+ * the server-side render time of the real {@code /events} and {@code /sessions/{id}} templates with
+ * 100 and 1,000 rows (the pages show at most 50, Livestorm's largest page, so the larger sizes show
+ * how rendering scales), and the heap a 20,000-row CSV export holds while it streams, page by page,
  * through the same {@link AllPages} and {@link PeopleCsv} as the export jobs. Figures go to
  * target/benchmarks/dashboard.txt and are printed.
  */
@@ -66,7 +66,8 @@ class DashboardBenchmark {
 
   private static TemplateEngine engine() {
     FileTemplateResolver resolver = new FileTemplateResolver();
-    resolver.setPrefix(Path.of(System.getProperty("project.basedir", "."), "webapp/WEB-INF/templates") + "/");
+    resolver.setPrefix(
+        Path.of(System.getProperty("project.basedir", "."), "webapp/WEB-INF/templates") + "/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
@@ -75,20 +76,35 @@ class DashboardBenchmark {
     engine.setTemplateResolver(resolver);
     engine.setMessageResolver(new Messages());
     // Outside a servlet container, context-relative links (@{/...}) get the root context.
-    engine.setLinkBuilder(new StandardLinkBuilder() {
-      @Override
-      protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
-        return "";
-      }
-    });
+    engine.setLinkBuilder(
+        new StandardLinkBuilder() {
+          @Override
+          protected String computeContextPath(
+              IExpressionContext context, String base, Map<String, Object> parameters) {
+            return "";
+          }
+        });
     return engine;
   }
 
   /** What every dashboard page's model holds, as Templates and DashboardPages put it there. */
   private static Map<String, Object> pageModel(String path) {
-    ConnectionSummary connection = new ConnectionSummary("c-1", 1, "u-1", "o-1",
-        "identity:read events:write", NOW.plusSeconds(3600), NOW, ConnectionStatus.CONNECTED, NOW, NOW, 1);
-    DashboardPage page = new DashboardPage(1, Optional.of(connection), new TimeFormat(ZoneId.of("Europe/Paris"), LOCALE));
+    ConnectionSummary connection =
+        new ConnectionSummary(
+            "c-1",
+            1,
+            "u-1",
+            "o-1",
+            "identity:read events:write",
+            NOW.plusSeconds(3600),
+            NOW,
+            ConnectionStatus.CONNECTED,
+            NOW,
+            NOW,
+            1);
+    DashboardPage page =
+        new DashboardPage(
+            1, Optional.of(connection), new TimeFormat(ZoneId.of("Europe/Paris"), LOCALE));
     Map<String, Object> model = new HashMap<>();
     model.put("currentUser", "bench");
     model.put("isAdmin", false);
@@ -105,22 +121,85 @@ class DashboardBenchmark {
   }
 
   private static Person person(int i) {
-    Registrant registrant = new Registrant("e-1", "s-1", NOW.minusSeconds(i), i % 3 != 0, (double) (i % 101),
-        i * 7L, i % 5 == 0, "API", null, i % 2 == 0 ? "newsletter" : "=HYPERLINK(\"x\")", null, null, "FR",
-        "France", "Paris", "Chrome", "Mac OS", null, java.util.Map.of());
-    return new Person("p-" + i, "participant", "<b>Ada</b> " + i, "Lovelace\u202E" + i, "ada" + i + "@example.com",
-        "Europe/Paris", i % 7, i % 3, i % 4, i % 2, registrant, NOW, NOW, null);
+    Registrant registrant =
+        new Registrant(
+            "e-1",
+            "s-1",
+            NOW.minusSeconds(i),
+            i % 3 != 0,
+            (double) (i % 101),
+            i * 7L,
+            i % 5 == 0,
+            "API",
+            null,
+            i % 2 == 0 ? "newsletter" : "=HYPERLINK(\"x\")",
+            null,
+            null,
+            "FR",
+            "France",
+            "Paris",
+            "Chrome",
+            "Mac OS",
+            null,
+            java.util.Map.of());
+    return new Person(
+        "p-" + i,
+        "participant",
+        "<b>Ada</b> " + i,
+        "Lovelace\u202E" + i,
+        "ada" + i + "@example.com",
+        "Europe/Paris",
+        i % 7,
+        i % 3,
+        i % 4,
+        i % 2,
+        registrant,
+        NOW,
+        NOW,
+        null);
   }
 
   private static Event event(int i) {
-    return new Event("e-" + i, "<script>alert(" + i + ")</script> Webinar " + i, "webinar-" + i, "A description",
-        "published", i % 2 == 0 ? "upcoming" : "ended", "https://app.livestorm.co/p/e-" + i, "en", 45, 3,
-        false, true, true, true, true, "Grace Hopper", NOW, NOW, NOW);
+    return new Event(
+        "e-" + i,
+        "<script>alert(" + i + ")</script> Webinar " + i,
+        "webinar-" + i,
+        "A description",
+        "published",
+        i % 2 == 0 ? "upcoming" : "ended",
+        "https://app.livestorm.co/p/e-" + i,
+        "en",
+        45,
+        3,
+        false,
+        true,
+        true,
+        true,
+        true,
+        "Grace Hopper",
+        NOW,
+        NOW,
+        NOW);
   }
 
   private static Session session() {
-    return new Session("s-1", "e-1", "Session 1", "past", "Europe/Paris", "https://app.livestorm.co/p/e-1/live?s=s-1",
-        1000, 640, 3600, NOW, NOW, NOW.plusSeconds(3600), null, NOW, NOW, null);
+    return new Session(
+        "s-1",
+        "e-1",
+        "Session 1",
+        "past",
+        "Europe/Paris",
+        "https://app.livestorm.co/p/e-1/live?s=s-1",
+        1000,
+        640,
+        3600,
+        NOW,
+        NOW,
+        NOW.plusSeconds(3600),
+        null,
+        NOW,
+        NOW,
+        null);
   }
 
   private static Map<String, Object> sessionModel(int rows) {
@@ -143,8 +222,15 @@ class DashboardBenchmark {
     model.put("sort", "");
     model.put("dir", "asc");
     model.put("attended", "");
-    model.put("chart", new BarChart("rate-chart", "Attendance rate", "How long people stayed",
-        List.of("People"), groups, LOCALE));
+    model.put(
+        "chart",
+        new BarChart(
+            "rate-chart",
+            "Attendance rate",
+            "How long people stayed",
+            List.of("People"),
+            groups,
+            LOCALE));
     return model;
   }
 
@@ -163,7 +249,8 @@ class DashboardBenchmark {
   }
 
   /** Mean milliseconds per render after warming up, and the page size. */
-  private static String render(TemplateEngine engine, String view, Map<String, Object> model, int times) {
+  private static String render(
+      TemplateEngine engine, String view, Map<String, Object> model, int times) {
     Context context = new Context(LOCALE, model);
     Sink warm = new Sink();
     for (int i = 0; i < Math.max(100, times); i++) {
@@ -183,19 +270,32 @@ class DashboardBenchmark {
   void measure() throws Exception {
     List<String> lines = new ArrayList<>();
     lines.add("Livestorm Connect dashboard benchmark, " + Instant.now());
-    lines.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-        + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+    lines.add(
+        "JVM: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.version")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs, max heap "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MB");
     TemplateEngine engine = engine();
     for (int rows : new int[] {100, 1_000}) {
       int times = rows == 100 ? 300 : 40;
-      lines.add(String.format("/events, %,d rows: %s", rows, render(engine, "events", eventsModel(rows), times)));
-      lines.add(String.format("/sessions/{id}, %,d rows: %s", rows,
-          render(engine, "sessions/session", sessionModel(rows), times)));
+      lines.add(
+          String.format(
+              "/events, %,d rows: %s", rows, render(engine, "events", eventsModel(rows), times)));
+      lines.add(
+          String.format(
+              "/sessions/{id}, %,d rows: %s",
+              rows, render(engine, "sessions/session", sessionModel(rows), times)));
     }
     lines.add(export(2_000));
     lines.add(export(20_000));
-    Path report = Path.of(System.getProperty("project.build.directory", "target"), "benchmarks", "dashboard.txt");
+    Path report =
+        Path.of(
+            System.getProperty("project.build.directory", "target"), "benchmarks", "dashboard.txt");
     Files.createDirectories(report.getParent());
     Files.write(report, lines);
     System.out.println();
@@ -215,24 +315,37 @@ class DashboardBenchmark {
     Sink sink = new Sink();
     PeopleCsv csv = new PeopleCsv(sink);
     csv.header();
-    long written = AllPages.stream(number -> {
-      List<Person> page = new ArrayList<>(50);
-      for (int i = 0; i < 50; i++) {
-        page.add(person(number * 50 + i));
-      }
-      if (number % 40 == 39) {
-        System.gc();
-        retained.add(usedHeap() - before);
-      }
-      return new Page<>(page, new PageMeta(number, number == 0 ? null : number - 1,
-          number + 1 < pages ? number + 1 : null, rows, pages, 50));
-    }, (done, total, records) -> { }).peek(csv::row).count();
+    long written =
+        AllPages.stream(
+                number -> {
+                  List<Person> page = new ArrayList<>(50);
+                  for (int i = 0; i < 50; i++) {
+                    page.add(person(number * 50 + i));
+                  }
+                  if (number % 40 == 39) {
+                    System.gc();
+                    retained.add(usedHeap() - before);
+                  }
+                  return new Page<>(
+                      page,
+                      new PageMeta(
+                          number,
+                          number == 0 ? null : number - 1,
+                          number + 1 < pages ? number + 1 : null,
+                          rows,
+                          pages,
+                          50));
+                },
+                (done, total, records) -> {})
+            .peek(csv::row)
+            .count();
     assertEquals(rows, written);
     assertTrue(sink.chars > 0);
     long max = retained.stream().mapToLong(Long::longValue).max().orElse(0);
-    return String.format("CSV export, %,d rows (%,d pages): %,d bytes of CSV; live heap above the start"
-        + " at most %,d KB (sampled after a full GC every 40 pages)", rows, pages, sink.chars,
-        Math.max(0, max) / 1024);
+    return String.format(
+        "CSV export, %,d rows (%,d pages): %,d bytes of CSV; live heap above the start"
+            + " at most %,d KB (sampled after a full GC every 40 pages)",
+        rows, pages, sink.chars, Math.max(0, max) / 1024);
   }
 
   private static long usedHeap() {

@@ -45,8 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * End to end in a real browser: Debian's headless Chromium, driven by Selenium, signs up, connects
  * Livestorm on the sandbox's consent page, opens an event and a session, exports the session's
  * people through the progress page and checks the downloaded CSV; axe-core audits every page on the
- * way (and the pages off it) for accessibility, failing on serious or critical violations. Selenium Manager is kept offline
- * and given the Debian binaries, since it cannot download browsers here.
+ * way (and the pages off it) for accessibility, failing on serious or critical violations. Selenium
+ * Manager is kept offline and given the Debian binaries, since it cannot download browsers here.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -66,30 +66,52 @@ class DashboardBrowserIT {
   }
 
   private static String base() {
-    return System.getProperty("APP_BASE_URL",
-        "http://127.0.0.1:" + System.getProperty("it.http.port", "8080"));
+    return System.getProperty(
+        "APP_BASE_URL", "http://127.0.0.1:" + System.getProperty("it.http.port", "8080"));
   }
 
   @BeforeEach
   void startChromium() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "SKIPPED: no Chromium for the end-to-end test. Install it with"
             + " `apt-get install -y chromium chromium-driver` (.ci/run does this).");
-    Assumptions.assumeTrue(AccessibilityAudit.available(),
-        "SKIPPED: no axe-core for the accessibility audit (" + AccessibilityAudit.SOURCE + "): the build"
+    Assumptions.assumeTrue(
+        AccessibilityAudit.available(),
+        "SKIPPED: no axe-core for the accessibility audit ("
+            + AccessibilityAudit.SOURCE
+            + "): the build"
             + " fetches it with npm; install Node.js and npm (.ci/run does this).");
     System.setProperty("SE_OFFLINE", "true");
     profile = Files.createTempDirectory("e2e-chromium-profile");
     downloads = Files.createTempDirectory("e2e-downloads");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
-    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-        "download.prompt_for_download", false, "safebrowsing.enabled", false));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false,
+            "safebrowsing.enabled",
+            false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
   }
 
@@ -116,7 +138,9 @@ class DashboardBrowserIT {
     if (!AUDIT.pages().isEmpty()) {
       String summary = AUDIT.summary();
       System.out.println(summary);
-      Path report = Path.of(System.getProperty("project.build.directory", "target"), "e2e", "accessibility.md");
+      Path report =
+          Path.of(
+              System.getProperty("project.build.directory", "target"), "e2e", "accessibility.md");
       Files.createDirectories(report.getParent());
       Files.writeString(report, summary);
     }
@@ -139,7 +163,9 @@ class DashboardBrowserIT {
     audit("sign-in");
     driver.get(base() + "/signup");
     audit("sign-up");
-    driver.findElement(By.id("username")).sendKeys("e2e-" + UUID.randomUUID().toString().substring(0, 8));
+    driver
+        .findElement(By.id("username"))
+        .sendKeys("e2e-" + UUID.randomUUID().toString().substring(0, 8));
     driver.findElement(By.id("password")).sendKeys("correct horse battery");
     driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     waiting(10).until(ExpectedConditions.urlContains("/dashboard"));
@@ -168,22 +194,27 @@ class DashboardBrowserIT {
     fitsAPhone("event");
 
     WebElement row = smallestSession();
-    int registrants = Integer.parseInt(row.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""));
+    int registrants =
+        Integer.parseInt(
+            row.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""));
     row.findElement(By.cssSelector("a")).click();
     waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.people")));
     String sessionId = URI.create(driver.getCurrentUrl()).getPath().replace("/sessions/", "");
-    assertEquals(Math.min(registrants, 50), driver.findElements(By.cssSelector("tr.person")).size());
+    assertEquals(
+        Math.min(registrants, 50), driver.findElements(By.cssSelector("tr.person")).size());
     audit("session");
     fitsAPhone("session");
 
     driver.findElement(By.cssSelector("button.export-start")).click();
     waiting(10).until(ExpectedConditions.urlContains("/exports/"));
     assertTrue(driver.findElement(By.tagName("progress")).isDisplayed());
-    WebElement status = driver.findElement(By.cssSelector("[role=status][aria-live=polite].export-status"));
+    WebElement status =
+        driver.findElement(By.cssSelector("[role=status][aria-live=polite].export-status"));
     String first = status.getDomProperty("textContent");
     ((JavascriptExecutor) driver).executeScript("window.sameDocument = true;");
     audit("export progress");
-    WebElement download = waiting(90).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.download")));
+    WebElement download =
+        waiting(90).until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.download")));
     // The live region says where the export stands; if the page first showed it running, the page
     // was updated in place (no reload) and the same live region now says it is done.
     // (A one-page export usually ends before its page is shown. Holding it back with 429s would
@@ -191,7 +222,9 @@ class DashboardBrowserIT {
     // fails today: see the report of issue 14.)
     assertTrue(first.matches("Export \\d+ % done|Done: \\d+ people\\."), first);
     if (first.startsWith("Export")) {
-      assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return window.sameDocument === true;"),
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) driver).executeScript("return window.sameDocument === true;"),
           "the progress page reloaded instead of updating in place");
     }
     // The export holds the participants and the session's host (a team member).
@@ -201,14 +234,25 @@ class DashboardBrowserIT {
 
     Path file = awaitDownload("people-" + sessionId + ".csv");
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    assertTrue(lines.get(0).startsWith("\uFEFFid,email,first_name,last_name,role,registered_at,attended"), lines.get(0));
+    assertTrue(
+        lines.get(0).startsWith("\uFEFFid,email,first_name,last_name,role,registered_at,attended"),
+        lines.get(0));
     assertEquals(registrants + 2, lines.size(), String.join("\n", lines));
-    assertFalse(lines.stream().skip(1).anyMatch(l -> l.matches("^[^,]*,[^,]*,[=+\\-@].*")),
+    assertFalse(
+        lines.stream().skip(1).anyMatch(l -> l.matches("^[^,]*,[^,]*,[=+\\-@].*")),
         "a first name starting like a formula was not neutralised");
 
-    // The pages not on the way above (the user is the deployment's first account: an administrator).
-    for (String path : List.of("/organization", "/webhooks", "/connection", "/admin", "/admin/connections",
-        "/admin/metrics", "/admin/registration")) {
+    // The pages not on the way above (the user is the deployment's first account: an
+    // administrator).
+    for (String path :
+        List.of(
+            "/organization",
+            "/webhooks",
+            "/connection",
+            "/admin",
+            "/admin/connections",
+            "/admin/metrics",
+            "/admin/registration")) {
       driver.get(base() + path);
       audit(path.substring(1));
     }
@@ -224,12 +268,17 @@ class DashboardBrowserIT {
     Dimension desktop = driver.manage().window().getSize();
     driver.manage().window().setSize(new Dimension(390, 844));
     try {
-      Object overflow = ((JavascriptExecutor) driver).executeScript(
-          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-      assertEquals(0L, ((Number) overflow).longValue(), "the " + name + " page scrolls sideways on a phone");
+      Object overflow =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      assertEquals(
+          0L, ((Number) overflow).longValue(), "the " + name + " page scrolls sideways on a phone");
       Path shots = Path.of(System.getProperty("project.build.directory", "target"), "e2e");
       Files.createDirectories(shots);
-      Files.write(shots.resolve(name + "-phone.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          shots.resolve(name + "-phone.png"),
+          ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     } finally {
       driver.manage().window().setSize(desktop);
     }
@@ -239,9 +288,15 @@ class DashboardBrowserIT {
   private WebElement smallestSession() {
     return driver.findElements(By.cssSelector("tr.session")).stream()
         .filter(r -> !r.findElement(By.cssSelector("td.registrants")).getText().equals("0"))
-        .min(Comparator.comparingInt(r -> Integer.parseInt(
-            r.findElement(By.cssSelector("td.registrants")).getText().replaceAll("\\D", ""))))
-        .orElseThrow(() -> new AssertionError("no session with registrants: " + driver.getPageSource()));
+        .min(
+            Comparator.comparingInt(
+                r ->
+                    Integer.parseInt(
+                        r.findElement(By.cssSelector("td.registrants"))
+                            .getText()
+                            .replaceAll("\\D", ""))))
+        .orElseThrow(
+            () -> new AssertionError("no session with registrants: " + driver.getPageSource()));
   }
 
   private Path awaitDownload(String name) throws InterruptedException, IOException {

@@ -1,6 +1,5 @@
 package com.livestormconnect.dashboard;
 
-import com.livestormconnect.web.TimeFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The app against each way the real Livestorm may behave where the sandbox cannot know (issue 11):
- * every test switches the sandbox's variants at run time (one deployment for all of them) and
- * walks the connect and dashboard paths as a user's browser does.
+ * every test switches the sandbox's variants at run time (one deployment for all of them) and walks
+ * the connect and dashboard paths as a user's browser does.
  */
 @ExtendWith(ArquillianExtension.class)
 class FidelityIT {
@@ -69,8 +68,12 @@ class FidelityIT {
       String organization = ok(user, "/organization");
       assertTrue(organization.contains(ORGANIZATION_NAME), shape + ": " + organization);
       String dashboard = ok(user, "/dashboard");
-      assertTrue(dashboard.matches("(?s).*class=\"organization\">" + ORGANIZATION_NAME.replace("(", "\\(")
-          .replace(")", "\\)") + "<.*"), shape + ": " + dashboard);
+      assertTrue(
+          dashboard.matches(
+              "(?s).*class=\"organization\">"
+                  + ORGANIZATION_NAME.replace("(", "\\(").replace(")", "\\)")
+                  + "<.*"),
+          shape + ": " + dashboard);
     }
   }
 
@@ -91,7 +94,9 @@ class FidelityIT {
     // refresh=1: read live, so that the one call the page makes is counted (no recent answer).
     String again = ok(user, "/events?page=41&refresh=1");
     assertTrue(again.contains(PAST_THE_END), again);
-    assertEquals(1, control().counter("api_requests"),
+    assertEquals(
+        1,
+        control().counter("api_requests"),
         "the page count seen before keeps the app from asking for a page past it");
   }
 
@@ -109,8 +114,10 @@ class FidelityIT {
   @Test
   void authorizationErrorsStayOnLivestormsPageOrComeBackToTheAppByVariant() {
     ConnectFlow user = connected("events:read");
-    String unknownScope = "/sandbox/oauth/authorize?client_id=livestorm-connect-sandbox&redirect_uri="
-        + base() + "/connect/callback&response_type=code&scope=full:write&state=s";
+    String unknownScope =
+        "/sandbox/oauth/authorize?client_id=livestorm-connect-sandbox&redirect_uri="
+            + base()
+            + "/connect/callback&response_type=code&scope=full:write&state=s";
     HttpResponse<String> shown = user.browser.get(unknownScope);
     assertEquals(400, shown.statusCode());
     assertTrue(shown.body().contains("invalid_scope"), shown.body());
@@ -122,10 +129,16 @@ class FidelityIT {
     assertTrue(ConnectFlow.location(redirected).contains("error=invalid_scope"));
   }
 
-  private static final java.util.regex.Pattern SESSION_LINK = java.util.regex.Pattern.compile("href=\"/sessions/([0-9a-f-]{36})\"");
-  private static final java.util.regex.Pattern EVENT_LINK = java.util.regex.Pattern.compile("href=\"/events/([0-9a-f-]{36})\"");
-  private static final List<String> HOSTS = List.of("camille.martin@example.com", "jordan.lee@example.com",
-      "amara.okafor@example.com", "lukas.schmidt@example.com");
+  private static final java.util.regex.Pattern SESSION_LINK =
+      java.util.regex.Pattern.compile("href=\"/sessions/([0-9a-f-]{36})\"");
+  private static final java.util.regex.Pattern EVENT_LINK =
+      java.util.regex.Pattern.compile("href=\"/events/([0-9a-f-]{36})\"");
+  private static final List<String> HOSTS =
+      List.of(
+          "camille.martin@example.com",
+          "jordan.lee@example.com",
+          "amara.okafor@example.com",
+          "lukas.schmidt@example.com");
 
   @Test
   void sessionPeopleAreParticipantsUnlessTeamMembersAreAskedForAndCarryTheirJoinLink() {
@@ -140,7 +153,8 @@ class FidelityIT {
     assertTrue(HOSTS.stream().noneMatch(participants::contains), "no host among the participants");
     String team = ok(user, path + "?role=team");
     assertTrue(HOSTS.stream().anyMatch(team::contains), team);
-    assertTrue(team.contains("class=\"copyable\"") && team.contains("value=\"https://app.livestorm.co/p/"),
+    assertTrue(
+        team.contains("class=\"copyable\"") && team.contains("value=\"https://app.livestorm.co/p/"),
         "the personal join link, ready to copy");
   }
 
@@ -150,7 +164,8 @@ class FidelityIT {
     control().monthlyQuotaLeft(0);
     String events = ok(user, "/events");
     assertTrue(events.contains("Monthly API quota used up until"), events);
-    assertFalse(events.contains("Livestorm is limiting requests right now"), "not the per-second 429");
+    assertFalse(
+        events.contains("Livestorm is limiting requests right now"), "not the per-second 429");
 
     control().resetStats();
     String again = ok(user, "/events");
@@ -166,7 +181,11 @@ class FidelityIT {
     new com.livestormconnect.Browser(base()).signUp("it-admin", ConnectFlow.PASSWORD);
     com.livestormconnect.Browser admin = new com.livestormconnect.Browser(base());
     admin.get("/login");
-    assertEquals(303, admin.post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD)).statusCode());
+    assertEquals(
+        303,
+        admin
+            .post("/login", Map.of("username", "it-admin", "password", ConnectFlow.PASSWORD))
+            .statusCode());
     ConnectFlow user = connected("events:read");
     // refresh=1: each load calls Livestorm (no recent answer), so its quota headers are read.
     control().monthlyQuotaLeft(1_500);
@@ -178,7 +197,8 @@ class FidelityIT {
     assertTrue(ok(user, "/connection").contains("More than 95 % of this month"));
     HttpResponse<String> connections = admin.get("/admin/connections");
     assertEquals(200, connections.statusCode(), connections.body());
-    assertTrue(connections.body().matches("(?s).*class=\"num quota-used\">\\s*<span>9[0-9] %</span>.*"),
+    assertTrue(
+        connections.body().matches("(?s).*class=\"num quota-used\">\\s*<span>9[0-9] %</span>.*"),
         connections.body());
   }
 
@@ -188,19 +208,25 @@ class FidelityIT {
     String register = null;
     java.util.regex.Matcher events = EVENT_LINK.matcher(ok(user, "/events?status=upcoming"));
     while (register == null && events.find()) {
-      java.util.regex.Matcher session = SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
-      if (session.find() && ok(user, "/sessions/" + session.group(1) + "/register").contains("name=\"field.company\"")) {
+      java.util.regex.Matcher session =
+          SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
+      if (session.find()
+          && ok(user, "/sessions/" + session.group(1) + "/register")
+              .contains("name=\"field.company\"")) {
         register = "/sessions/" + session.group(1) + "/register";
       }
     }
     assertTrue(register != null, "an upcoming event whose form requires a company");
     String email = "form." + java.util.UUID.randomUUID() + "@example.com";
-    HttpResponse<String> incomplete = user.browser.post(register, Map.of("email", email, "firstName", "Ada"));
+    HttpResponse<String> incomplete =
+        user.browser.post(register, Map.of("email", email, "firstName", "Ada"));
     assertEquals(400, incomplete.statusCode());
-    assertTrue(incomplete.body().contains("This field is required for this event."), incomplete.body());
+    assertTrue(
+        incomplete.body().contains("This field is required for this event."), incomplete.body());
     assertTrue(incomplete.body().contains("value=\"Ada\""), "nothing typed is lost");
-    HttpResponse<String> complete = user.browser.post(register, Map.of("email", email, "firstName", "Ada",
-        "field.company", "Acme"));
+    HttpResponse<String> complete =
+        user.browser.post(
+            register, Map.of("email", email, "firstName", "Ada", "field.company", "Acme"));
     assertEquals(303, complete.statusCode(), complete.body());
   }
 
@@ -211,7 +237,8 @@ class FidelityIT {
     String parent = null;
     String page = "";
     for (int checked = 0; parent == null && checked < 12 && events.find(); checked++) {
-      java.util.regex.Matcher sessions = SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
+      java.util.regex.Matcher sessions =
+          SESSION_LINK.matcher(ok(user, "/events/" + events.group(1)));
       while (parent == null && sessions.find()) {
         page = ok(user, "/sessions/" + sessions.group(1));
         if (page.contains("class=\"breakout-rooms\"")) {
@@ -220,10 +247,14 @@ class FidelityIT {
       }
     }
     assertTrue(parent != null, "a session with breakout rooms among the first ended events");
-    java.util.regex.Matcher room = SESSION_LINK.matcher(page.substring(page.indexOf("class=\"breakout-rooms\"")));
+    java.util.regex.Matcher room =
+        SESSION_LINK.matcher(page.substring(page.indexOf("class=\"breakout-rooms\"")));
     assertTrue(room.find());
     String roomPage = ok(user, "/sessions/" + room.group(1));
-    assertTrue(roomPage.contains("Breakout room of") && roomPage.contains("href=\"/sessions/" + parent + "\""), roomPage);
+    assertTrue(
+        roomPage.contains("Breakout room of")
+            && roomPage.contains("href=\"/sessions/" + parent + "\""),
+        roomPage);
   }
 
   @Test
@@ -232,9 +263,12 @@ class FidelityIT {
     java.util.regex.Matcher event = EVENT_LINK.matcher(ok(user, "/events?status=ended"));
     assertTrue(event.find());
     String page = ok(user, "/events/" + event.group(1));
-    java.util.regex.Matcher bar = java.util.regex.Pattern
-        .compile("class=\"chart-bar chart-series-0\"[^>]*><title>(\\d{1,2} \\w{3} \\d{4}) ").matcher(page);
-    java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH);
+    java.util.regex.Matcher bar =
+        java.util.regex.Pattern.compile(
+                "class=\"chart-bar chart-series-0\"[^>]*><title>(\\d{1,2} \\w{3} \\d{4}) ")
+            .matcher(page);
+    java.time.format.DateTimeFormatter format =
+        java.time.format.DateTimeFormatter.ofPattern("d MMM uuuu", java.util.Locale.ENGLISH);
     java.time.LocalDate previous = java.time.LocalDate.MIN;
     int bars = 0;
     while (bar.find()) {

@@ -20,18 +20,22 @@ class GrantedScopesTest {
 
   @Test
   void reconnectingAddsTheMissingScopeToTheGrantedOnes() {
-    assertEquals(List.of("identity:read", "events:read", "webhooks:read"),
+    assertEquals(
+        List.of("identity:read", "events:read", "webhooks:read"),
         GrantedScopes.parse("identity:read events:read").with("webhooks:read"));
   }
 
   @Test
   void reconnectingForAWriteScopeReplacesItsReadScope() {
-    assertEquals(List.of("identity:read", "events:write"),
+    assertEquals(
+        List.of("identity:read", "events:write"),
         GrantedScopes.parse("identity:read events:read").with("events:write"));
   }
 
   @Test
   void reconnectingKeepsFullReadWithAnIndividualWriteScope() {
-    assertEquals(List.of("events:write", "full:read"), GrantedScopes.parse("full:read").with("events:write"));
+    assertEquals(
+        List.of("events:write", "full:read"),
+        GrantedScopes.parse("full:read").with("events:write"));
   }
 }

@@ -28,7 +28,9 @@ class ItemPageTest {
   private static final Set<String> ACTIONS = Set.of("", "edit", "delete");
   private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
 
-  /** What a servlet's request and response were told: status, error, headers, session attributes. */
+  /**
+   * What a servlet's request and response were told: status, error, headers, session attributes.
+   */
   static final class Exchange {
     final String pathInfo;
     Integer status;
@@ -42,35 +44,47 @@ class ItemPageTest {
     }
 
     HttpServletRequest request() {
-      HttpSession httpSession = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "setAttribute" -> session.put((String) args[0], args[1]);
-            default -> throw new UnsupportedOperationException(method.getName());
-          });
-      return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
-            case "getPathInfo" -> pathInfo;
-            case "getServletPath" -> "/events";
-            case "getContextPath" -> "/app";
-            case "getSession" -> {
-              sessionOpened = true;
-              yield httpSession;
-            }
-            default -> throw new UnsupportedOperationException(method.getName());
-          });
+      HttpSession httpSession =
+          (HttpSession)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {HttpSession.class},
+                  (proxy, method, args) ->
+                      switch (method.getName()) {
+                        case "setAttribute" -> session.put((String) args[0], args[1]);
+                        default -> throw new UnsupportedOperationException(method.getName());
+                      });
+      return (HttpServletRequest)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {HttpServletRequest.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "getPathInfo" -> pathInfo;
+                    case "getServletPath" -> "/events";
+                    case "getContextPath" -> "/app";
+                    case "getSession" -> {
+                      sessionOpened = true;
+                      yield httpSession;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
     }
 
     HttpServletResponse response() {
-      return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {HttpServletResponse.class}, (proxy, method, args) -> {
-            switch (method.getName()) {
-              case "sendError" -> error = (Integer) args[0];
-              case "setStatus" -> status = (Integer) args[0];
-              case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-              default -> throw new UnsupportedOperationException(method.getName());
-            }
-            return null;
-          });
+      return (HttpServletResponse)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {HttpServletResponse.class},
+              (proxy, method, args) -> {
+                switch (method.getName()) {
+                  case "sendError" -> error = (Integer) args[0];
+                  case "setStatus" -> status = (Integer) args[0];
+                  case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                  default -> throw new UnsupportedOperationException(method.getName());
+                }
+                return null;
+              });
     }
   }
 
@@ -86,8 +100,22 @@ class ItemPageTest {
     @Override
     public DashboardPage open(HttpServletRequest request) {
       opened++;
-      Optional<ConnectionSummary> connection = Optional.ofNullable(scopes).map(s -> new ConnectionSummary(
-          "c-1", 1, "u-1", "o-1", s, NOW, NOW, ConnectionStatus.CONNECTED, NOW, NOW, 1));
+      Optional<ConnectionSummary> connection =
+          Optional.ofNullable(scopes)
+              .map(
+                  s ->
+                      new ConnectionSummary(
+                          "c-1",
+                          1,
+                          "u-1",
+                          "o-1",
+                          s,
+                          NOW,
+                          NOW,
+                          ConnectionStatus.CONNECTED,
+                          NOW,
+                          NOW,
+                          1));
       return new DashboardPage(1, connection, new TimeFormat(TimeFormat.UTC, Locale.ENGLISH));
     }
   }
@@ -111,8 +139,21 @@ class ItemPageTest {
   @Test
   void aHostileSubPathIsA404BeforeAnythingIsRead() throws IOException {
     Pages pages = new Pages("events:read events:write");
-    for (String hostile : new String[] {null, "/", "/../x", "/..%2Fx", "/a%2Fb", "/a/b", "/abc/edit/",
-        "/abc/edit/x", "/abc//edit", "/" + "a".repeat(65), "/" + "a".repeat(10_000) + "/edit", "//abc"}) {
+    for (String hostile :
+        new String[] {
+          null,
+          "/",
+          "/../x",
+          "/..%2Fx",
+          "/a%2Fb",
+          "/a/b",
+          "/abc/edit/",
+          "/abc/edit/x",
+          "/abc//edit",
+          "/" + "a".repeat(65),
+          "/" + "a".repeat(10_000) + "/edit",
+          "//abc"
+        }) {
       Exchange exchange = new Exchange(hostile);
       assertTrue(open(pages, exchange).isEmpty(), hostile);
       assertEquals(404, exchange.error, hostile);
@@ -129,7 +170,8 @@ class ItemPageTest {
     assertNull(exchange.error);
     assertFalse(item.permits("events:write"));
     assertEquals(403, exchange.error);
-    assertFalse(open(new Pages(null), new Exchange("/abc")).orElseThrow().permits("events:read"),
+    assertFalse(
+        open(new Pages(null), new Exchange("/abc")).orElseThrow().permits("events:read"),
         "no connection, no scope");
   }
 
@@ -137,13 +179,17 @@ class ItemPageTest {
   void anItemLivestormDoesNotHaveIsA404AndAnyOtherFailureShowsThePage() throws IOException {
     Exchange missing = new Exchange("/abc");
     ItemPage gone = open(new Pages("events:read"), missing).orElseThrow();
-    gone.page().problems().note(new LivestormException(Kind.NOT_FOUND, "events/abc", 404, "not found"));
+    gone.page()
+        .problems()
+        .note(new LivestormException(Kind.NOT_FOUND, "events/abc", 404, "not found"));
     assertFalse(gone.found("event", Optional.empty()));
     assertEquals(404, missing.error);
 
     Exchange failing = new Exchange("/abc");
     ItemPage down = open(new Pages("events:read"), failing).orElseThrow();
-    down.page().problems().note(new LivestormException(Kind.UNAVAILABLE, "events/abc", 503, "down"));
+    down.page()
+        .problems()
+        .note(new LivestormException(Kind.UNAVAILABLE, "events/abc", 503, "down"));
     assertTrue(down.found("event", Optional.empty()));
     assertNull(failing.error);
     assertTrue(down.page().model().containsKey("event"));
@@ -157,11 +203,14 @@ class ItemPageTest {
   @Test
   void aPostIsAnsweredWithA303ToTheItemWithItsMessage() throws IOException {
     Exchange exchange = new Exchange("/abc/edit");
-    open(new Pages("events:write"), exchange).orElseThrow().redirectToItem("", "flash.eventUpdated");
+    open(new Pages("events:write"), exchange)
+        .orElseThrow()
+        .redirectToItem("", "flash.eventUpdated");
 
     assertEquals(303, exchange.status);
     assertEquals("/app/events/abc", exchange.headers.get("Location"));
-    assertEquals(Map.of(DashboardPages.class.getName() + ".flash", "flash.eventUpdated"), exchange.session);
+    assertEquals(
+        Map.of(DashboardPages.class.getName() + ".flash", "flash.eventUpdated"), exchange.session);
   }
 
   @Test

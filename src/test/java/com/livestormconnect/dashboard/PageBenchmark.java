@@ -32,9 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The pages' benchmark (issue 13), not a test: run with {@code ./mvnw -Pbenchmark verify}. With 150 ms
- * of sandbox latency (SANDBOX_LATENCY_MS, set inside the container for this run), it measures one
- * Livestorm call, a cold {@code /dashboard} (three calls), and a scripted browsing session
+ * The pages' benchmark (issue 13), not a test: run with {@code ./mvnw -Pbenchmark verify}. With 150
+ * ms of sandbox latency (SANDBOX_LATENCY_MS, set inside the container for this run), it measures
+ * one Livestorm call, a cold {@code /dashboard} (three calls), and a scripted browsing session
  * (dashboard, events, an event, one of its sessions, back to the event, back to the events): the
  * Livestorm calls it made (the sandbox's counter) and its total time. Figures go to
  * target/benchmarks/pages.txt and are printed.
@@ -52,18 +52,17 @@ class PageBenchmark {
     return Deployments.app(PageBenchmark.class, ConnectFlow.class);
   }
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   private static URI base() {
     return URI.create(System.getProperty("APP_BASE_URL"));
   }
 
   private static Path report() {
-    return Path.of(System.getProperty("project.build.directory", "target"), "benchmarks", "pages.txt");
+    return Path.of(
+        System.getProperty("project.build.directory", "target"), "benchmarks", "pages.txt");
   }
 
   private static ConnectFlow user() {
@@ -122,7 +121,8 @@ class PageBenchmark {
       String session = null;
       Matcher events = EVENT_LINK.matcher(scout.browser.get("/events").body());
       while (session == null && events.find()) {
-        Matcher sessions = SESSION_LINK.matcher(scout.browser.get("/events/" + events.group(1)).body());
+        Matcher sessions =
+            SESSION_LINK.matcher(scout.browser.get("/events/" + events.group(1)).body());
         if (sessions.find()) {
           event = events.group(1);
           session = sessions.group(1);
@@ -131,8 +131,14 @@ class PageBenchmark {
       assertTrue(session != null, "no event with sessions");
       Thread.sleep(1_100);
 
-      List<String> script = List.of("/dashboard", "/events", "/events/" + event, "/sessions/" + session,
-          "/events/" + event, "/events");
+      List<String> script =
+          List.of(
+              "/dashboard",
+              "/events",
+              "/events/" + event,
+              "/sessions/" + session,
+              "/events/" + event,
+              "/events");
       List<Long> sessionTimes = new ArrayList<>();
       List<Long> sessionCalls = new ArrayList<>();
       for (int round = 0; round < 3; round++) {
@@ -147,12 +153,28 @@ class PageBenchmark {
         sessionCalls.add(control.counter("api_requests") - before);
       }
 
-      lines.add(String.format(Locale.ROOT, "Sandbox latency: %d ms per request (half before arrival, half after)", LATENCY_MS));
-      lines.add(String.format(Locale.ROOT, "One Livestorm call (client, median of %d): %.0f ms", ROUNDS, call));
-      lines.add(String.format(Locale.ROOT, "Cold /dashboard, 3 calls (median of %d): %.0f ms = %.2f x one call",
-          ROUNDS, dashboard, dashboard / call));
-      lines.add(String.format(Locale.ROOT, "Browsing session %s: %s Livestorm calls, %.0f ms in all (median of 3)",
-          "dashboard > events > event > session > event > events", sessionCalls, medianMillis(sessionTimes)));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "Sandbox latency: %d ms per request (half before arrival, half after)",
+              LATENCY_MS));
+      lines.add(
+          String.format(
+              Locale.ROOT, "One Livestorm call (client, median of %d): %.0f ms", ROUNDS, call));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "Cold /dashboard, 3 calls (median of %d): %.0f ms = %.2f x one call",
+              ROUNDS,
+              dashboard,
+              dashboard / call));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "Browsing session %s: %s Livestorm calls, %.0f ms in all (median of 3)",
+              "dashboard > events > event > session > event > events",
+              sessionCalls,
+              medianMillis(sessionTimes)));
       Files.createDirectories(report().getParent());
       Files.write(report(), lines);
     } finally {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.livestorm.LivestormException;
-import com.livestormconnect.livestorm.RecentAnswersAccess;
 import com.livestormconnect.livestorm.RecentAnswers;
+import com.livestormconnect.livestorm.RecentAnswersAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,10 +57,11 @@ class PageCallsTest {
 
   @Test
   void aCallNoPoolThreadTookRunsInTheRequestsThread() {
-    PageCalls calls = new PageCalls(task -> { }, answers, Optional.of(owner), false, problems);
+    PageCalls calls = new PageCalls(task -> {}, answers, Optional.of(owner), false, problems);
     Thread request = Thread.currentThread();
 
-    assertEquals(Optional.of(true), calls.start("a", () -> Thread.currentThread() == request).get());
+    assertEquals(
+        Optional.of(true), calls.start("a", () -> Thread.currentThread() == request).get());
   }
 
   @Test
@@ -77,7 +78,8 @@ class PageCallsTest {
     PageCalls refreshed = calls(true);
     assertEquals(Optional.of(2), refreshed.fetch("event/e1", made::incrementAndGet));
     assertTrue(refreshed.oldestCached().isEmpty());
-    assertEquals(2, answers.find(owner, "event/e1").orElseThrow().value(), "the live answer is kept");
+    assertEquals(
+        2, answers.find(owner, "event/e1").orElseThrow().value(), "the live answer is kept");
   }
 
   @Test
@@ -92,9 +94,13 @@ class PageCallsTest {
   @Test
   void aFailedCallIsNotedOnThePageAndNotKept() {
     PageCalls calls = calls(false);
-    PageCalls.Later<String> failing = calls.start("event/x", () -> {
-      throw new LivestormException(LivestormException.Kind.NOT_FOUND, "/events/x", 404, "not found");
-    });
+    PageCalls.Later<String> failing =
+        calls.start(
+            "event/x",
+            () -> {
+              throw new LivestormException(
+                  LivestormException.Kind.NOT_FOUND, "/events/x", 404, "not found");
+            });
     Optional<String> answer = failing.get();
 
     assertTrue(answer.isEmpty());

@@ -9,10 +9,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegistrationFormTest {
-  private static final List<RegistrationField> FIELDS = List.of(
-      new RegistrationField("email", "text", true, false, List.of()),
-      new RegistrationField("company", "text", true, true, List.of()),
-      new RegistrationField("job_title", "text", false, true, List.of()));
+  private static final List<RegistrationField> FIELDS =
+      List.of(
+          new RegistrationField("email", "text", true, false, List.of()),
+          new RegistrationField("company", "text", true, true, List.of()),
+          new RegistrationField("job_title", "text", false, true, List.of()));
 
   private static RegistrationForm form(Map<String, String> custom) {
     return new RegistrationForm("ada@example.com", "Ada", "", "", "", "", "", custom);
@@ -20,7 +21,8 @@ class RegistrationFormTest {
 
   @Test
   void aRequiredCustomFieldLeftEmptyIsAnErrorBesideIt() {
-    assertEquals(Map.of("field.company", "registration.error.required"),
+    assertEquals(
+        Map.of("field.company", "registration.error.required"),
         form(Map.of("company", "", "job_title", "")).errors(FIELDS));
     assertTrue(form(Map.of("company", "Acme")).errors(FIELDS).isEmpty());
   }
@@ -34,9 +36,12 @@ class RegistrationFormTest {
 
   @Test
   void livestormsRefusalIsShownBesideTheFieldsItPointsAt() {
-    String refusal = "/sessions/x/people answered 422: company is required [/data/attributes/fields/company];"
-        + " email is required [/data/attributes/fields/email]";
-    assertEquals(Map.of("field.company", "registration.error.refused", "email", "registration.error.refused"),
+    String refusal =
+        "/sessions/x/people answered 422: company is required [/data/attributes/fields/company];"
+            + " email is required [/data/attributes/fields/email]";
+    assertEquals(
+        Map.of(
+            "field.company", "registration.error.refused", "email", "registration.error.refused"),
         RegistrationForm.refusedFields(refusal, FIELDS));
     assertEquals(Map.of(), RegistrationForm.refusedFields("answered 422: nope", FIELDS));
   }

@@ -22,9 +22,32 @@ class SubPathTest {
 
   @Test
   void noPathAnEmptyIdOrADotSegmentIsNoId() {
-    for (String hostile : new String[] {null, "", "/", "//", "//edit", "/../x", "/./x", "/..", "/.",
-        "/%2e%2e/x", "/..%2Fx", "x/edit", "/ /edit", "/a b", "/a;jsessionid=1", "/a?b", "/a#b",
-        "/a\u0000b", "/%00", "/\u0430bc", "/a\\b/edit", "/a_b", "/a.b"}) {
+    for (String hostile :
+        new String[] {
+          null,
+          "",
+          "/",
+          "//",
+          "//edit",
+          "/../x",
+          "/./x",
+          "/..",
+          "/.",
+          "/%2e%2e/x",
+          "/..%2Fx",
+          "x/edit",
+          "/ /edit",
+          "/a b",
+          "/a;jsessionid=1",
+          "/a?b",
+          "/a#b",
+          "/a\u0000b",
+          "/%00",
+          "/\u0430bc",
+          "/a\\b/edit",
+          "/a_b",
+          "/a.b"
+        }) {
       assertTrue(SubPath.parse(hostile).isEmpty(), "read an id in " + hostile);
     }
   }
@@ -58,7 +81,8 @@ class SubPathTest {
   @Test
   void onlyTheGivenActionsAreAccepted() {
     assertTrue(SubPath.parse("/abc/delete").orElseThrow().isOneOf(EVENT_ACTIONS));
-    for (String action : new String[] {"Edit", "edit/x", "../edit", "delete/../edit", "edit;x", "%65dit"}) {
+    for (String action :
+        new String[] {"Edit", "edit/x", "../edit", "delete/../edit", "edit;x", "%65dit"}) {
       assertFalse(SubPath.parse("/abc/" + action).orElseThrow().isOneOf(EVENT_ACTIONS), action);
     }
   }

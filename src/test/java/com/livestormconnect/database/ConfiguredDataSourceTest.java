@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfiguredDataSourceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shuttingDownReleasesTheEmbeddedDatabaseSoThatANewEngineCanBootIt() throws Exception {
     Path db = dir.resolve("db");
-    DataSource source = ConfiguredDataSource.create(
-        new DatabaseSettings("jdbc:derby:" + db + ";create=true", Optional.empty(), Optional.empty()));
+    DataSource source =
+        ConfiguredDataSource.create(
+            new DatabaseSettings(
+                "jdbc:derby:" + db + ";create=true", Optional.empty(), Optional.empty()));
     try (Connection c = source.getConnection()) {
       c.createStatement().execute("CREATE TABLE t (x INT)");
     }
@@ -51,18 +52,21 @@ class ConfiguredDataSourceTest {
 
   /** Opens and shuts the database with Derby loaded afresh by another class loader. */
   private static boolean otherEngineCannotOpen(Path db) throws Exception {
-    URL[] derbyJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> Path.of(entry).getFileName().toString().startsWith("derby"))
-        .map(entry -> {
-          try {
-            return Path.of(entry).toUri().toURL();
-          } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toArray(URL[]::new);
+    URL[] derbyJars =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> Path.of(entry).getFileName().toString().startsWith("derby"))
+            .map(
+                entry -> {
+                  try {
+                    return Path.of(entry).toUri().toURL();
+                  } catch (MalformedURLException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toArray(URL[]::new);
     assertEquals(3, derbyJars.length, Arrays.toString(derbyJars));
-    try (URLClassLoader redeployed = new URLClassLoader(derbyJars, ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader redeployed =
+        new URLClassLoader(derbyJars, ClassLoader.getPlatformClassLoader())) {
       Class<?> type = redeployed.loadClass("org.apache.derby.jdbc.EmbeddedDataSource");
       DataSource other = (DataSource) type.getConstructor().newInstance();
       type.getMethod("setDatabaseName", String.class).invoke(other, db.toString());
@@ -88,11 +92,15 @@ class ConfiguredDataSourceTest {
   void aPoolAskingWithoutCredentialsGetsTheConfiguredOnes() throws Exception {
     // WildFly's pool calls getConnection("", ""); PostgreSQL then refused "no user name".
     List<String> calls = new ArrayList<>();
-    DataSource target = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
-          return null;
-        });
+    DataSource target =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
+                  return null;
+                });
     ConfiguredDataSource source = new ConfiguredDataSource(target);
 
     source.getConnection(null, null);

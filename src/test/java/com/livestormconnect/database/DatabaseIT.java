@@ -34,14 +34,15 @@ class DatabaseIT {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
   @Test
   void runsOnTheConfiguredDatabaseWithTheSharedRateLimitTableOnPostgreSql() throws Exception {
     boolean postgres = DatabaseSettings.fromEnvironment().url().startsWith("jdbc:postgresql:");
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      assertEquals(postgres ? "PostgreSQL" : "Apache Derby", c.getMetaData().getDatabaseProductName());
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      assertEquals(
+          postgres ? "PostgreSQL" : "Apache Derby", c.getMetaData().getDatabaseProductName());
       if (postgres) {
         try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM permit_slot")) {
           assertTrue(rows.next());
@@ -55,7 +56,8 @@ class DatabaseIT {
     var info = Migrations.flyway(dataSource, DatabaseSettings.fromEnvironment()).info();
     assertEquals(0, info.pending().length, "no migration left pending");
     assertTrue(info.applied().length >= 1);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM account")) {
       assertTrue(rows.next());
     }
@@ -64,8 +66,11 @@ class DatabaseIT {
   @Test
   void migrationsRunOnAFreshDerbyDatabase() throws Exception {
     String url = "jdbc:derby:memory:fresh-" + UUID.randomUUID() + ";create=true";
-    var fresh = Flyway.configure(getClass().getClassLoader()).dataSource(url, null, null)
-        .locations("classpath:db/migration").load();
+    var fresh =
+        Flyway.configure(getClass().getClassLoader())
+            .dataSource(url, null, null)
+            .locations("classpath:db/migration")
+            .load();
     var result = fresh.migrate();
     assertTrue(result.migrationsExecuted >= 1);
     assertEquals(0, fresh.info().pending().length);
@@ -75,8 +80,11 @@ class DatabaseIT {
   void passwordsAreStoredAsPbkdf2HashesOnly() throws Exception {
     String username = "hash-" + UUID.randomUUID().toString().substring(0, 8);
     accounts.create(SignUpForm.of(username, "a very secret password"));
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("SELECT password_hash FROM account WHERE username_key = '" + username + "'")) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows =
+            s.executeQuery(
+                "SELECT password_hash FROM account WHERE username_key = '" + username + "'")) {
       assertTrue(rows.next());
       String stored = rows.getString(1);
       assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:210000:"), stored);
@@ -90,7 +98,8 @@ class DatabaseIT {
     Account later = accounts.create(SignUpForm.of(username, "another long password"));
     assertEquals(java.util.Set.of(AccountStore.USER), accounts.groups(later));
     long firstId;
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
         ResultSet rows = s.executeQuery("SELECT username FROM account ORDER BY id")) {
       rows.next();
       Account first = accounts.find(rows.getString(1)).orElseThrow();

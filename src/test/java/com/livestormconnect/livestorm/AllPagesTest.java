@@ -12,7 +12,8 @@ class AllPagesTest {
   private static Page<Integer> page(int number, int records, List<Integer> asked) {
     asked.add(number);
     if (number * 2 >= records) {
-      throw new LivestormException(LivestormException.Kind.REJECTED, "/x", 400, "page past the end");
+      throw new LivestormException(
+          LivestormException.Kind.REJECTED, "/x", 400, "page past the end");
     }
     List<Integer> items = new ArrayList<>();
     for (int i = number * 2; i < Math.min(records, number * 2 + 2); i++) {
@@ -33,9 +34,15 @@ class AllPagesTest {
   @Test
   void anEmptyListIsOneCall() {
     List<Integer> asked = new ArrayList<>();
-    assertEquals(List.of(), AllPages.stream(n -> n == 0
-        ? new Page<Integer>(List.of(), new PageMeta(0, null, null, 0, 0, 2))
-        : page(n, 0, asked), (d, c, r) -> {}).toList());
+    assertEquals(
+        List.of(),
+        AllPages.stream(
+                n ->
+                    n == 0
+                        ? new Page<Integer>(List.of(), new PageMeta(0, null, null, 0, 0, 2))
+                        : page(n, 0, asked),
+                (d, c, r) -> {})
+            .toList());
     assertEquals(List.of(), asked);
   }
 }

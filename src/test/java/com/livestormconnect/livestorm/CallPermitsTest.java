@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The limiter with a short window (300 ms for 5 permits) so that the properties show in little
- * time. The assertions are about order and counts, with a few milliseconds of slack for
- * timestamps taken a little after the event they record; none is a speed target.
+ * time. The assertions are about order and counts, with a few milliseconds of slack for timestamps
+ * taken a little after the event they record; none is a speed target.
  */
 class CallPermitsTest {
   private static final Duration WINDOW = Duration.ofMillis(300);
@@ -36,7 +36,8 @@ class CallPermitsTest {
     Collections.sort(sorted);
     for (int i = 5; i < sorted.size(); i++) {
       long gap = sorted.get(i) - sorted.get(i - 5);
-      assertTrue(gap >= WINDOW.toNanos() - SLACK_NANOS,
+      assertTrue(
+          gap >= WINDOW.toNanos() - SLACK_NANOS,
           what + " " + (i - 5) + " and " + i + " are " + gap / 1_000_000 + " ms apart");
     }
   }
@@ -47,16 +48,20 @@ class CallPermitsTest {
     ExecutorService callers = Executors.newFixedThreadPool(12);
     List<Future<?>> calls = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      calls.add(callers.submit(() -> {
-        try (CallPermits.Permit permit = permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
-          // The request travels for a while, arrives, and its answer travels back: latencies
-          // of up to 120 ms, far more jitter than a 5 % margin between starts could absorb.
-          Thread.sleep(ThreadLocalRandom.current().nextInt(120));
-          arrivals.add(System.nanoTime());
-          Thread.sleep(ThreadLocalRandom.current().nextInt(120));
-        }
-        return null;
-      }));
+      calls.add(
+          callers.submit(
+              () -> {
+                try (CallPermits.Permit permit =
+                    permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
+                  // The request travels for a while, arrives, and its answer travels back:
+                  // latencies
+                  // of up to 120 ms, far more jitter than a 5 % margin between starts could absorb.
+                  Thread.sleep(ThreadLocalRandom.current().nextInt(120));
+                  arrivals.add(System.nanoTime());
+                  Thread.sleep(ThreadLocalRandom.current().nextInt(120));
+                }
+                return null;
+              }));
     }
     for (Future<?> call : calls) {
       call.get();
@@ -79,14 +84,19 @@ class CallPermitsTest {
     List<Thread> waiting = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       int caller = i;
-      Thread t = new Thread(() -> {
-        try (CallPermits.Permit p = permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
-          served.add(caller);
-          allServed.await(); // keeps its slot, so the only slots freed are the ones given back below
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try (CallPermits.Permit p =
+                    permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
+                  served.add(caller);
+                  allServed
+                      .await(); // keeps its slot, so the only slots freed are the ones given back
+                  // below
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       t.start();
       waiting.add(t);
       queued(t); // caller i is in the queue before caller i + 1 asks
@@ -108,14 +118,16 @@ class CallPermitsTest {
   }
 
   /**
-   * Waits until {@code caller} is parked in {@link CallPermits#acquire} (on the lane's fair lock
-   * or on its window): a timed park is where a caller waits for its turn, so from then on it is
-   * queued ahead of anyone who asks later.
+   * Waits until {@code caller} is parked in {@link CallPermits#acquire} (on the lane's fair lock or
+   * on its window): a timed park is where a caller waits for its turn, so from then on it is queued
+   * ahead of anyone who asks later.
    */
   private static void queued(Thread caller) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (caller.getState() != Thread.State.TIMED_WAITING) {
-      assertTrue(caller.isAlive() && System.nanoTime() < deadline, "caller never queued: " + caller.getState());
+      assertTrue(
+          caller.isAlive() && System.nanoTime() < deadline,
+          "caller never queued: " + caller.getState());
       Thread.yield();
     }
   }
@@ -140,7 +152,9 @@ class CallPermitsTest {
   void aPauseAfterA429HoldsBackEveryCallerOfTheConnectionOnly() throws Exception {
     permits.pause("c1", Duration.ofMillis(400));
     long started = System.nanoTime();
-    assertTrue(permits.acquire("c1", Duration.ofMillis(100)).isEmpty(), "a 100 ms deadline ends in the pause");
+    assertTrue(
+        permits.acquire("c1", Duration.ofMillis(100)).isEmpty(),
+        "a 100 ms deadline ends in the pause");
     assertTrue(permits.acquire("other", Duration.ZERO).isPresent(), "other connections go on");
     assertTrue(permits.acquire("c1", Duration.ofSeconds(2)).isPresent());
     assertTrue(System.nanoTime() - started >= Duration.ofMillis(400).toNanos() - SLACK_NANOS);
@@ -153,7 +167,9 @@ class CallPermitsTest {
     // The first BURST (3) go at once: a page's independent calls overlap (issue 13 §3). Each is
     // granted without any wait at all; paced one by one, the second would have to wait.
     for (int i = 0; i < CallPermits.BURST; i++) {
-      permits.acquire("c1", Duration.ZERO).orElseThrow(() -> new AssertionError("no wait for a page's calls"))
+      permits
+          .acquire("c1", Duration.ZERO)
+          .orElseThrow(() -> new AssertionError("no wait for a page's calls"))
           .close();
       starts.add(System.nanoTime());
     }
@@ -161,10 +177,14 @@ class CallPermitsTest {
       permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow().close();
       starts.add(System.nanoTime());
     }
-    // ...and the next ones follow a fifth of the window apart instead of in a burst of five. Measured
+    // ...and the next ones follow a fifth of the window apart instead of in a burst of five.
+    // Measured
     // from before the first call (a busy machine can only delay a start, never bring one forward).
     for (int i = CallPermits.BURST; i < 5; i++) {
-      assertTrue(starts.get(i) - before >= WINDOW.dividedBy(5).multipliedBy(i - CallPermits.BURST + 1).toNanos() - SLACK_NANOS,
+      assertTrue(
+          starts.get(i) - before
+              >= WINDOW.dividedBy(5).multipliedBy(i - CallPermits.BURST + 1).toNanos()
+                  - SLACK_NANOS,
           "start " + i + " comes a fifth of the window after the one before it, at the earliest");
     }
   }
@@ -176,9 +196,12 @@ class CallPermitsTest {
     assertEquals(Duration.ofHours(1), applied);
     java.time.Instant resumes = permits.resumesAt("c1").orElseThrow();
     java.time.Instant now = java.time.Instant.now();
-    assertTrue(!resumes.isAfter(now.plus(Duration.ofHours(1)))
-        && resumes.isAfter(now.plus(Duration.ofMinutes(59))), resumes.toString());
-    assertEquals(Duration.ofSeconds(2), permits.pause("c2", Duration.ofSeconds(2)), "short pauses stay");
+    assertTrue(
+        !resumes.isAfter(now.plus(Duration.ofHours(1)))
+            && resumes.isAfter(now.plus(Duration.ofMinutes(59))),
+        resumes.toString());
+    assertEquals(
+        Duration.ofSeconds(2), permits.pause("c2", Duration.ofSeconds(2)), "short pauses stay");
   }
 
   @Test

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The client's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures, in the
- * container against the sandbox, the request rate achieved per token against the 5/s limit, the
+ * The client's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. It measures, in
+ * the container against the sandbox, the request rate achieved per token against the 5/s limit, the
  * 429s received, the refreshes under a refresh storm, and the client's own overhead per call
  * (interceptor, token decryption, JSON:API mapping) against a bare call to the same endpoint. The
  * figures go to target/benchmarks/client.txt and are printed at the end.
@@ -50,26 +50,22 @@ class ClientBenchmark {
     return Deployments.app(ClientBenchmark.class, SandboxGrant.class, Connections.class);
   }
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
-  @Inject
-  TokenStore tokens;
+  @Inject TokenStore tokens;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
-  @Inject
-  LivestormSettings settings;
+  @Inject LivestormSettings settings;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
   private static Path report() {
-    return Path.of(System.getProperty("project.build.directory", "target"), "benchmarks", "client.txt");
+    return Path.of(
+        System.getProperty("project.build.directory", "target"), "benchmarks", "client.txt");
   }
 
   @Test
@@ -77,8 +73,14 @@ class ClientBenchmark {
   void measure() throws Exception {
     List<String> lines = new ArrayList<>();
     lines.add("Livestorm Connect client benchmark, " + Instant.now());
-    lines.add("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-        + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+    lines.add(
+        "JVM: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.version")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPUs");
     lines.add("");
 
     // 1. Throughput per token against the 5/s limit.
@@ -88,19 +90,32 @@ class ClientBenchmark {
     long started = System.nanoTime();
     runConcurrently(10, THROUGHPUT_CALLS, () -> client.events(access, EventQuery.ALL, 0, 1));
     double seconds = (System.nanoTime() - started) / 1e9;
-    lines.add(String.format("Throughput: %d calls from 10 threads on one token in %.1f s = %.2f requests/s"
-        + " (limit 5/s: %.0f %%); 429s from the sandbox: %d", THROUGHPUT_CALLS, seconds,
-        THROUGHPUT_CALLS / seconds, THROUGHPUT_CALLS / seconds / 5 * 100, Connections.sandboxCounter("rate_limited") - limited));
+    lines.add(
+        String.format(
+            "Throughput: %d calls from 10 threads on one token in %.1f s = %.2f requests/s"
+                + " (limit 5/s: %.0f %%); 429s from the sandbox: %d",
+            THROUGHPUT_CALLS,
+            seconds,
+            THROUGHPUT_CALLS / seconds,
+            THROUGHPUT_CALLS / seconds / 5 * 100,
+            Connections.sandboxCounter("rate_limited") - limited));
 
     // 2. Refresh storm: many callers find the token about to expire at once.
     long stormAccount = Connections.connected(accounts, tokens, "events:read");
     Connections.expireSoon(dataSource, stormAccount, 30);
     long refreshes = Connections.sandboxCounter("refreshes");
     started = System.nanoTime();
-    runConcurrently(STORM_CALLS, STORM_CALLS, () -> client.events(Access.of(stormAccount), EventQuery.ALL, 0, 1));
-    lines.add(String.format("Refresh storm: %d concurrent calls on a token about to expire -> %d refresh(es)"
-        + " at the token endpoint, all calls done in %.1f s", STORM_CALLS, Connections.sandboxCounter("refreshes") - refreshes,
-        (System.nanoTime() - started) / 1e9));
+    runConcurrently(
+        STORM_CALLS,
+        STORM_CALLS,
+        () -> client.events(Access.of(stormAccount), EventQuery.ALL, 0, 1));
+    lines.add(
+        String.format(
+            "Refresh storm: %d concurrent calls on a token about to expire -> %d refresh(es)"
+                + " at the token endpoint, all calls done in %.1f s",
+            STORM_CALLS,
+            Connections.sandboxCounter("refreshes") - refreshes,
+            (System.nanoTime() - started) / 1e9));
 
     // 3. Overhead per call: the client's call time minus its wait for a permit, against a bare
     //    JAX-RS GET of the same endpoint with the same token (paced too, so neither meets a 429).
@@ -123,8 +138,11 @@ class ClientBenchmark {
     // let it pass before the bare calls, which no limiter of ours guards.
     Thread.sleep(1_100);
     double bareMs = bareCalls(tokens.load(overheadAccount).orElseThrow().accessToken().getValue());
-    lines.add(String.format("Overhead: client call %.2f ms (permit wait excluded) vs bare call %.2f ms"
-        + " -> %.2f ms per call for interceptor + decryption + mapping", clientMs, bareMs, clientMs - bareMs));
+    lines.add(
+        String.format(
+            "Overhead: client call %.2f ms (permit wait excluded) vs bare call %.2f ms"
+                + " -> %.2f ms per call for interceptor + decryption + mapping",
+            clientMs, bareMs, clientMs - bareMs));
 
     Files.createDirectories(report().getParent());
     Files.write(report(), lines);
@@ -139,8 +157,11 @@ class ClientBenchmark {
       for (int i = 0; i < OVERHEAD_CALLS + 10; i++) {
         Thread.sleep(250);
         long started = System.nanoTime();
-        try (Response response = bare.target(settings.apiUrl() + "/events?page%5Bnumber%5D=0&page%5Bsize%5D=1")
-            .request("application/vnd.api+json").header("Authorization", "Bearer " + token).get()) {
+        try (Response response =
+            bare.target(settings.apiUrl() + "/events?page%5Bnumber%5D=0&page%5Bsize%5D=1")
+                .request("application/vnd.api+json")
+                .header("Authorization", "Bearer " + token)
+                .get()) {
           response.readEntity(String.class);
           if (response.getStatus() != 200) {
             throw new IllegalStateException("bare call answered " + response.getStatus());
@@ -156,7 +177,8 @@ class ClientBenchmark {
     }
   }
 
-  private static void runConcurrently(int threads, int calls, java.util.concurrent.Callable<?> call) throws Exception {
+  private static void runConcurrently(int threads, int calls, java.util.concurrent.Callable<?> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> futures = new ArrayList<>();

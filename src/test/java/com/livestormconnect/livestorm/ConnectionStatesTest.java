@@ -34,7 +34,9 @@ class ConnectionStatesTest {
     for (int i = 0; i < BOUND + 500; i++) {
       metrics.call("c" + i, 1_000, false);
     }
-    assertTrue(metrics.byConnection().size() <= BOUND, metrics.byConnection().size() + " connections kept");
+    assertTrue(
+        metrics.byConnection().size() <= BOUND,
+        metrics.byConnection().size() + " connections kept");
     assertEquals(BOUND + 500, metrics.total().calls(), "the totals still count every call");
   }
 

@@ -1,17 +1,14 @@
 package com.livestormconnect.livestorm;
 
-import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxControl;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.account.SignUpForm;
 import com.livestormconnect.token.LivestormIdentity;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
 import com.nimbusds.oauth2.sdk.Scope;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,10 +32,18 @@ final class Connections {
 
   /** A new account connected to the sandbox with these scopes; returns its id. */
   static long connected(AccountStore accounts, TokenStore tokens, String scopes) throws Exception {
-    long accountId = accounts.create(SignUpForm.of("client-" + UUID.randomUUID().toString().substring(0, 8),
-        "a long enough password")).getId();
+    long accountId =
+        accounts
+            .create(
+                SignUpForm.of(
+                    "client-" + UUID.randomUUID().toString().substring(0, 8),
+                    "a long enough password"))
+            .getId();
     var response = SandboxGrant.obtain(appBase(), scopes).toSuccessResponse();
-    tokens.save(accountId, tokens.connectionIdFor(accountId), TokenSet.from(response, Scope.parse(scopes), Instant.now()),
+    tokens.save(
+        accountId,
+        tokens.connectionIdFor(accountId),
+        TokenSet.from(response, Scope.parse(scopes), Instant.now()),
         LivestormIdentity.UNKNOWN);
     return accountId;
   }
@@ -47,10 +52,14 @@ final class Connections {
   static void expireSoon(DataSource dataSource, long accountId, long seconds) throws Exception {
     Instant expires = Instant.now().plusSeconds(seconds);
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE livestorm_connection SET access_expires_at = ?,"
-            + " token_received_at = ? WHERE account_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE livestorm_connection SET access_expires_at = ?,"
+                    + " token_received_at = ? WHERE account_id = ?")) {
       s.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(expires, ZoneOffset.UTC)));
-      s.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
+      s.setTimestamp(
+          2,
+          Timestamp.valueOf(LocalDateTime.ofInstant(expires.minusSeconds(7200), ZoneOffset.UTC)));
       s.setLong(3, accountId);
       assertEquals(1, s.executeUpdate());
     }

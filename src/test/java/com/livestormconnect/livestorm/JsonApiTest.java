@@ -13,7 +13,8 @@ class JsonApiTest {
 
   @Test
   void mapsASessionListWithItsPagination() {
-    String body = """
+    String body =
+        """
         {"data":[{"id":"3f0c","type":"sessions","attributes":{"event_id":"9b1e","status":"upcoming",
           "timezone":"Europe/Paris","room_link":"https://app.livestorm.co/p/9b1e/live?s=3f0c","name":null,
           "attendees_count":0,"duration":null,"estimated_started_at":1767261600,"started_at":0,"ended_at":0,
@@ -38,7 +39,8 @@ class JsonApiTest {
 
   @Test
   void mapsAPersonWithRegistrantDetailsAndLenientNumbers() {
-    String body = """
+    String body =
+        """
         {"data":{"id":"7d2a","type":"people","attributes":{"role":"participant","created_at":1764000100,
           "updated_at":1767265000,"timezone":"Europe/Paris","first_name":"Ada","last_name":"Lovelace",
           "email":"ada@example.com","avatar_link":null,
@@ -65,8 +67,11 @@ class JsonApiTest {
 
   @Test
   void aPersonOutsideASessionHasNoRegistrant() {
-    Person p = JsonApi.one("{\"data\":{\"id\":\"p1\",\"type\":\"people\",\"attributes\":{\"email\":\"x@y.z\"}}}",
-        "/events/e/people", Person::from);
+    Person p =
+        JsonApi.one(
+            "{\"data\":{\"id\":\"p1\",\"type\":\"people\",\"attributes\":{\"email\":\"x@y.z\"}}}",
+            "/events/e/people",
+            Person::from);
     assertNull(p.registrant());
     assertFalse(p.attended());
     assertEquals("x@y.z", p.fullName());
@@ -75,14 +80,16 @@ class JsonApiTest {
 
   @Test
   void mapsAnEventWithItsEmbeddedOwner() {
-    String body = """
+    String body =
+        """
         {"data":{"id":"e1","type":"events","attributes":{"title":"<script>alert(1)</script>","slug":"s",
           "registration_link":"https://app.livestorm.co/p/e1","estimated_duration":45,"sessions_count":"3",
           "published_at":0,"created_at":1700000000,"scheduling_status":"upcoming","chat_enabled":true,
           "owner":{"id":"o1","type":"people","attributes":{"first_name":"Grace","last_name":"Hopper"}}}}}
         """;
     Event e = JsonApi.one(body, "/events/e1", Event::from);
-    assertEquals("<script>alert(1)</script>", e.title(), "kept as data; escaping is the page's job");
+    assertEquals(
+        "<script>alert(1)</script>", e.title(), "kept as data; escaping is the page's job");
     assertEquals(45, e.estimatedDurationMinutes());
     assertEquals(3, e.sessionsCount());
     assertNull(e.publishedAt());
@@ -93,41 +100,64 @@ class JsonApiTest {
 
   @Test
   void mapsUsersOrganizationsAndWebhooks() {
-    User u = JsonApi.one("""
+    User u =
+        JsonApi.one(
+            """
         {"data":{"id":"u1","type":"users","attributes":{"role":"host","first_name":"Ada","email":"a@b.c","pending_invite":false},
-         "relationships":{"organization":{"data":{"type":"organizations","id":"org1"}}}}}""", "/me", User::from);
+         "relationships":{"organization":{"data":{"type":"organizations","id":"org1"}}}}}""",
+            "/me",
+            User::from);
     assertEquals("org1", u.organizationId());
     assertEquals("host", u.role());
-    Organization o = JsonApi.one("{\"data\":{\"id\":\"org1\",\"type\":\"organizations\",\"attributes\":{\"name\":\"Acme\"}}}",
-        "/organization", Organization::from);
+    Organization o =
+        JsonApi.one(
+            "{\"data\":{\"id\":\"org1\",\"type\":\"organizations\",\"attributes\":{\"name\":\"Acme\"}}}",
+            "/organization",
+            Organization::from);
     assertEquals("Acme", o.name());
-    Webhook w = JsonApi.one("""
+    Webhook w =
+        JsonApi.one(
+            """
         {"data":{"id":"w1","type":"webhooks","attributes":{"url":"https://example.com/h","event":"people.registered","created_at":1700000000}}}""",
-        "/webhooks", Webhook::from);
+            "/webhooks",
+            Webhook::from);
     assertEquals("people.registered", w.event());
     assertEquals(Instant.ofEpochSecond(1700000000), w.createdAt());
   }
 
   @Test
   void missingMetaKeysAreDerived() {
-    Page<Webhook> page = JsonApi.page("""
+    Page<Webhook> page =
+        JsonApi.page(
+            """
         {"data":[{"id":"w1","type":"webhooks","attributes":{}}],"meta":{"record_count":1,"page_count":1,"items_per_page":20}}""",
-        "/webhooks", Webhook::from);
+            "/webhooks",
+            Webhook::from);
     assertTrue(page.meta().isLast());
     assertEquals(0, page.meta().currentPage());
   }
 
   @Test
   void badBodiesAreTypedErrorsNamingTheEndpoint() {
-    for (String bad : new String[] {"", "<html>Bad gateway</html>", "[1,2]", "{\"errors\":[]}",
-        "{\"data\":{\"type\":\"events\"}}", "{\"data\":{\"id\":\"x\"", "{\"data\":[1]}"}) {
-      LivestormException e = assertThrows(LivestormException.class,
-          () -> JsonApi.one(bad, "/events/42", Event::from), bad);
+    for (String bad :
+        new String[] {
+          "",
+          "<html>Bad gateway</html>",
+          "[1,2]",
+          "{\"errors\":[]}",
+          "{\"data\":{\"type\":\"events\"}}",
+          "{\"data\":{\"id\":\"x\"",
+          "{\"data\":[1]}"
+        }) {
+      LivestormException e =
+          assertThrows(
+              LivestormException.class, () -> JsonApi.one(bad, "/events/42", Event::from), bad);
       assertEquals(LivestormException.Kind.MALFORMED, e.kind(), bad);
       assertTrue(e.getMessage().contains("/events/42"), e.getMessage());
     }
-    LivestormException list = assertThrows(LivestormException.class,
-        () -> JsonApi.page("{\"data\":{}}", "/events", Event::from));
+    LivestormException list =
+        assertThrows(
+            LivestormException.class, () -> JsonApi.page("{\"data\":{}}", "/events", Event::from));
     assertEquals("/events", list.endpoint());
   }
 }

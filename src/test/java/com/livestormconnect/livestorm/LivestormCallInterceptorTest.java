@@ -29,22 +29,27 @@ class LivestormCallInterceptorTest {
   /** A refresh after a 401 fails: the failure counts against the connection whose token it was. */
   @Test
   void aRefreshFailureAfterA401CountsAgainstTheConnection() {
-    interceptor.tokens = new TokenRefresh() {
-      @Override
-      public FreshToken current(long accountId, Consumer<String> onRefresh) {
-        return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
-      }
+    interceptor.tokens =
+        new TokenRefresh() {
+          @Override
+          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+            return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
+          }
 
-      @Override
-      public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
-        throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED, "token endpoint unreachable");
-      }
-    };
-    Invocation invocation = new Invocation(() -> {
-      throw new HttpFailure("/events", 401, Optional.empty(), Optional.empty(), "", null);
-    });
+          @Override
+          public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
+            throw new TokenUnavailable(
+                TokenUnavailable.Reason.REFRESH_FAILED, "token endpoint unreachable");
+          }
+        };
+    Invocation invocation =
+        new Invocation(
+            () -> {
+              throw new HttpFailure("/events", 401, Optional.empty(), Optional.empty(), "", null);
+            });
 
-    assertEquals(LivestormException.Kind.UNAVAILABLE,
+    assertEquals(
+        LivestormException.Kind.UNAVAILABLE,
         assertThrows(LivestormException.class, () -> interceptor.call(invocation)).kind());
 
     assertEquals(1, interceptor.metrics.forConnection("connection-1").refreshFailures());
@@ -54,13 +59,16 @@ class LivestormCallInterceptorTest {
   /** A refresh due before the call fails: the exception names the connection, which is counted. */
   @Test
   void aRefreshFailureBeforeTheCallCountsAgainstTheConnectionItNames() {
-    interceptor.tokens = new TokenRefresh() {
-      @Override
-      public FreshToken current(long accountId, Consumer<String> onRefresh) {
-        throw new TokenUnavailable(TokenUnavailable.Reason.REFRESH_FAILED, "token endpoint unreachable",
-            "connection-2");
-      }
-    };
+    interceptor.tokens =
+        new TokenRefresh() {
+          @Override
+          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+            throw new TokenUnavailable(
+                TokenUnavailable.Reason.REFRESH_FAILED,
+                "token endpoint unreachable",
+                "connection-2");
+          }
+        };
 
     assertThrows(LivestormException.class, () -> interceptor.call(new Invocation(() -> "called")));
 
@@ -74,36 +82,43 @@ class LivestormCallInterceptorTest {
   @Test
   void justIssuedTokensAreUsedAsGivenWithAPermitAndCounted() throws Exception {
     List<String> permitsFor = new CopyOnWriteArrayList<>();
-    interceptor.permits = new CallPermits(5, CallPermits.WINDOW) {
-      @Override
-      public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
-        permitsFor.add(connection);
-        return super.acquire(connection, maxWait);
-      }
-    };
-    interceptor.tokens = new TokenRefresh() {
-      @Override
-      public FreshToken current(long accountId, Consumer<String> onRefresh) {
-        throw new AssertionError("the store is not asked");
-      }
+    interceptor.permits =
+        new CallPermits(5, CallPermits.WINDOW) {
+          @Override
+          public Optional<Permit> acquire(String connection, Duration maxWait)
+              throws InterruptedException {
+            permitsFor.add(connection);
+            return super.acquire(connection, maxWait);
+          }
+        };
+    interceptor.tokens =
+        new TokenRefresh() {
+          @Override
+          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+            throw new AssertionError("the store is not asked");
+          }
 
-      @Override
-      public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
-        throw new AssertionError("nothing stored to refresh");
-      }
-    };
-    FreshToken issued = new FreshToken("new-connection", "issued-token", Instant.now().plusSeconds(7200));
+          @Override
+          public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
+            throw new AssertionError("nothing stored to refresh");
+          }
+        };
+    FreshToken issued =
+        new FreshToken("new-connection", "issued-token", Instant.now().plusSeconds(7200));
     List<Access> seen = new CopyOnWriteArrayList<>();
     Invocation ok = new Invocation(() -> "called");
     ok.setParameters(new Object[] {Access.granted(1, issued)});
-    Invocation rejected = new Invocation(() -> {
-      throw new HttpFailure("/me", 401, Optional.empty(), Optional.empty(), "", null);
-    });
+    Invocation rejected =
+        new Invocation(
+            () -> {
+              throw new HttpFailure("/me", 401, Optional.empty(), Optional.empty(), "", null);
+            });
     rejected.setParameters(new Object[] {Access.granted(1, issued)});
 
     assertEquals("called", interceptor.call(ok));
     seen.add((Access) ok.getParameters()[0]);
-    assertEquals(LivestormException.Kind.UNAUTHORIZED,
+    assertEquals(
+        LivestormException.Kind.UNAUTHORIZED,
         assertThrows(LivestormException.class, () -> interceptor.call(rejected)).kind());
 
     assertEquals("issued-token", seen.get(0).bearer());
@@ -113,18 +128,22 @@ class LivestormCallInterceptorTest {
     assertEquals(1, interceptor.metrics.forConnection("new-connection").failures());
   }
 
-  /** A 2xx whose JSON does not map is still a call Livestorm answered (and counted), a failed one. */
+  /**
+   * A 2xx whose JSON does not map is still a call Livestorm answered (and counted), a failed one.
+   */
   @Test
   void aMalformedAnswerIsCountedAsAFailedCall() {
-    interceptor.tokens = new TokenRefresh() {
-      @Override
-      public FreshToken current(long accountId, Consumer<String> onRefresh) {
-        return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
-      }
-    };
+    interceptor.tokens =
+        new TokenRefresh() {
+          @Override
+          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+            return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
+          }
+        };
     Invocation invocation = new Invocation(() -> JsonApi.one("{\"data\": []}", "/me", User::from));
 
-    assertEquals(LivestormException.Kind.MALFORMED,
+    assertEquals(
+        LivestormException.Kind.MALFORMED,
         assertThrows(LivestormException.class, () -> interceptor.call(invocation)).kind());
 
     CallMetrics.Snapshot counted = interceptor.metrics.forConnection("connection-1");

@@ -1,6 +1,5 @@
 package com.livestormconnect.livestorm;
 
-import com.livestormconnect.SandboxControl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
+import com.livestormconnect.SandboxControl;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.database.Database;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
-import jakarta.annotation.Resource;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -46,8 +46,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The API client in the container against the sandbox: refresh single-flight under concurrency,
- * the rate limit under load, recovery from a revoked token, and reconnection after invalid_grant.
+ * The API client in the container against the sandbox: refresh single-flight under concurrency, the
+ * rate limit under load, recovery from a revoked token, and reconnection after invalid_grant.
  */
 @ExtendWith(ArquillianExtension.class)
 class LivestormClientIT {
@@ -56,29 +56,24 @@ class LivestormClientIT {
     return Deployments.app(LivestormClientIT.class, SandboxGrant.class, Connections.class);
   }
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  AccountStore accounts;
+  @Inject AccountStore accounts;
 
-  @Inject
-  TokenStore tokens;
+  @Inject TokenStore tokens;
 
-  @Inject
-  CallMetrics metrics;
+  @Inject CallMetrics metrics;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Inject
-  LivestormSettings livestorm;
-
+  @Inject LivestormSettings livestorm;
 
   private long events(long accountId, String kind) throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT COUNT(*) FROM connection_event WHERE account_id = ? AND kind = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM connection_event WHERE account_id = ? AND kind = ?")) {
       s.setLong(1, accountId);
       s.setString(2, kind);
       try (ResultSet rows = s.executeQuery()) {
@@ -88,7 +83,8 @@ class LivestormClientIT {
     }
   }
 
-  private static <T> List<T> concurrently(int threads, int calls, Callable<T> call) throws Exception {
+  private static <T> List<T> concurrently(int threads, int calls, Callable<T> call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<T>> futures = new ArrayList<>();
@@ -118,7 +114,8 @@ class LivestormClientIT {
         try {
           check.run();
         } catch (AssertionError e) {
-          throw new AssertionError("with sandbox variant " + variant + "=" + value + ": " + e.getMessage(), e);
+          throw new AssertionError(
+              "with sandbox variant " + variant + "=" + value + ": " + e.getMessage(), e);
         }
       }
     } finally {
@@ -126,10 +123,13 @@ class LivestormClientIT {
     }
   }
 
-  private long connectionEvents(long accountId, String kind, String causeFragment) throws Exception {
+  private long connectionEvents(long accountId, String kind, String causeFragment)
+      throws Exception {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM connection_event"
-            + " WHERE account_id = ? AND kind = ? AND cause LIKE ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM connection_event"
+                    + " WHERE account_id = ? AND kind = ? AND cause LIKE ?")) {
       s.setLong(1, accountId);
       s.setString(2, kind);
       s.setString(3, "%" + causeFragment + "%");
@@ -141,8 +141,11 @@ class LivestormClientIT {
   }
 
   private static long refreshRequests() {
-    return new SandboxControl(Connections.appBase()).stats().getJsonObject("token_requests")
-        .getJsonNumber("refresh_token").longValue();
+    return new SandboxControl(Connections.appBase())
+        .stats()
+        .getJsonObject("token_requests")
+        .getJsonNumber("refresh_token")
+        .longValue();
   }
 
   // One test method per variant: each runs on a fresh request of the test runner.
@@ -156,26 +159,41 @@ class LivestormClientIT {
   void idsTravelAsOnePathSegmentAndQueryValuesVerbatim() throws Exception {
     List<URI> arrived = new CopyOnWriteArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      arrived.add(exchange.getRequestURI());
-      byte[] body = "{\"data\":[]}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          arrived.add(exchange.getRequestURI());
+          byte[] body = "{\"data\":[]}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     LivestormHttp http = new LivestormHttp();
-    http.settings = new LivestormSettings(livestorm.clientId(), livestorm.clientSecret(),
-        livestorm.clientAuthentication(), livestorm.authorizeUrl(), livestorm.tokenUrl(),
-        livestorm.revokeUrl(), URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1"),
-        livestorm.redirectUri(), livestorm.registeredScopes(), livestorm.connectTimeout(),
-        livestorm.readTimeout(), livestorm.refreshMargin(), livestorm.rateLimitPerSecond());
+    http.settings =
+        new LivestormSettings(
+            livestorm.clientId(),
+            livestorm.clientSecret(),
+            livestorm.clientAuthentication(),
+            livestorm.authorizeUrl(),
+            livestorm.tokenUrl(),
+            livestorm.revokeUrl(),
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1"),
+            livestorm.redirectUri(),
+            livestorm.registeredScopes(),
+            livestorm.connectTimeout(),
+            livestorm.readTimeout(),
+            livestorm.refreshMargin(),
+            livestorm.rateLimitPerSecond());
     http.quotas = new Quotas();
     http.open();
     String id = "a/b?c#d%25e f/../\u00e9\u6f22";
     String title = "50%ab {x} & y=z+\u00e9";
     try {
-      http.get(Access.of(1).with("connection", "token"), "/events/{id}/sessions", Map.of("id", id),
+      http.get(
+          Access.of(1).with("connection", "token"),
+          "/events/{id}/sessions",
+          Map.of("id", id),
           Map.of("filter[title]", title));
     } finally {
       http.close();
@@ -184,9 +202,12 @@ class LivestormClientIT {
 
     URI sent = arrived.get(0);
     String[] segments = sent.getRawPath().split("/", -1);
-    assertEquals(List.of("", "api", "v1", "events", segments[4], "sessions"), List.of(segments),
+    assertEquals(
+        List.of("", "api", "v1", "events", segments[4], "sessions"),
+        List.of(segments),
         sent.getRawPath());
-    assertEquals(id, URI.create("/" + segments[4]).getPath().substring(1), "one segment, decoded back");
+    assertEquals(
+        id, URI.create("/" + segments[4]).getPath().substring(1), "one segment, decoded back");
     assertFalse(segments[4].contains("?") || segments[4].contains("#"), segments[4]);
     String[] query = sent.getRawQuery().split("&", -1);
     assertEquals(1, query.length, sent.getRawQuery());
@@ -198,13 +219,20 @@ class LivestormClientIT {
 
   @Test
   void fiftyConcurrentCallsOnATokenAboutToExpireRefreshItExactlyOnce() throws Exception {
-    underEach("refresh_rotation", List.of("on_use"), this::fiftyConcurrentCallsRefreshOnceAndKeepTheConnection);
+    underEach(
+        "refresh_rotation",
+        List.of("on_use"),
+        this::fiftyConcurrentCallsRefreshOnceAndKeepTheConnection);
   }
 
   @Test
-  void fiftyConcurrentCallsRefreshOnceAndKeepTheConnectionWhenLivestormRevokesTheOldRefreshTokenAtOnce()
-      throws Exception {
-    underEach("refresh_rotation", List.of("immediate"), this::fiftyConcurrentCallsRefreshOnceAndKeepTheConnection);
+  void
+      fiftyConcurrentCallsRefreshOnceAndKeepTheConnectionWhenLivestormRevokesTheOldRefreshTokenAtOnce()
+          throws Exception {
+    underEach(
+        "refresh_rotation",
+        List.of("immediate"),
+        this::fiftyConcurrentCallsRefreshOnceAndKeepTheConnection);
   }
 
   private void fiftyConcurrentCallsRefreshOnceAndKeepTheConnection() throws Exception {
@@ -214,11 +242,15 @@ class LivestormClientIT {
     long sandboxRefreshes = Connections.sandboxCounter("refreshes");
     Access access = Access.of(accountId);
 
-    List<Page<Event>> pages = concurrently(50, 50, () -> client.events(access, EventQuery.ALL, 0, 1));
+    List<Page<Event>> pages =
+        concurrently(50, 50, () -> client.events(access, EventQuery.ALL, 0, 1));
 
     assertEquals(50, pages.size());
     pages.forEach(page -> assertEquals(1, page.items().size()));
-    assertEquals(1, Connections.sandboxCounter("refreshes") - sandboxRefreshes, "one refresh at the token endpoint");
+    assertEquals(
+        1,
+        Connections.sandboxCounter("refreshes") - sandboxRefreshes,
+        "one refresh at the token endpoint");
     assertEquals(1, events(accountId, "REFRESHED"), "one refresh in the audit trail");
     TokenSet after = tokens.load(accountId).orElseThrow();
     assertFalse(before.equals(after.accessToken().getValue()));
@@ -244,14 +276,19 @@ class LivestormClientIT {
     control.resetStats();
     long limitedByClient = metrics.total().rateLimited();
 
-    List<Session> sessions = concurrently(20, 200, () -> client.sessions(access, 0, 1).items().get(0));
+    List<Session> sessions =
+        concurrently(20, 200, () -> client.sessions(access, 0, 1).items().get(0));
 
     assertEquals(200, sessions.size());
     var perToken = control.stats().getJsonObject("per_token");
     assertEquals(Set.of("token-1"), perToken.keySet(), "one token since the reset: " + perToken);
-    assertEquals(200, perToken.getJsonObject("token-1").getJsonNumber("api_requests").longValue(),
+    assertEquals(
+        200,
+        perToken.getJsonObject("token-1").getJsonNumber("api_requests").longValue(),
         "each call reached Livestorm once");
-    assertEquals(0, perToken.getJsonObject("token-1").getJsonNumber("rate_limited").longValue(),
+    assertEquals(
+        0,
+        perToken.getJsonObject("token-1").getJsonNumber("rate_limited").longValue(),
         "no 429 from the sandbox");
     assertEquals(0, control.counter("rate_limited"), "no 429 for anyone");
     assertEquals(0, metrics.total().rateLimited() - limitedByClient, "no 429 seen by the client");
@@ -263,8 +300,10 @@ class LivestormClientIT {
   }
 
   @Test
-  void aTokenThatLivestormNoLongerAcceptsIsRecoveredByARefreshThatRevokesTheOldOneAtOnce() throws Exception {
-    underEach("refresh_rotation", List.of("immediate"), this::aRejectedTokenIsRecoveredByOneRefresh);
+  void aTokenThatLivestormNoLongerAcceptsIsRecoveredByARefreshThatRevokesTheOldOneAtOnce()
+      throws Exception {
+    underEach(
+        "refresh_rotation", List.of("immediate"), this::aRejectedTokenIsRecoveredByOneRefresh);
   }
 
   private void aRejectedTokenIsRecoveredByOneRefresh() throws Exception {
@@ -278,7 +317,8 @@ class LivestormClientIT {
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 2);
 
     assertEquals(2, page.items().size());
-    assertEquals(1, Connections.sandboxCounter("refreshes") - sandboxRefreshes, "one refresh after the 401");
+    assertEquals(
+        1, Connections.sandboxCounter("refreshes") - sandboxRefreshes, "one refresh after the 401");
     assertFalse(before.equals(tokens.load(accountId).orElseThrow().accessToken().getValue()));
   }
 
@@ -287,13 +327,25 @@ class LivestormClientIT {
     long accountId = Connections.connected(accounts, tokens, "events:read");
     String access = tokens.load(accountId).orElseThrow().accessToken().getValue();
     // Doorkeeper revokes the access and refresh token of a grant together (RFC 7009 §2.1).
-    var revoke = new Browser(Connections.appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", access,
-        "token_type_hint", "access_token", "client_id", "livestorm-connect-sandbox",
-        "client_secret", "sandbox-secret-not-for-production"));
+    var revoke =
+        new Browser(Connections.appBase())
+            .postRaw(
+                "/sandbox/oauth/revoke",
+                Map.of(
+                    "token",
+                    access,
+                    "token_type_hint",
+                    "access_token",
+                    "client_id",
+                    "livestorm-connect-sandbox",
+                    "client_secret",
+                    "sandbox-secret-not-for-production"));
     assertEquals(200, revoke.statusCode());
 
-    LivestormException e = assertThrows(LivestormException.class,
-        () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 2));
+    LivestormException e =
+        assertThrows(
+            LivestormException.class,
+            () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 2));
 
     assertEquals(LivestormException.Kind.NEEDS_RECONNECT, e.kind());
     assertEquals(ConnectionStatus.NEEDS_RECONNECT, tokens.find(accountId).orElseThrow().status());
@@ -303,20 +355,34 @@ class LivestormClientIT {
   void aRefusedRefreshMarksTheConnectionForReconnection() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:read");
     String refresh = tokens.load(accountId).orElseThrow().refreshToken().getValue();
-    new Browser(Connections.appBase()).postRaw("/sandbox/oauth/revoke", Map.of("token", refresh,
-        "token_type_hint", "refresh_token", "client_id", "livestorm-connect-sandbox",
-        "client_secret", "sandbox-secret-not-for-production"));
+    new Browser(Connections.appBase())
+        .postRaw(
+            "/sandbox/oauth/revoke",
+            Map.of(
+                "token",
+                refresh,
+                "token_type_hint",
+                "refresh_token",
+                "client_id",
+                "livestorm-connect-sandbox",
+                "client_secret",
+                "sandbox-secret-not-for-production"));
     Connections.expireSoon(dataSource, accountId, 10);
 
-    LivestormException e = assertThrows(LivestormException.class,
-        () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
+    LivestormException e =
+        assertThrows(
+            LivestormException.class,
+            () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
 
     assertEquals(LivestormException.Kind.NEEDS_RECONNECT, e.kind());
     assertEquals(ConnectionStatus.NEEDS_RECONNECT, tokens.find(accountId).orElseThrow().status());
     assertEquals(1, events(accountId, "NEEDS_RECONNECT"));
-    LivestormException again = assertThrows(LivestormException.class,
-        () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
-    assertEquals(LivestormException.Kind.NEEDS_RECONNECT, again.kind(), "no second refresh attempt");
+    LivestormException again =
+        assertThrows(
+            LivestormException.class,
+            () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
+    assertEquals(
+        LivestormException.Kind.NEEDS_RECONNECT, again.kind(), "no second refresh attempt");
   }
 
   @Test
@@ -340,8 +406,20 @@ class LivestormClientIT {
 
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
     new SandboxControl(Connections.appBase()).queueFaults(503, 1);
-    LivestormException e = assertThrows(LivestormException.class, () -> client.register(access, sessionId,
-        new Registration(Map.of("email", "retry-" + UUID.randomUUID() + "@example.com", "company", "Acme"), Map.of())));
+    LivestormException e =
+        assertThrows(
+            LivestormException.class,
+            () ->
+                client.register(
+                    access,
+                    sessionId,
+                    new Registration(
+                        Map.of(
+                            "email",
+                            "retry-" + UUID.randomUUID() + "@example.com",
+                            "company",
+                            "Acme"),
+                        Map.of())));
     assertEquals(LivestormException.Kind.UNAVAILABLE, e.kind());
     assertEquals(503, e.status());
   }
@@ -352,11 +430,22 @@ class LivestormClientIT {
     Access access = Access.of(accountId);
     String sessionId = client.sessions(access, 0, 1).items().get(0).id();
     String email = "reg-" + UUID.randomUUID() + "@example.com";
-    Person person = client.register(access, sessionId,
-        new Registration(Map.of("email", email, "first_name", "Ada", "company", "Acme"), Map.of("utm_source", "it")));
+    Person person =
+        client.register(
+            access,
+            sessionId,
+            new Registration(
+                Map.of("email", email, "first_name", "Ada", "company", "Acme"),
+                Map.of("utm_source", "it")));
     assertEquals(email, person.email());
-    LivestormException conflict = assertThrows(LivestormException.class, () -> client.register(access,
-        sessionId, new Registration(Map.of("email", email, "company", "Acme"), Map.of())));
+    LivestormException conflict =
+        assertThrows(
+            LivestormException.class,
+            () ->
+                client.register(
+                    access,
+                    sessionId,
+                    new Registration(Map.of("email", email, "company", "Acme"), Map.of())));
     assertEquals(LivestormException.Kind.CONFLICT, conflict.kind());
   }
 
@@ -374,48 +463,65 @@ class LivestormClientIT {
   private void aMissingScopeIsForbiddenWithoutARefresh() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:read");
     long refreshes = refreshRequests();
-    LivestormException e = assertThrows(LivestormException.class,
-        () -> client.webhooks(Access.of(accountId), 0, 10));
+    LivestormException e =
+        assertThrows(LivestormException.class, () -> client.webhooks(Access.of(accountId), 0, 10));
     assertEquals(LivestormException.Kind.FORBIDDEN, e.kind());
     assertEquals(0, refreshRequests() - refreshes, "no refresh for a missing scope");
     assertEquals(0, events(accountId, "REFRESHED"), "the connection is untouched");
   }
 
   @Test
-  void aRefreshWhoseAnswerIsLostIsNotRepeatedAndEndsInAClearReconnectWhenTheTokensWereRotatedAtOnce()
-      throws Exception {
-    underEach("refresh_rotation", List.of("immediate"), () -> {
-      long accountId = Connections.connected(accounts, tokens, "events:read");
-      Connections.expireSoon(dataSource, accountId, 30);
-      new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
-      long refreshes = refreshRequests();
+  void
+      aRefreshWhoseAnswerIsLostIsNotRepeatedAndEndsInAClearReconnectWhenTheTokensWereRotatedAtOnce()
+          throws Exception {
+    underEach(
+        "refresh_rotation",
+        List.of("immediate"),
+        () -> {
+          long accountId = Connections.connected(accounts, tokens, "events:read");
+          Connections.expireSoon(dataSource, accountId, 30);
+          new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
+          long refreshes = refreshRequests();
 
-      LivestormException lost = assertThrows(LivestormException.class,
-          () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
-      assertEquals(LivestormException.Kind.UNAVAILABLE, lost.kind());
-      assertEquals(1, refreshRequests() - refreshes, "the token request is not repeated blindly");
-      assertEquals(1, connectionEvents(accountId, "REFRESH_FAILED", "refresh answer lost"));
+          LivestormException lost =
+              assertThrows(
+                  LivestormException.class,
+                  () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
+          assertEquals(LivestormException.Kind.UNAVAILABLE, lost.kind());
+          assertEquals(
+              1, refreshRequests() - refreshes, "the token request is not repeated blindly");
+          assertEquals(1, connectionEvents(accountId, "REFRESH_FAILED", "refresh answer lost"));
 
-      LivestormException next = assertThrows(LivestormException.class,
-          () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
-      assertEquals(LivestormException.Kind.NEEDS_RECONNECT, next.kind());
-      assertEquals(ConnectionStatus.NEEDS_RECONNECT, tokens.find(accountId).orElseThrow().status());
-      assertEquals(1, connectionEvents(accountId, "NEEDS_RECONNECT", "answer was lost"));
-      assertEquals(2, refreshRequests() - refreshes, "one deliberate try of the old refresh token");
-    });
+          LivestormException next =
+              assertThrows(
+                  LivestormException.class,
+                  () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
+          assertEquals(LivestormException.Kind.NEEDS_RECONNECT, next.kind());
+          assertEquals(
+              ConnectionStatus.NEEDS_RECONNECT, tokens.find(accountId).orElseThrow().status());
+          assertEquals(1, connectionEvents(accountId, "NEEDS_RECONNECT", "answer was lost"));
+          assertEquals(
+              2, refreshRequests() - refreshes, "one deliberate try of the old refresh token");
+        });
   }
 
   @Test
-  void aRefreshWhoseAnswerIsLostRecoversWhenLivestormKeepsTheOldRefreshTokenUntilUse() throws Exception {
-    underEach("refresh_rotation", List.of("on_use"), () -> {
-      long accountId = Connections.connected(accounts, tokens, "events:read");
-      Connections.expireSoon(dataSource, accountId, 30);
-      new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
+  void aRefreshWhoseAnswerIsLostRecoversWhenLivestormKeepsTheOldRefreshTokenUntilUse()
+      throws Exception {
+    underEach(
+        "refresh_rotation",
+        List.of("on_use"),
+        () -> {
+          long accountId = Connections.connected(accounts, tokens, "events:read");
+          Connections.expireSoon(dataSource, accountId, 30);
+          new SandboxControl(Connections.appBase()).loseRefreshAnswers(1);
 
-      assertThrows(LivestormException.class, () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
-      assertEquals(1, client.events(Access.of(accountId), EventQuery.ALL, 0, 1).items().size());
-      assertEquals(ConnectionStatus.CONNECTED, tokens.find(accountId).orElseThrow().status());
-    });
+          assertThrows(
+              LivestormException.class,
+              () -> client.events(Access.of(accountId), EventQuery.ALL, 0, 1));
+          assertEquals(1, client.events(Access.of(accountId), EventQuery.ALL, 0, 1).items().size());
+          assertEquals(ConnectionStatus.CONNECTED, tokens.find(accountId).orElseThrow().status());
+        });
   }
 
   /**
@@ -427,15 +533,20 @@ class LivestormClientIT {
   void allPagesStreamsLazilyWithProgress() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:read");
     Access access = Access.of(accountId);
-    int size = 10; // the 40 demo events fit one page of MAX_PAGE_SIZE; smaller pages show the paging
+    int size =
+        10; // the 40 demo events fit one page of MAX_PAGE_SIZE; smaller pages show the paging
     List<Integer> fetched = new ArrayList<>();
     List<int[]> progress = new ArrayList<>();
     long requestsBefore = Connections.sandboxCounter("api_requests");
 
-    Iterator<Event> events = AllPages.stream(page -> {
-      fetched.add(page);
-      return client.events(access, EventQuery.ALL, page, size);
-    }, (done, total, records) -> progress.add(new int[] {done, total})).iterator();
+    Iterator<Event> events =
+        AllPages.stream(
+                page -> {
+                  fetched.add(page);
+                  return client.events(access, EventQuery.ALL, page, size);
+                },
+                (done, total, records) -> progress.add(new int[] {done, total}))
+            .iterator();
 
     assertEquals(List.of(), fetched, "nothing is fetched before the stream is read");
     assertEquals(0, Connections.sandboxCounter("api_requests") - requestsBefore);
@@ -458,7 +569,8 @@ class LivestormClientIT {
       count++;
     }
     assertTrue(count >= 40, "events: " + count);
-    assertEquals(IntStream.range(0, pageCount).boxed().toList(), fetched, "every page once, in order");
+    assertEquals(
+        IntStream.range(0, pageCount).boxed().toList(), fetched, "every page once, in order");
     assertEquals(pageCount, Connections.sandboxCounter("api_requests") - requestsBefore);
     assertEquals(pageCount, progress.size(), "progress after each page");
     for (int i = 0; i < progress.size(); i++) {

@@ -33,8 +33,14 @@ class MonthlyQuotaTest {
 
   private void answered(String remaining) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(Map.of("RateLimit-Montly-Limit", "10000", "RateLimit-Montly-Remaining", remaining,
-        "RateLimit-Reset", Long.toString(RESET.getEpochSecond())));
+    headers.putAll(
+        Map.of(
+            "RateLimit-Montly-Limit",
+            "10000",
+            "RateLimit-Montly-Remaining",
+            remaining,
+            "RateLimit-Reset",
+            Long.toString(RESET.getEpochSecond())));
     quotas.record("c1", headers::get);
   }
 
@@ -66,7 +72,8 @@ class MonthlyQuotaTest {
 
   @Test
   void aRetryAfterOfDaysIsTheMonthlyQuotaEvenWithoutItsHeaders() {
-    LivestormException refusal = quota.afterTooManyRequests("c1", Optional.of("259200")).orElseThrow();
+    LivestormException refusal =
+        quota.afterTooManyRequests("c1", Optional.of("259200")).orElseThrow();
     assertTrue(refusal.getMessage().contains("2026-12-03T10:00:00Z"), refusal.getMessage());
     assertEquals(Optional.of(NOW.plus(Duration.ofDays(3))), quota.usedUpUntil("c1"));
   }

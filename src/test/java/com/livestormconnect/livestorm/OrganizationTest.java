@@ -10,12 +10,14 @@ class OrganizationTest {
 
   @Test
   void aUserDocumentGivesTheIncludedOrganizationNeverTheUsersAttributes() {
-    Organization o = Organization.read("""
+    Organization o =
+        Organization.read(
+            """
         {"data":{"id":"u1","type":"users","attributes":{"first_name":"Ada","website_link":"https://ada.example"},
           "relationships":{"organization":{"data":{"type":"organizations","id":"org1"}}}},
          "included":[{"id":"other","type":"organizations","attributes":{"name":"Not this one"}},
                      {"id":"org1","type":"organizations","attributes":{"name":"Acme Webinars","slug":"acme","created_at":1700000000}}]}""",
-        "/organization");
+            "/organization");
     assertEquals("org1", o.id());
     assertEquals("Acme Webinars", o.name());
     assertEquals("acme", o.slug());
@@ -24,9 +26,12 @@ class OrganizationTest {
 
   @Test
   void aUserDocumentWithoutIncludedGivesOnlyTheOrganizationsId() {
-    Organization o = Organization.read("""
+    Organization o =
+        Organization.read(
+            """
         {"data":{"id":"u1","type":"users","attributes":{"first_name":"Ada","website_link":"https://ada.example"},
-          "relationships":{"organization":{"data":{"type":"organizations","id":"org1"}}}}}""", "/organization");
+          "relationships":{"organization":{"data":{"type":"organizations","id":"org1"}}}}}""",
+            "/organization");
     assertEquals("org1", o.id());
     assertNull(o.name());
     assertNull(o.website());
@@ -34,8 +39,10 @@ class OrganizationTest {
 
   @Test
   void aDirectOrganizationDocumentIsStillRead() {
-    Organization o = Organization.read(
-        "{\"data\":{\"id\":\"org1\",\"type\":\"organizations\",\"attributes\":{\"name\":\"Acme\"}}}", "/organization");
+    Organization o =
+        Organization.read(
+            "{\"data\":{\"id\":\"org1\",\"type\":\"organizations\",\"attributes\":{\"name\":\"Acme\"}}}",
+            "/organization");
     assertEquals("org1", o.id());
     assertEquals("Acme", o.name());
   }

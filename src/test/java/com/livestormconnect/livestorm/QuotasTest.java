@@ -18,8 +18,16 @@ class QuotasTest {
   @Test
   void readsTheDocumentedMonthlyHeaders() {
     Quotas quotas = new Quotas();
-    quotas.record("c1", headers(Map.of("RateLimit-Monthly-Limit", "10000",
-        "RateLimit-Monthly-Remaining", "9950", "RateLimit-Reset", "1767225600")));
+    quotas.record(
+        "c1",
+        headers(
+            Map.of(
+                "RateLimit-Monthly-Limit",
+                "10000",
+                "RateLimit-Monthly-Remaining",
+                "9950",
+                "RateLimit-Reset",
+                "1767225600")));
     Quotas.Quota quota = quotas.of("c1").orElseThrow();
     assertEquals(10000L, quota.monthlyLimit());
     assertEquals(9950L, quota.monthlyRemaining());
@@ -29,7 +37,9 @@ class QuotasTest {
   @Test
   void readsTheMontlySpellingOfOlderServersInAnyCase() {
     Quotas quotas = new Quotas();
-    quotas.record("c1", headers(Map.of("ratelimit-montly-limit", "10000", "ratelimit-montly-remaining", "42")));
+    quotas.record(
+        "c1",
+        headers(Map.of("ratelimit-montly-limit", "10000", "ratelimit-montly-remaining", "42")));
     assertEquals(42L, quotas.of("c1").orElseThrow().monthlyRemaining());
   }
 

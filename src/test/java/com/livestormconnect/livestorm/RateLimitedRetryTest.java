@@ -41,37 +41,42 @@ class RateLimitedRetryTest {
     interceptor.metrics = new CallMetrics();
     interceptor.monthlyQuota = new MonthlyQuota();
     interceptor.monthlyQuota.quotas = new Quotas();
-    interceptor.permits = new CallPermits(5, CallPermits.WINDOW) {
-      @Override
-      public Optional<Permit> acquire(String connection, Duration maxWait) throws InterruptedException {
-        acquiredAt.add(System.nanoTime());
-        return super.acquire(connection, maxWait);
-      }
+    interceptor.permits =
+        new CallPermits(5, CallPermits.WINDOW) {
+          @Override
+          public Optional<Permit> acquire(String connection, Duration maxWait)
+              throws InterruptedException {
+            acquiredAt.add(System.nanoTime());
+            return super.acquire(connection, maxWait);
+          }
 
-      @Override
-      public Duration pause(String connection, Duration pause) {
-        pauses.add(pause);
-        return super.pause(connection, pause);
-      }
-    };
-    interceptor.tokens = new TokenRefresh() {
-      @Override
-      public FreshToken current(long accountId, Consumer<String> onRefresh) {
-        return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
-      }
-    };
+          @Override
+          public Duration pause(String connection, Duration pause) {
+            pauses.add(pause);
+            return super.pause(connection, pause);
+          }
+        };
+    interceptor.tokens =
+        new TokenRefresh() {
+          @Override
+          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+            return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
+          }
+        };
   }
 
   @Test
   void a429sRetryAfterIsAppliedOnceAsThePauseAndTheRetryQueuesAtOnce() throws Exception {
     List<Long> answeredAt = new CopyOnWriteArrayList<>();
-    Invocation invocation = new Invocation(() -> {
-      answeredAt.add(System.nanoTime());
-      if (answeredAt.size() == 1) {
-        throw new HttpFailure("/events", 429, Optional.of("1"), Optional.empty(), "", null);
-      }
-      return "called";
-    });
+    Invocation invocation =
+        new Invocation(
+            () -> {
+              answeredAt.add(System.nanoTime());
+              if (answeredAt.size() == 1) {
+                throw new HttpFailure("/events", 429, Optional.of("1"), Optional.empty(), "", null);
+              }
+              return "called";
+            });
     long started = System.nanoTime();
 
     assertEquals("called", interceptor.call(invocation));
@@ -80,32 +85,45 @@ class RateLimitedRetryTest {
     assertEquals(List.of(Duration.ofSeconds(1)), pauses, "one pause, of Retry-After");
     assertEquals(2, acquiredAt.size());
     long beforeQueueing = acquiredAt.get(1) - answeredAt.get(0);
-    assertTrue(beforeQueueing < Duration.ofMillis(500).toNanos(),
+    assertTrue(
+        beforeQueueing < Duration.ofMillis(500).toNanos(),
         "the retry queued " + beforeQueueing / 1_000_000 + " ms after the 429 instead of at once");
-    assertTrue(answeredAt.get(1) - answeredAt.get(0) >= Duration.ofMillis(990).toNanos(),
+    assertTrue(
+        answeredAt.get(1) - answeredAt.get(0) >= Duration.ofMillis(990).toNanos(),
         "the pause held the retry back");
-    assertTrue(elapsed < Duration.ofMillis(1_900).toNanos(), "Retry-After applied once: " + elapsed / 1_000_000 + " ms");
+    assertTrue(
+        elapsed < Duration.ofMillis(1_900).toNanos(),
+        "Retry-After applied once: " + elapsed / 1_000_000 + " ms");
   }
 
   /**
-   * A Retry-After of 68 years (2147483647 s) pauses nothing until restart: a wait that long can only
-   * mean the monthly quota (issue 11), so the call fails at once, the connection is held back at most
-   * until a month from now, and one probe an hour may still find the quota back (issue 10).
+   * A Retry-After of 68 years (2147483647 s) pauses nothing until restart: a wait that long can
+   * only mean the monthly quota (issue 11), so the call fails at once, the connection is held back
+   * at most until a month from now, and one probe an hour may still find the quota back (issue 10).
    */
   @Test
   void aHugeRetryAfterFailsTheCallAtOnceAndHoldsTheConnectionBackAMonthAtMost() {
-    Invocation invocation = new Invocation(() -> {
-      throw new HttpFailure("/events", 429, Optional.of("2147483647"), Optional.empty(), "", null);
-    });
+    Invocation invocation =
+        new Invocation(
+            () -> {
+              throw new HttpFailure(
+                  "/events", 429, Optional.of("2147483647"), Optional.empty(), "", null);
+            });
 
-    LivestormException failure = assertThrows(LivestormException.class, () -> interceptor.call(invocation));
+    LivestormException failure =
+        assertThrows(LivestormException.class, () -> interceptor.call(invocation));
 
     assertEquals(LivestormException.Kind.QUOTA_EXHAUSTED, failure.kind());
     assertEquals(List.of(), pauses, "no per-second pause on top");
     Instant until = interceptor.monthlyQuota.usedUpUntil("connection-1").orElseThrow();
-    assertTrue(until.isBefore(Instant.now().plus(MonthlyQuota.LONGEST_HOLD).plusSeconds(1)), until.toString());
-    assertEquals(LivestormException.Kind.QUOTA_EXHAUSTED,
-        assertThrows(LivestormException.class, () -> interceptor.call(new Invocation(() -> "called"))).kind(),
+    assertTrue(
+        until.isBefore(Instant.now().plus(MonthlyQuota.LONGEST_HOLD).plusSeconds(1)),
+        until.toString());
+    assertEquals(
+        LivestormException.Kind.QUOTA_EXHAUSTED,
+        assertThrows(
+                LivestormException.class, () -> interceptor.call(new Invocation(() -> "called")))
+            .kind(),
         "no call until the hourly probe");
   }
 

@@ -19,8 +19,11 @@ class RecentAnswersTest {
 
     assertEquals("answer", answers.find(alice, "event/e1").orElseThrow().value());
     assertEquals(AT, answers.find(alice, "event/e1").orElseThrow().fetchedAt());
-    assertTrue(answers.find(new RecentAnswers.Owner(2, "c1 u1 events:read"), "event/e1").isEmpty(), "another account");
-    assertTrue(answers.find(new RecentAnswers.Owner(1, "c1 u2 events:read"), "event/e1").isEmpty(),
+    assertTrue(
+        answers.find(new RecentAnswers.Owner(2, "c1 u1 events:read"), "event/e1").isEmpty(),
+        "another account");
+    assertTrue(
+        answers.find(new RecentAnswers.Owner(1, "c1 u2 events:read"), "event/e1").isEmpty(),
         "the same account connected to another Livestorm user");
     assertTrue(answers.find(alice, "event/e2").isEmpty());
   }

@@ -16,36 +16,65 @@ class RetryPolicyTest {
 
   @Test
   void a429WaitsForRetryAfterInSecondsOrAsADate() {
-    assertEquals(Optional.of(Duration.ofSeconds(2)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(2)),
         policy.delayBeforeRetry(Outcome.RATE_LIMITED, false, 1, Optional.of("2"), PLENTY, NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(3)),
-        policy.delayBeforeRetry(Outcome.RATE_LIMITED, true, 1,
-            Optional.of("Sat, 28 Nov 2026 12:00:03 GMT"), PLENTY, NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(3)),
+        policy.delayBeforeRetry(
+            Outcome.RATE_LIMITED,
+            true,
+            1,
+            Optional.of("Sat, 28 Nov 2026 12:00:03 GMT"),
+            PLENTY,
+            NOW));
   }
 
   @Test
   void a429WithoutRetryAfterBacksOffExponentiallyWithJitter() {
     for (int attempt = 1; attempt <= 3; attempt++) {
-      Duration delay = policy.delayBeforeRetry(Outcome.RATE_LIMITED, true, attempt, Optional.empty(), PLENTY, NOW)
-          .orElseThrow();
+      Duration delay =
+          policy
+              .delayBeforeRetry(Outcome.RATE_LIMITED, true, attempt, Optional.empty(), PLENTY, NOW)
+              .orElseThrow();
       assertTrue(delay.toMillis() < 250L << attempt, "attempt " + attempt + ": " + delay);
     }
   }
 
   @Test
   void serverErrorsAndNetworkFailuresAreRetriedOnlyWhenIdempotent() {
-    assertTrue(policy.delayBeforeRetry(Outcome.SERVER_ERROR, true, 1, Optional.empty(), PLENTY, NOW).isPresent());
-    assertTrue(policy.delayBeforeRetry(Outcome.NETWORK_ERROR, true, 1, Optional.empty(), PLENTY, NOW).isPresent());
-    assertTrue(policy.delayBeforeRetry(Outcome.SERVER_ERROR, false, 1, Optional.empty(), PLENTY, NOW).isEmpty());
-    assertTrue(policy.delayBeforeRetry(Outcome.NETWORK_ERROR, false, 1, Optional.empty(), PLENTY, NOW).isEmpty());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.SERVER_ERROR, true, 1, Optional.empty(), PLENTY, NOW)
+            .isPresent());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.NETWORK_ERROR, true, 1, Optional.empty(), PLENTY, NOW)
+            .isPresent());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.SERVER_ERROR, false, 1, Optional.empty(), PLENTY, NOW)
+            .isEmpty());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.NETWORK_ERROR, false, 1, Optional.empty(), PLENTY, NOW)
+            .isEmpty());
   }
 
   @Test
   void retriesAreBoundedInNumberAndByTheDeadline() {
-    assertTrue(policy.delayBeforeRetry(Outcome.SERVER_ERROR, true, 4, Optional.empty(), PLENTY, NOW).isEmpty());
-    assertTrue(policy.delayBeforeRetry(Outcome.RATE_LIMITED, true, 1, Optional.of("30"), Duration.ofSeconds(10), NOW)
-        .isEmpty(), "a wait past the deadline is not started");
-    assertTrue(policy.delayBeforeRetry(Outcome.OTHER, true, 1, Optional.empty(), PLENTY, NOW).isEmpty());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.SERVER_ERROR, true, 4, Optional.empty(), PLENTY, NOW)
+            .isEmpty());
+    assertTrue(
+        policy
+            .delayBeforeRetry(
+                Outcome.RATE_LIMITED, true, 1, Optional.of("30"), Duration.ofSeconds(10), NOW)
+            .isEmpty(),
+        "a wait past the deadline is not started");
+    assertTrue(
+        policy.delayBeforeRetry(Outcome.OTHER, true, 1, Optional.empty(), PLENTY, NOW).isEmpty());
   }
 
   @Test
@@ -59,6 +88,9 @@ class RetryPolicyTest {
   @Test
   void unreadableRetryAfterFallsBackToBackoff() {
     assertTrue(RetryPolicy.parseRetryAfter("soon", NOW).isEmpty());
-    assertTrue(policy.delayBeforeRetry(Outcome.RATE_LIMITED, true, 1, Optional.of("soon"), PLENTY, NOW).isPresent());
+    assertTrue(
+        policy
+            .delayBeforeRetry(Outcome.RATE_LIMITED, true, 1, Optional.of("soon"), PLENTY, NOW)
+            .isPresent());
   }
 }

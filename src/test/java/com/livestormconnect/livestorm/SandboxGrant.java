@@ -23,41 +23,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * For client tests: a grant from the sandbox obtained the way a browser and our server would (consent,
- * code, PKCE, token request), without going through the app's connect pages.
+ * For client tests: a grant from the sandbox obtained the way a browser and our server would
+ * (consent, code, PKCE, token request), without going through the app's connect pages.
  */
 final class SandboxGrant {
-  private static final Pattern CONSENT = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final Pattern CONSENT =
+      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   private SandboxGrant() {}
 
   static TokenResponse obtain(URI appBase, String scopes) throws Exception {
     URI redirect = URI.create(appBase + "/connect/callback");
     CodeVerifier verifier = new CodeVerifier();
-    URI authorize = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-        Settings.SANDBOX_CLIENT_ID)
-        .endpointURI(URI.create(appBase + "/sandbox/oauth/authorize"))
-        .redirectionURI(redirect)
-        .scope(Scope.parse(scopes))
-        .state(new State())
-        .codeChallenge(verifier, CodeChallengeMethod.S256)
-        .build()
-        .toURI();
+    URI authorize =
+        new AuthorizationRequest.Builder(
+                new ResponseType(ResponseType.Value.CODE), Settings.SANDBOX_CLIENT_ID)
+            .endpointURI(URI.create(appBase + "/sandbox/oauth/authorize"))
+            .redirectionURI(redirect)
+            .scope(Scope.parse(scopes))
+            .state(new State())
+            .codeChallenge(verifier, CodeChallengeMethod.S256)
+            .build()
+            .toURI();
     Browser browser = new Browser(appBase);
     HttpResponse<String> consent = browser.get(authorize.toString());
     Matcher token = CONSENT.matcher(consent.body());
     assertTrue(token.find(), consent.body());
-    HttpResponse<String> approved = browser.postRaw("/sandbox/oauth/authorize",
-        Map.of("consent_token", token.group(1), "decision", "approve"));
+    HttpResponse<String> approved =
+        browser.postRaw(
+            "/sandbox/oauth/authorize",
+            Map.of("consent_token", token.group(1), "decision", "approve"));
     assertEquals(302, approved.statusCode(), approved.body());
     String location = approved.headers().firstValue("Location").orElseThrow();
     String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
-    TokenRequest request = new TokenRequest(URI.create(appBase + "/sandbox/oauth/token"),
-        new ClientSecretPost(Settings.SANDBOX_CLIENT_ID, Settings.SANDBOX_CLIENT_SECRET),
-        new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, verifier));
+    TokenRequest request =
+        new TokenRequest(
+            URI.create(appBase + "/sandbox/oauth/token"),
+            new ClientSecretPost(Settings.SANDBOX_CLIENT_ID, Settings.SANDBOX_CLIENT_SECRET),
+            new AuthorizationCodeGrant(new AuthorizationCode(code), redirect, verifier));
     TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
-    assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+    assertTrue(
+        response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
     return response;
   }
-
 }

@@ -23,16 +23,20 @@ class ScopeSelectionTest {
 
   @Test
   void individualScopesCombineFreely() {
-    assertEquals(Optional.empty(), rule("identity:read", "events:read", "webhooks:write", "admin:read"));
+    assertEquals(
+        Optional.empty(), rule("identity:read", "events:read", "webhooks:write", "admin:read"));
   }
 
   @Test
   void aWriteScopeSwallowsItsReadScope() {
-    ScopeSelection selection = ScopeSelection.of(List.of("events:read", "events:write", "identity:read"));
+    ScopeSelection selection =
+        ScopeSelection.of(List.of("events:read", "events:write", "identity:read"));
     assertTrue(selection.isValid());
     assertEquals(Set.of(EVENTS_WRITE, IDENTITY_READ), selection.reduced());
     assertEquals(new Scope("identity:read", "events:write"), selection.toScope());
-    assertEquals(Set.of("identity:read", "events:read", "events:write"), selection.values(),
+    assertEquals(
+        Set.of("identity:read", "events:read", "events:write"),
+        selection.values(),
         "what was chosen is kept for the page");
   }
 
@@ -54,12 +58,14 @@ class ScopeSelectionTest {
   void fullReadCombinesOnlyWithIndividualWriteScopes() {
     assertEquals(Optional.empty(), rule("full:read"));
     assertEquals(Optional.empty(), rule("full:read", "events:write", "webhooks:write"));
-    assertEquals(Optional.of("connect.rule.fullReadWithWritesOnly"), rule("full:read", "events:read"));
+    assertEquals(
+        Optional.of("connect.rule.fullReadWithWritesOnly"), rule("full:read", "events:read"));
   }
 
   @Test
   void aReadScopeCoveredByItsWriteScopeDoesNotBreakTheFullReadRule() {
-    ScopeSelection selection = ScopeSelection.of(List.of("full:read", "events:read", "events:write"));
+    ScopeSelection selection =
+        ScopeSelection.of(List.of("full:read", "events:read", "events:write"));
     assertTrue(selection.isValid());
     assertEquals(Set.of(FULL_READ, EVENTS_WRITE), selection.reduced());
   }
@@ -67,7 +73,8 @@ class ScopeSelectionTest {
   @Test
   void nothingChosenIsRefused() {
     assertEquals(Optional.of("connect.rule.empty"), rule());
-    assertEquals(Optional.of("connect.rule.empty"), ScopeSelection.of((List<String>) null).brokenRule());
+    assertEquals(
+        Optional.of("connect.rule.empty"), ScopeSelection.of((List<String>) null).brokenRule());
   }
 
   @Test
@@ -80,8 +87,9 @@ class ScopeSelectionTest {
 
   @Test
   void sameAsComparesAfterReduction() {
-    assertTrue(ScopeSelection.of(List.of("events:write", "events:read"))
-        .sameAs(ScopeSelection.of(EVENTS_WRITE)));
+    assertTrue(
+        ScopeSelection.of(List.of("events:write", "events:read"))
+            .sameAs(ScopeSelection.of(EVENTS_WRITE)));
     assertFalse(ScopeSelection.of(WEBHOOKS_WRITE).sameAs(ScopeSelection.of(EVENTS_WRITE)));
   }
 

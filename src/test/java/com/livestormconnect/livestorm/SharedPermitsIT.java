@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The shared limiter alone, without HTTP in the way: two "nodes" (two CallPermits, each with its own
- * Bucket4j proxy manager and its own connections, as two JVMs would have) on the build's
+ * The shared limiter alone, without HTTP in the way: two "nodes" (two CallPermits, each with its
+ * own Bucket4j proxy manager and its own connections, as two JVMs would have) on the build's
  * PostgreSQL. What ClusterIT checks end to end through the sandbox is checked here exactly, on the
  * grant times themselves, and the cost of one permit is measured. PostgreSQL execution only.
  */
@@ -46,14 +45,16 @@ class SharedPermitsIT {
   void connect() throws Exception {
     String url = System.getProperty("it.postgres.url");
     assumeTrue(url != null, "SharedPermitsIT needs the build's PostgreSQL; skipped");
-    String password = Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
+    String password =
+        Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
     PGSimpleDataSource server = new PGSimpleDataSource();
     server.setURL(url);
     server.setUser(System.getProperty("it.postgres.user"));
     server.setPassword(password);
     // A database of its own, so that the deployments of the other tests find theirs as Flyway
     // left it (a table made here would be a "non-empty schema without history" to Flyway).
-    try (Connection c = server.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = server.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS livestorm_permits");
       s.execute("CREATE DATABASE livestorm_permits");
     }
@@ -62,16 +63,24 @@ class SharedPermitsIT {
     ds.setUser(System.getProperty("it.postgres.user"));
     ds.setPassword(password);
     postgres = ds;
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       // What the app's migration creates (db/postgresql/V40__permit_slot.sql).
-      s.execute(new String(SharedPermitsIT.class.getResourceAsStream("/db/postgresql/V40__permit_slot.sql").readAllBytes()));
+      s.execute(
+          new String(
+              SharedPermitsIT.class
+                  .getResourceAsStream("/db/postgresql/V40__permit_slot.sql")
+                  .readAllBytes()));
     }
   }
 
   /** One node: its own slot table over its own small pool of connections. */
   private CallPermits node() throws SQLException {
-    return new CallPermits(5, CallPermits.WINDOW,
-        Optional.of(new SlotTable(pool(postgres, 4), 5, CallPermits.WINDOW, Duration.ofSeconds(5))));
+    return new CallPermits(
+        5,
+        CallPermits.WINDOW,
+        Optional.of(
+            new SlotTable(pool(postgres, 4), 5, CallPermits.WINDOW, Duration.ofSeconds(5))));
   }
 
   @Test
@@ -86,13 +95,16 @@ class SharedPermitsIT {
       List<Future<Boolean>> calls = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         CallPermits node = i % 2 == 0 ? one : two;
-        calls.add(threads.submit(() -> {
-          go.await();
-          Optional<CallPermits.Permit> permit = node.acquire(connection, Duration.ofSeconds(30));
-          grants.add(System.nanoTime());
-          permit.ifPresent(CallPermits.Permit::close);
-          return permit.isPresent();
-        }));
+        calls.add(
+            threads.submit(
+                () -> {
+                  go.await();
+                  Optional<CallPermits.Permit> permit =
+                      node.acquire(connection, Duration.ofSeconds(30));
+                  grants.add(System.nanoTime());
+                  permit.ifPresent(CallPermits.Permit::close);
+                  return permit.isPresent();
+                }));
       }
       go.countDown();
       for (Future<Boolean> call : calls) {
@@ -104,11 +116,20 @@ class SharedPermitsIT {
     List<Long> sorted = new ArrayList<>(grants);
     Collections.sort(sorted);
     for (int i = 5; i < sorted.size(); i++) {
-      // Slots are 1050 ms apart per five; up to 50 ms of wake-up jitter still keeps them a second apart.
-      assertTrue(sorted.get(i) - sorted.get(i - 5) >= SECOND,
-          "grants " + (i - 5) + " and " + i + " are " + (sorted.get(i) - sorted.get(i - 5)) / 1_000_000 + " ms apart");
+      // Slots are 1050 ms apart per five; up to 50 ms of wake-up jitter still keeps them a second
+      // apart.
+      assertTrue(
+          sorted.get(i) - sorted.get(i - 5) >= SECOND,
+          "grants "
+              + (i - 5)
+              + " and "
+              + i
+              + " are "
+              + (sorted.get(i) - sorted.get(i - 5)) / 1_000_000
+              + " ms apart");
     }
-    double perSecond = (sorted.size() - 1) / ((sorted.get(sorted.size() - 1) - sorted.get(0)) / (double) SECOND);
+    double perSecond =
+        (sorted.size() - 1) / ((sorted.get(sorted.size() - 1) - sorted.get(0)) / (double) SECOND);
     assertTrue(perSecond >= 0.9 * 5, "together the nodes used only " + perSecond + "/s");
   }
 
@@ -120,20 +141,32 @@ class SharedPermitsIT {
   @Test
   void slotsHeldByADeadNodeComeBackWhenTheirLeaseEnds() throws Exception {
     String connection = UUID.randomUUID().toString();
-    CallPermits dead = new CallPermits(5, CallPermits.WINDOW,
-        Optional.of(new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    CallPermits dead =
+        new CallPermits(
+            5,
+            CallPermits.WINDOW,
+            Optional.of(
+                new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
     for (int i = 0; i < 5; i++) {
       assertTrue(dead.acquire(connection, Duration.ofSeconds(5)).isPresent()); // never closed
     }
-    CallPermits survivor = new CallPermits(5, CallPermits.WINDOW,
-        Optional.of(new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    CallPermits survivor =
+        new CallPermits(
+            5,
+            CallPermits.WINDOW,
+            Optional.of(
+                new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
     long started = System.nanoTime();
 
     assertTrue(survivor.acquire(connection, Duration.ofSeconds(10)).isPresent());
 
     long waited = System.nanoTime() - started;
-    assertTrue(waited >= Duration.ofMillis(2_000).toNanos(), "a held slot was taken after " + waited / 1_000_000 + " ms");
-    assertTrue(waited < Duration.ofSeconds(5).toNanos(), "the connection was blocked " + waited / 1_000_000 + " ms");
+    assertTrue(
+        waited >= Duration.ofMillis(2_000).toNanos(),
+        "a held slot was taken after " + waited / 1_000_000 + " ms");
+    assertTrue(
+        waited < Duration.ofSeconds(5).toNanos(),
+        "the connection was blocked " + waited / 1_000_000 + " ms");
   }
 
   @Test
@@ -155,10 +188,16 @@ class SharedPermitsIT {
       assertTrue(node.acquire(connection, Duration.ZERO).isPresent());
     }
     double existing = (System.nanoTime() - started) / 1e6 / permits;
-    Logger.getLogger(getClass().getName()).info(String.format(
-        "Shared permit cost on PostgreSQL: %.2f ms per permit (row exists), %.2f ms on first use", existing, firstUse));
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(
-        Path.of(System.getProperty("project.build.directory", "target"), "permit-cost.txt")))) {
+    Logger.getLogger(getClass().getName())
+        .info(
+            String.format(
+                "Shared permit cost on PostgreSQL: %.2f ms per permit (row exists), %.2f ms on first use",
+                existing, firstUse));
+    try (PrintWriter out =
+        new PrintWriter(
+            Files.newBufferedWriter(
+                Path.of(
+                    System.getProperty("project.build.directory", "target"), "permit-cost.txt")))) {
       out.printf("%.2f ms per permit (existing row), %.2f ms on first use%n", existing, firstUse);
     }
     // A measurement, not a speed target: the figure goes to docs/benchmarks.md.
@@ -170,21 +209,26 @@ class SharedPermitsIT {
     for (int i = 0; i < size; i++) {
       idle.add(source.getConnection());
     }
-    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          if (!method.getName().equals("getConnection")) {
-            throw new UnsupportedOperationException(method.getName());
-          }
-          Connection real = idle.take();
-          real.setAutoCommit(true);
-          return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-              (p, m, a) -> {
-                if (m.getName().equals("close")) {
-                  idle.add(real);
-                  return null;
-                }
-                return m.invoke(real, a);
-              });
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("getConnection")) {
+                throw new UnsupportedOperationException(method.getName());
+              }
+              Connection real = idle.take();
+              real.setAutoCommit(true);
+              return Proxy.newProxyInstance(
+                  Connection.class.getClassLoader(),
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("close")) {
+                      idle.add(real);
+                      return null;
+                    }
+                    return m.invoke(real, a);
+                  });
+            });
   }
 }

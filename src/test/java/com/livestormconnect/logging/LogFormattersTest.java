@@ -36,7 +36,10 @@ class LogFormattersTest {
     assertEquals("WARNING", object.getString("level"));
     assertEquals("com.livestormconnect.test", object.getString("logger"));
     assertEquals("line one\nline \"two\"\t\\param\r\u2028end", object.getString("message"));
-    assertTrue(object.getString("exception").startsWith("java.lang.IllegalStateException: boom\nsecond line\n\tat "),
+    assertTrue(
+        object
+            .getString("exception")
+            .startsWith("java.lang.IllegalStateException: boom\nsecond line\n\tat "),
         object.getString("exception"));
     assertTrue(object.getString("time").endsWith("Z"), object.getString("time"));
   }
@@ -48,26 +51,39 @@ class LogFormattersTest {
     String line = new LineLogFormatter().format(record);
 
     assertEquals(1, line.split("\n", -1).length - 1, line);
-    assertTrue(line.matches("\\S+Z WARNING \\[com\\.livestormconnect\\.test\\] \\(.*\\) first\\\\nsecond third"
-        + " \\| java\\.lang\\.RuntimeException: why\\\\n\tat .*\n"), line);
+    assertTrue(
+        line.matches(
+            "\\S+Z WARNING \\[com\\.livestormconnect\\.test\\] \\(.*\\) first\\\\nsecond third"
+                + " \\| java\\.lang\\.RuntimeException: why\\\\n\tat .*\n"),
+        line);
   }
 
   @Test
   void tokensSecretsCodesPasswordsAndEmailsAreMaskedInBothFormats() {
     String[] leaks = {
-        "GET /connect/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj",
-        "grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA&client_secret=s3cr3t-value",
-        "{\"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",\"token_type\":\"Bearer\"}",
-        "Authorization: Bearer mF_9.B5f-4.1JqM and Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
-        "password: hunter2-hunter2",
-        "registered ada.lovelace@example.com to the session",
+      "GET /connect/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=af0ifjsldkj",
+      "grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA&client_secret=s3cr3t-value",
+      "{\"access_token\":\"2YotnFZFEjr1zCsicMWpAA\",\"token_type\":\"Bearer\"}",
+      "Authorization: Bearer mF_9.B5f-4.1JqM and Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+      "password: hunter2-hunter2",
+      "registered ada.lovelace@example.com to the session",
     };
-    String[] secrets = {"SplxlOBeZQQYbYS6WxSbIA", "af0ifjsldkj", "tGzv3JOkF0XG5Qx2TlKWIA", "s3cr3t-value",
-        "2YotnFZFEjr1zCsicMWpAA", "mF_9.B5f-4.1JqM", "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "hunter2-hunter2",
-        "ada.lovelace@example.com"};
+    String[] secrets = {
+      "SplxlOBeZQQYbYS6WxSbIA",
+      "af0ifjsldkj",
+      "tGzv3JOkF0XG5Qx2TlKWIA",
+      "s3cr3t-value",
+      "2YotnFZFEjr1zCsicMWpAA",
+      "mF_9.B5f-4.1JqM",
+      "czZCaGRSa3F0MzpnWDFmQmF0M2JW",
+      "hunter2-hunter2",
+      "ada.lovelace@example.com"
+    };
     for (String leak : leaks) {
-      for (String line : new String[] {new JsonLogFormatter().format(record(leak)),
-          new LineLogFormatter().format(record(leak))}) {
+      for (String line :
+          new String[] {
+            new JsonLogFormatter().format(record(leak)), new LineLogFormatter().format(record(leak))
+          }) {
         for (String secret : secrets) {
           assertFalse(line.contains(secret), line);
         }
@@ -78,8 +94,11 @@ class LogFormattersTest {
 
   @Test
   void ordinaryMessagesAreLeftAlone() {
-    String message = "Database schema at version 12 (0 migrations applied now); HTTP status code: 503";
+    String message =
+        "Database schema at version 12 (0 migrations applied now); HTTP status code: 503";
     assertEquals(message, Redaction.apply(message));
-    assertEquals("LIVESTORM_CLIENT_AUTH=client_secret_basic", Redaction.apply("LIVESTORM_CLIENT_AUTH=client_secret_basic"));
+    assertEquals(
+        "LIVESTORM_CLIENT_AUTH=client_secret_basic",
+        Redaction.apply("LIVESTORM_CLIENT_AUTH=client_secret_basic"));
   }
 }

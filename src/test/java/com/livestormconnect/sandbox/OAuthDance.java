@@ -7,10 +7,10 @@ import com.livestormconnect.Browser;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,10 +24,14 @@ import java.util.stream.Collectors;
 final class OAuthDance {
   static final String CLIENT_ID = "livestorm-connect-sandbox";
   static final String SECRET = "sandbox-secret-not-for-production";
-  private static final Pattern CONSENT_TOKEN = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final Pattern CONSENT_TOKEN =
+      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
-  private static final HttpClient RAW = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient RAW =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   final Browser browser;
   final String redirectUri;
@@ -46,9 +50,11 @@ final class OAuthDance {
     params.put("scope", scope);
     params.put("state", "st-123");
     params.putAll(overrides);
-    return "/sandbox/oauth/authorize?" + params.entrySet().stream()
-        .filter(e -> e.getValue() != null)
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    return "/sandbox/oauth/authorize?"
+        + params.entrySet().stream()
+            .filter(e -> e.getValue() != null)
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
   }
 
   HttpResponse<String> consentPage(String scope, Map<String, String> overrides) {
@@ -62,7 +68,8 @@ final class OAuthDance {
   }
 
   HttpResponse<String> decide(HttpResponse<String> page, String decision) {
-    return browser.postRaw("/sandbox/oauth/authorize",
+    return browser.postRaw(
+        "/sandbox/oauth/authorize",
         Map.of("consent_token", consentToken(page), "decision", decision));
   }
 
@@ -82,8 +89,18 @@ final class OAuthDance {
   }
 
   HttpResponse<String> exchange(String code) {
-    return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
-        "client_id", CLIENT_ID, "client_secret", SECRET));
+    return token(
+        Map.of(
+            "grant_type",
+            "authorization_code",
+            "code",
+            code,
+            "redirect_uri",
+            redirectUri,
+            "client_id",
+            CLIENT_ID,
+            "client_secret",
+            SECRET));
   }
 
   /** A fresh token response (parsed JSON) for {@code scope}. */
@@ -98,23 +115,40 @@ final class OAuthDance {
   }
 
   HttpResponse<String> refresh(String refreshToken) {
-    return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
-        "client_id", CLIENT_ID, "client_secret", SECRET));
+    return token(
+        Map.of(
+            "grant_type",
+            "refresh_token",
+            "refresh_token",
+            refreshToken,
+            "client_id",
+            CLIENT_ID,
+            "client_secret",
+            SECRET));
   }
 
   /** One API call, exactly as sent: no retry (for tests of the limits themselves). */
   HttpResponse<String> apiOnce(String method, String path, String accessToken, String json) {
-    HttpRequest.Builder request = request("/sandbox/api/v1" + path)
-        .header("Authorization", "Bearer " + accessToken)
-        .header("Accept", "application/vnd.api+json");
+    HttpRequest.Builder request =
+        request("/sandbox/api/v1" + path)
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "application/vnd.api+json");
     if (json != null) {
       request.header("Content-Type", "application/vnd.api+json");
     }
-    return send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        request
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
-  /** An API call as a well-behaved client makes it: after a 429 it waits Retry-After and retries. */
+  /**
+   * An API call as a well-behaved client makes it: after a 429 it waits Retry-After and retries.
+   */
   HttpResponse<String> api(String method, String path, String accessToken, String json) {
     for (int attempt = 0; ; attempt++) {
       HttpResponse<String> response = apiOnce(method, path, accessToken, json);
@@ -148,7 +182,8 @@ final class OAuthDance {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(browser.base() + path)).timeout(Duration.ofSeconds(60));
+    return HttpRequest.newBuilder(URI.create(browser.base() + path))
+        .timeout(Duration.ofSeconds(60));
   }
 
   static Map<String, Object> json(HttpResponse<String> response) {
@@ -168,7 +203,8 @@ final class OAuthDance {
     Map<String, String> query = new LinkedHashMap<>();
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      query.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      query.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return query;

@@ -49,7 +49,8 @@ class SandboxLockdownIT {
   /** The sandbox API still answers normally (no fault was queued). */
   private void assertApiAnswers200() {
     OAuthDance dance = new OAuthDance(browser);
-    HttpResponse<String> ping = dance.apiOnce("GET", "/ping", dance.accessToken("identity:read"), null);
+    HttpResponse<String> ping =
+        dance.apiOnce("GET", "/ping", dance.accessToken("identity:read"), null);
     assertEquals(200, ping.statusCode(), ping.body());
   }
 
@@ -61,7 +62,8 @@ class SandboxLockdownIT {
     assertEquals(403, control.getAs("stats", "wrong-key").statusCode());
     assertEquals(403, control.getAs("stats", key + "x").statusCode());
     assertEquals(403, control.getAs("stats", key.substring(0, key.length() - 1)).statusCode());
-    assertEquals(403, control.postAs("faults", JSON, "{\"status\":503,\"count\":100}", null).statusCode());
+    assertEquals(
+        403, control.postAs("faults", JSON, "{\"status\":503,\"count\":100}", null).statusCode());
     assertEquals(403, control.postAs("reset-stats", JSON, "{}", "wrong-key").statusCode());
     assertApiAnswers200();
     assertEquals(200, control.getAs("stats", key).statusCode());
@@ -70,11 +72,19 @@ class SandboxLockdownIT {
   @Test
   void aCrossSiteFormPostIsRefusedWithOrWithoutTheKey() {
     long before = advance(1);
-    assertEquals(403, control.postAs("clock", FORM, "advance=31556889864403199", null).statusCode());
-    assertEquals(403, control.postAs("faults", "text/plain", "{\"status\":503}", null).statusCode());
-    assertEquals(415, control.postAs("clock", FORM, "advance=60", SandboxControl.key()).statusCode());
-    assertEquals(415, control.postAs("faults", "text/plain", "{\"status\":503}", SandboxControl.key()).statusCode());
-    assertEquals(415, control.postAs("faults", null, "{\"status\":503}", SandboxControl.key()).statusCode());
+    assertEquals(
+        403, control.postAs("clock", FORM, "advance=31556889864403199", null).statusCode());
+    assertEquals(
+        403, control.postAs("faults", "text/plain", "{\"status\":503}", null).statusCode());
+    assertEquals(
+        415, control.postAs("clock", FORM, "advance=60", SandboxControl.key()).statusCode());
+    assertEquals(
+        415,
+        control
+            .postAs("faults", "text/plain", "{\"status\":503}", SandboxControl.key())
+            .statusCode());
+    assertEquals(
+        415, control.postAs("faults", null, "{\"status\":503}", SandboxControl.key()).statusCode());
     assertEquals(before + 1, advance(1), "the clock moved only by the accepted requests");
     assertApiAnswers200();
   }
@@ -85,38 +95,63 @@ class SandboxLockdownIT {
     assertRefused(400, "status", control.post("faults", Map.of("status", 600)));
     assertRefused(400, "status", control.post("faults", Map.of("count", 1)));
     assertRefused(400, "status", control.post("faults", Map.of("status", "503")));
-    assertRefused(400, "status", control.postAs("faults", JSON, "{\"status\":503.5}", SandboxControl.key()));
+    assertRefused(
+        400, "status", control.postAs("faults", JSON, "{\"status\":503.5}", SandboxControl.key()));
     assertRefused(400, "count", control.post("faults", Map.of("status", 503, "count", 0)));
     assertRefused(400, "count", control.post("faults", Map.of("status", 503, "count", 101)));
-    assertRefused(400, "count", control.postAs("faults", JSON, "{\"status\":503,\"count\":1e30}", SandboxControl.key()));
-    assertRefused(400, "retryAfter", control.post("faults", Map.of("status", 429, "retryAfter", -1)));
-    assertRefused(400, "retryAfter", control.post("faults", Map.of("status", 429, "retryAfter", 86_401)));
-    assertRefused(400, "retryAfter", control.post("faults", Map.of("status", 429, "retryAfter", 2_147_483_647L)));
-    assertRefused(400, "JSON object", control.postAs("faults", JSON, "status=503", SandboxControl.key()));
-    assertRefused(400, "JSON object", control.postAs("faults", JSON, "[503]", SandboxControl.key()));
+    assertRefused(
+        400,
+        "count",
+        control.postAs("faults", JSON, "{\"status\":503,\"count\":1e30}", SandboxControl.key()));
+    assertRefused(
+        400, "retryAfter", control.post("faults", Map.of("status", 429, "retryAfter", -1)));
+    assertRefused(
+        400, "retryAfter", control.post("faults", Map.of("status", 429, "retryAfter", 86_401)));
+    assertRefused(
+        400,
+        "retryAfter",
+        control.post("faults", Map.of("status", 429, "retryAfter", 2_147_483_647L)));
+    assertRefused(
+        400, "JSON object", control.postAs("faults", JSON, "status=503", SandboxControl.key()));
+    assertRefused(
+        400, "JSON object", control.postAs("faults", JSON, "[503]", SandboxControl.key()));
     assertApiAnswers200();
 
     OAuthDance dance = new OAuthDance(browser);
     String token = dance.accessToken("identity:read");
-    assertEquals(200, control.post("faults", Map.of("status", 429, "count", 100, "retryAfter", 86_400)).statusCode());
-    assertEquals(200, control.post("faults", Map.of("status", 503, "count", 1, "retryAfter", 0)).statusCode());
-    assertEquals(503, dance.apiOnce("GET", "/ping", token, null).statusCode(), "the limits themselves are accepted");
+    assertEquals(
+        200,
+        control
+            .post("faults", Map.of("status", 429, "count", 100, "retryAfter", 86_400))
+            .statusCode());
+    assertEquals(
+        200,
+        control.post("faults", Map.of("status", 503, "count", 1, "retryAfter", 0)).statusCode());
+    assertEquals(
+        503,
+        dance.apiOnce("GET", "/ping", token, null).statusCode(),
+        "the limits themselves are accepted");
   }
 
   @Test
   void theClockCannotBeBrokenNorMovedPastItsBound() {
     long offset = advance(1);
-    assertRefused(400, "advance", control.post("clock", Map.of("advance", 31_556_889_864_403_199L)));
+    assertRefused(
+        400, "advance", control.post("clock", Map.of("advance", 31_556_889_864_403_199L)));
     assertRefused(400, "advance", control.post("clock", Map.of("advance", 0)));
     assertRefused(400, "advance", control.post("clock", Map.of("advance", -5)));
     assertRefused(400, "advance", control.post("clock", Map.of("advance", 400L * 86_400 + 1)));
     assertRefused(400, "advance", control.post("clock", Map.of()));
-    assertRefused(400, "advance", control.postAs("clock", JSON, "{\"advance\":9223372036854775808}", SandboxControl.key()));
+    assertRefused(
+        400,
+        "advance",
+        control.postAs("clock", JSON, "{\"advance\":9223372036854775808}", SandboxControl.key()));
     assertEquals(offset + 1, advance(1), "refused moves left the clock alone");
     assertRefused(400, "frozen", control.post("clock", Map.of("frozen", "yes")));
     assertRefused(400, "frozen", control.post("clock", Map.of("frozen", 1, "advance", 5)));
     assertEquals(offset + 2, advance(1), "a bad frozen moves nothing either");
-    assertEquals(false, json(control.post("clock", Map.of("frozen", false))).get("frozen"), "never frozen");
+    assertEquals(
+        false, json(control.post("clock", Map.of("frozen", false))).get("frozen"), "never frozen");
 
     // As far as it goes, 400 days at a time: then a 400 and the sandbox keeps working.
     HttpResponse<String> moved;

@@ -26,7 +26,9 @@ class SandboxSettingsTest {
     assertFalse(read(Map.of("APP_BASE_URL", "https://connect.example.com")).enabled());
     assertFalse(read(Map.of("APP_BASE_URL", "http://127.0.0.1.example.com")).enabled());
     assertFalse(read(Map.of("LIVESTORM_CLIENT_ID_FILE", "/run/secrets/id")).enabled());
-    assertTrue(read(Map.of("APP_BASE_URL", "https://connect.example.com", "LIVESTORM_MODE", "sandbox")).enabled());
+    assertTrue(
+        read(Map.of("APP_BASE_URL", "https://connect.example.com", "LIVESTORM_MODE", "sandbox"))
+            .enabled());
   }
 
   @Test
@@ -38,9 +40,11 @@ class SandboxSettingsTest {
   @Test
   void redirectUriDefaultsToTheCallbackUnderTheBaseUrlWithoutTrailingSlash() {
     assertEquals("http://localhost:8080/connect/callback", read(Map.of()).redirectUri());
-    assertEquals("https://app.example/connect/callback",
+    assertEquals(
+        "https://app.example/connect/callback",
         read(Map.of("APP_BASE_URL", "https://app.example/")).redirectUri());
-    assertEquals("https://x.example/cb",
+    assertEquals(
+        "https://x.example/cb",
         read(Map.of("LIVESTORM_REDIRECT_URI", "https://x.example/cb")).redirectUri());
   }
 
@@ -49,7 +53,8 @@ class SandboxSettingsTest {
     // All ten would break the partner guide's rules (full:write stands alone).
     assertEquals(SandboxSettings.DEFAULT_SCOPES, read(Map.of()).registeredScopes());
     assertEquals(8, read(Map.of()).registeredScopes().size());
-    assertEquals(List.of("events:read", "identity:read"),
+    assertEquals(
+        List.of("events:read", "identity:read"),
         read(Map.of("LIVESTORM_SCOPES", " events:read  identity:read ")).registeredScopes());
   }
 
@@ -65,19 +70,35 @@ class SandboxSettingsTest {
    */
   @Test
   void aBadSandboxSettingKeepsTheSandboxOffAndNamesTheVariable() {
-    for (Map<String, String> bad : List.of(Map.of("SANDBOX_TOKEN_TTL", "soon"),
-        Map.of("SANDBOX_TOKEN_TTL", "-5"), Map.of("SANDBOX_TOKEN_TTL", "0"),
-        Map.of("SANDBOX_LATENCY_MS", "99999999"), Map.of("SANDBOX_LATENCY_MS", "soon"),
-        Map.of("SANDBOX_MONTHLY_QUOTA", "lots"), Map.of("SANDBOX_MONTHLY_QUOTA", "0"),
-        Map.of("SANDBOX_REFRESH_ROTATION", "sometimes"))) {
+    for (Map<String, String> bad :
+        List.of(
+            Map.of("SANDBOX_TOKEN_TTL", "soon"),
+            Map.of("SANDBOX_TOKEN_TTL", "-5"),
+            Map.of("SANDBOX_TOKEN_TTL", "0"),
+            Map.of("SANDBOX_LATENCY_MS", "99999999"),
+            Map.of("SANDBOX_LATENCY_MS", "soon"),
+            Map.of("SANDBOX_MONTHLY_QUOTA", "lots"),
+            Map.of("SANDBOX_MONTHLY_QUOTA", "0"),
+            Map.of("SANDBOX_REFRESH_ROTATION", "sometimes"))) {
       assertFalse(read(bad).enabled(), bad.toString());
       String variable = bad.keySet().iterator().next();
       List<String> problems = SandboxSettings.problems(bad::get);
       assertEquals(1, problems.size(), problems.toString());
       assertTrue(problems.get(0).startsWith(variable + " "), problems.toString());
     }
-    assertEquals(List.of(), SandboxSettings.problems(Map.of("SANDBOX_TOKEN_TTL", "60",
-        "SANDBOX_LATENCY_MS", "150", "SANDBOX_MONTHLY_QUOTA", "5", "SANDBOX_MISSING_SCOPE", "401")::get));
+    assertEquals(
+        List.of(),
+        SandboxSettings.problems(
+            Map.of(
+                    "SANDBOX_TOKEN_TTL",
+                    "60",
+                    "SANDBOX_LATENCY_MS",
+                    "150",
+                    "SANDBOX_MONTHLY_QUOTA",
+                    "5",
+                    "SANDBOX_MISSING_SCOPE",
+                    "401")
+                ::get));
     assertTrue(read(Map.of("SANDBOX_TOKEN_TTL", "60")).enabled());
   }
 
@@ -88,7 +109,8 @@ class SandboxSettingsTest {
       System.setProperty("SANDBOX_LATENCY_MS", "150");
       assertEquals(150, SandboxSettings.latencyMillis());
       System.setProperty("SANDBOX_LATENCY_MS", "99999999");
-      assertEquals(10_000, SandboxSettings.latencyMillis(), "out of range: the sandbox is off anyway");
+      assertEquals(
+          10_000, SandboxSettings.latencyMillis(), "out of range: the sandbox is off anyway");
     } finally {
       System.clearProperty("SANDBOX_LATENCY_MS");
     }

@@ -32,16 +32,29 @@ final class RunningServer {
     this.base = base;
   }
 
-  /** Starts {@code name} with these app settings (besides the sandbox ones) and waits for /health. */
+  /**
+   * Starts {@code name} with these app settings (besides the sandbox ones) and waits for /health.
+   */
   static RunningServer start(String name, String workName, Map<String, String> settings) {
     Path work = Path.of(property("it.servers.dir"), workName);
     String port = property("it.server.http.port");
     URI base = URI.create("http://127.0.0.1:" + port);
-    List<String> command = new ArrayList<>(List.of("bash", script(), "start", name,
-        property("it.server." + name + ".home"), work.toString(),
-        property("it.server.war"), property("it.server.library"), port,
-        property("it.server.admin.port"), property("it.server.spare1.port"),
-        property("it.server.spare2.port"), property("it.server.spare3.port")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                script(),
+                "start",
+                name,
+                property("it.server." + name + ".home"),
+                work.toString(),
+                property("it.server.war"),
+                property("it.server.library"),
+                port,
+                property("it.server.admin.port"),
+                property("it.server.spare1.port"),
+                property("it.server.spare2.port"),
+                property("it.server.spare3.port")));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("APP_BASE_URL", base.toString());
@@ -79,8 +92,17 @@ final class RunningServer {
    */
   void redeploy() {
     Path deployments = work.resolve("standalone/deployments");
-    run(new ProcessBuilder("bash", script(), "redeploy", name, property("it.server." + name + ".home"),
-        work.toString(), property("it.server.war")).redirectErrorStream(true), "redeploy " + name);
+    run(
+        new ProcessBuilder(
+                "bash",
+                script(),
+                "redeploy",
+                name,
+                property("it.server." + name + ".home"),
+                work.toString(),
+                property("it.server.war"))
+            .redirectErrorStream(true),
+        "redeploy " + name);
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(deployments.resolve("ROOT.war.failed"))) {
@@ -97,8 +119,16 @@ final class RunningServer {
   }
 
   void stop() {
-    run(new ProcessBuilder("bash", script(), "stop", name, property("it.server." + name + ".home"),
-        work.toString()).redirectErrorStream(true), "stop " + name);
+    run(
+        new ProcessBuilder(
+                "bash",
+                script(),
+                "stop",
+                name,
+                property("it.server." + name + ".home"),
+                work.toString())
+            .redirectErrorStream(true),
+        "stop " + name);
   }
 
   /** Polls /health until it answers 200; a deployment failure shows as the log's tail. */
@@ -108,8 +138,12 @@ final class RunningServer {
     String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
       try {
-        HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/health"))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health =
+            client.send(
+                HttpRequest.newBuilder(base.resolve("/health"))
+                    .timeout(Duration.ofSeconds(10))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
         }
@@ -125,8 +159,8 @@ final class RunningServer {
       }
       pause();
     }
-    throw new AssertionError(name + ": /health did not answer 200 (" + last + "); log " + log()
-        + ":\n" + tail(log()));
+    throw new AssertionError(
+        name + ": /health did not answer 200 (" + last + "); log " + log() + ":\n" + tail(log()));
   }
 
   private static void pause() {
@@ -170,7 +204,8 @@ final class RunningServer {
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("system property " + name + " is not set (pom.xml passes it)");
+      throw new IllegalStateException(
+          "system property " + name + " is not set (pom.xml passes it)");
     }
     return value;
   }

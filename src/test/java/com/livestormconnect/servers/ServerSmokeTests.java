@@ -27,9 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The smoke suite every other server runs, over plain HTTP against the freshly built WAR as an
  * operator would deploy it (not an Arquillian deployment: what is proved is the artifact we ship,
- * with each server's own configuration, and no server adapter has to be kept in step with it).
- * The server is started before the first test and stopped after the last, even when tests fail;
- * the build's post-integration-test stops whatever an aborted run left behind.
+ * with each server's own configuration, and no server adapter has to be kept in step with it). The
+ * server is started before the first test and stopped after the last, even when tests fail; the
+ * build's post-integration-test stops whatever an aborted run left behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,7 +37,8 @@ abstract class ServerSmokeTests {
   private static final String PASSWORD = "correct horse battery";
   private static final Pattern EVENT_LINK = Pattern.compile("href=\"/events/([0-9a-f-]{36})\"");
   private static final Pattern SESSION_LINK = Pattern.compile("href=\"/sessions/([0-9a-f-]{36})\"");
-  private static final Pattern CONSENT_TOKEN = Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
+  private static final Pattern CONSENT_TOKEN =
+      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   RunningServer server;
 
@@ -56,7 +57,8 @@ abstract class ServerSmokeTests {
   @BeforeAll
   void startServer() {
     // -Dit.test=WildFlyIT also selects this class in the Payara executions, which have no server.
-    assumeTrue(System.getProperty("it.servers.dir") != null, "runs in the failsafe execution 'servers'");
+    assumeTrue(
+        System.getProperty("it.servers.dir") != null, "runs in the failsafe execution 'servers'");
     server = RunningServer.start(serverName(), workName(), databaseSettings());
   }
 
@@ -92,7 +94,8 @@ abstract class ServerSmokeTests {
     assertRedirectsToSignIn(browser.get("/dashboard"));
 
     browser.get("/login");
-    HttpResponse<String> signedIn = browser.post("/login", Map.of("username", username, "password", PASSWORD));
+    HttpResponse<String> signedIn =
+        browser.post("/login", Map.of("username", username, "password", PASSWORD));
     assertEquals(303, signedIn.statusCode(), signedIn.body());
     assertEquals(200, browser.get("/dashboard").statusCode());
 
@@ -104,12 +107,14 @@ abstract class ServerSmokeTests {
     String session = first(SESSION_LINK, eventPage);
     ok(browser, "/sessions/" + session);
 
-    // The access token expires: the next page refreshes it (Hibernate or EclipseLink, SELECT ... FOR UPDATE).
+    // The access token expires: the next page refreshes it (Hibernate or EclipseLink, SELECT ...
+    // FOR UPDATE).
     SandboxControl sandbox = new SandboxControl(base());
     long refreshes = sandbox.counter("refreshes");
     sandbox.advanceClock(Duration.ofHours(3).toSeconds());
     ok(browser, "/events");
-    assertEquals(refreshes + 1, sandbox.counter("refreshes"), "one refresh after the token expired");
+    assertEquals(
+        refreshes + 1, sandbox.counter("refreshes"), "one refresh after the token expired");
     ok(browser, "/sessions/" + session);
 
     // A CSV export through the managed executor, then the download.
@@ -121,7 +126,8 @@ abstract class ServerSmokeTests {
     HttpResponse<String> csv = browser.get(job + "/people.csv");
     assertEquals(200, csv.statusCode(), csv.body());
     String contentType = csv.headers().firstValue("Content-Type").orElseThrow();
-    assertTrue(contentType.startsWith("text/csv") && contentType.contains("charset=UTF-8"), contentType);
+    assertTrue(
+        contentType.startsWith("text/csv") && contentType.contains("charset=UTF-8"), contentType);
     assertTrue(csv.body().startsWith("\uFEFFid,email,first_name,last_name,"), csv.body());
 
     ok(browser, "/dashboard");
@@ -134,9 +140,14 @@ abstract class ServerSmokeTests {
   @Order(3)
   void anAdministratorPageIsRefusedToAPlainUser() {
     // The first account of a fresh database is an administrator: make sure it exists.
-    new Browser(base()).signUp("smoke-first-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
+    new Browser(base())
+        .signUp("smoke-first-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
     Browser plain = new Browser(base());
-    assertEquals(303, plain.signUp("smoke-plain-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD).statusCode());
+    assertEquals(
+        303,
+        plain
+            .signUp("smoke-plain-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD)
+            .statusCode());
 
     assertEquals(403, plain.get("/admin").statusCode());
     assertEquals(403, plain.get("/admin/connections").statusCode());
@@ -144,19 +155,28 @@ abstract class ServerSmokeTests {
     assertRedirectsToSignIn(new Browser(base()).get("/admin"));
   }
 
-  /** Connect with PKCE: the app's redirect carries an S256 challenge, the sandbox checks the verifier. */
+  /**
+   * Connect with PKCE: the app's redirect carries an S256 challenge, the sandbox checks the
+   * verifier.
+   */
   private static void connectThroughTheSandbox(Browser browser) {
     browser.get("/connect");
-    HttpResponse<String> redirect = browser.post("/connect", List.of(
-        Map.entry("scope", "identity:read"), Map.entry("scope", "events:write")));
+    HttpResponse<String> redirect =
+        browser.post(
+            "/connect",
+            List.of(Map.entry("scope", "identity:read"), Map.entry("scope", "events:write")));
     assertEquals(303, redirect.statusCode(), redirect.body());
     String authorize = location(redirect);
-    assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="), authorize);
+    assertTrue(
+        authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="),
+        authorize);
 
     HttpResponse<String> consent = browser.get(authorize);
     assertEquals(200, consent.statusCode(), consent.body());
-    HttpResponse<String> approved = browser.postRaw("/sandbox/oauth/authorize",
-        Map.of("consent_token", first(CONSENT_TOKEN, consent.body()), "decision", "approve"));
+    HttpResponse<String> approved =
+        browser.postRaw(
+            "/sandbox/oauth/authorize",
+            Map.of("consent_token", first(CONSENT_TOKEN, consent.body()), "decision", "approve"));
     assertEquals(302, approved.statusCode(), approved.body());
     HttpResponse<String> callback = browser.get(location(approved));
     assertEquals(303, callback.statusCode(), callback.body());
@@ -182,14 +202,19 @@ abstract class ServerSmokeTests {
    */
   private void assertSessionCookie(HttpResponse<String> response) {
     List<String> cookies = response.headers().allValues("Set-Cookie");
-    String session = cookies.stream().filter(c -> c.startsWith("LSCSESSION=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no session cookie: " + cookies));
+    String session =
+        cookies.stream()
+            .filter(c -> c.startsWith("LSCSESSION="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no session cookie: " + cookies));
     assertTrue(session.contains("HttpOnly"), session);
-    assertEquals(1, session.split("(?i)SameSite=Lax", -1).length - 1, "SameSite=Lax once: " + session);
+    assertEquals(
+        1, session.split("(?i)SameSite=Lax", -1).length - 1, "SameSite=Lax once: " + session);
   }
 
   private static void assertRedirectsToSignIn(HttpResponse<String> response) {
-    assertTrue(response.statusCode() == 302 || response.statusCode() == 303,
+    assertTrue(
+        response.statusCode() == 302 || response.statusCode() == 303,
         "HTTP " + response.statusCode() + ": " + response.body());
     assertTrue(location(response).contains("/login"), location(response));
   }
@@ -207,7 +232,12 @@ abstract class ServerSmokeTests {
   }
 
   private static String location(HttpResponse<String> response) {
-    return response.headers().firstValue("Location").orElseThrow(
-        () -> new AssertionError("no Location; HTTP " + response.statusCode() + ": " + response.body()));
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no Location; HTTP " + response.statusCode() + ": " + response.body()));
   }
 }

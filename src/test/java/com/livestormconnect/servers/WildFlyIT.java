@@ -26,7 +26,11 @@ class WildFlyIT extends ServerSmokeTests {
 
     Browser again = new Browser(base());
     again.get("/login");
-    assertEquals(303, again.post("/login", Map.of("username", username, "password", "correct horse battery"))
-        .statusCode(), "the account survived the redeployment");
+    assertEquals(
+        303,
+        again
+            .post("/login", Map.of("username", username, "password", "correct horse battery"))
+            .statusCode(),
+        "the account survived the redeployment");
   }
 }

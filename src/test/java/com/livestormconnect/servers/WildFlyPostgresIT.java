@@ -6,9 +6,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The smoke suite on WildFly again, on the build's throwaway PostgreSQL (Hibernate's
- * {@code SELECT ... FOR UPDATE} and the PostgreSQL-only migrations). Skipped, like the other
- * PostgreSQL tests, when the build found no PostgreSQL binaries.
+ * The smoke suite on WildFly again, on the build's throwaway PostgreSQL (Hibernate's {@code SELECT
+ * ... FOR UPDATE} and the PostgreSQL-only migrations). Skipped, like the other PostgreSQL tests,
+ * when the build found no PostgreSQL binaries.
  */
 class WildFlyPostgresIT extends ServerSmokeTests {
   @Override

@@ -41,7 +41,9 @@ class TokenCipherTest {
   @Test
   void everyEncryptionUsesAFreshNonce() {
     TokenCipher cipher = TokenCipher.of(key(), List.of());
-    assertNotEquals(cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN), cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN));
+    assertNotEquals(
+        cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN),
+        cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN));
   }
 
   @Test
@@ -51,17 +53,29 @@ class TokenCipherTest {
     String[] parts = stored.split("\\.");
     byte[] body = Base64.getUrlDecoder().decode(parts[2]);
     body[body.length / 2] ^= 1;
-    String tampered = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(tampered, row, ACCOUNT, Field.ACCESS_TOKEN));
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt("v2." + parts[1] + ".!!", row, ACCOUNT, Field.ACCESS_TOKEN));
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt("plaintext", row, ACCOUNT, Field.ACCESS_TOKEN));
+    String tampered =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(body);
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(tampered, row, ACCOUNT, Field.ACCESS_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt("v2." + parts[1] + ".!!", row, ACCOUNT, Field.ACCESS_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt("plaintext", row, ACCOUNT, Field.ACCESS_TOKEN));
   }
 
   @Test
   void aCiphertextMovedToAnotherRowIsRefused() {
     TokenCipher cipher = TokenCipher.of(key(), List.of());
     String stored = cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN);
-    assertThrows(TokenCipher.Undecryptable.class,
+    assertThrows(
+        TokenCipher.Undecryptable.class,
         () -> cipher.decrypt(stored, UUID.randomUUID().toString(), ACCOUNT, Field.ACCESS_TOKEN));
   }
 
@@ -69,7 +83,9 @@ class TokenCipherTest {
   void accessAndRefreshCiphertextsCannotBeSwapped() {
     TokenCipher cipher = TokenCipher.of(key(), List.of());
     String stored = cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN);
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(stored, row, ACCOUNT, Field.REFRESH_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(stored, row, ACCOUNT, Field.REFRESH_TOKEN));
   }
 
   @Test
@@ -88,8 +104,10 @@ class TokenCipherTest {
     assertNotEquals(TokenCipher.keyId(oldKey), TokenCipher.keyId(newKey));
 
     TokenCipher oldKeyDropped = TokenCipher.of(newKey, List.of());
-    TokenCipher.Undecryptable e = assertThrows(TokenCipher.Undecryptable.class,
-        () -> oldKeyDropped.decrypt(old, row, ACCOUNT, Field.REFRESH_TOKEN));
+    TokenCipher.Undecryptable e =
+        assertThrows(
+            TokenCipher.Undecryptable.class,
+            () -> oldKeyDropped.decrypt(old, row, ACCOUNT, Field.REFRESH_TOKEN));
     assertTrue(e.getMessage().contains("TOKEN_ENCRYPTION_RETIRED_KEYS"), e.getMessage());
   }
 
@@ -99,8 +117,10 @@ class TokenCipherTest {
     TokenCipher cipher = TokenCipher.of(key, List.of());
     assertFalse(cipher.toString().contains(Base64.getEncoder().encodeToString(key)));
     String stored = cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN);
-    TokenCipher.Undecryptable e = assertThrows(TokenCipher.Undecryptable.class,
-        () -> cipher.decrypt(stored, "other-row", ACCOUNT, Field.ACCESS_TOKEN));
+    TokenCipher.Undecryptable e =
+        assertThrows(
+            TokenCipher.Undecryptable.class,
+            () -> cipher.decrypt(stored, "other-row", ACCOUNT, Field.ACCESS_TOKEN));
     assertFalse(e.getMessage().contains(TOKEN));
     assertFalse(e.getMessage().contains(stored));
   }
@@ -114,18 +134,22 @@ class TokenCipherTest {
   void aCiphertextMovedToAnotherAccountsRowWithTheSameIdIsRefused() {
     TokenCipher cipher = TokenCipher.of(key(), List.of());
     String stored = cipher.encrypt(TOKEN, row, ACCOUNT, Field.REFRESH_TOKEN);
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(stored, row, ACCOUNT + 1, Field.REFRESH_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(stored, row, ACCOUNT + 1, Field.REFRESH_TOKEN));
     assertEquals(TOKEN, cipher.decrypt(stored, row, ACCOUNT, Field.REFRESH_TOKEN));
   }
 
   /** A value as the first version wrote it: associated data "v1|key id|row id|field". */
-  private static String writtenByV1(byte[] key, String plaintext, String rowId, Field field) throws Exception {
+  private static String writtenByV1(byte[] key, String plaintext, String rowId, Field field)
+      throws Exception {
     byte[] nonce = new byte[12];
     new SecureRandom().nextBytes(nonce);
     Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
     aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
     String keyId = TokenCipher.keyId(key);
-    aes.updateAAD(("v1|" + keyId + "|" + rowId + "|" + field.name()).getBytes(StandardCharsets.UTF_8));
+    aes.updateAAD(
+        ("v1|" + keyId + "|" + rowId + "|" + field.name()).getBytes(StandardCharsets.UTF_8));
     byte[] sealed = aes.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
     byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
     return "v1." + keyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
@@ -139,10 +163,18 @@ class TokenCipherTest {
     assertEquals(TOKEN, cipher.decrypt(old, row, ACCOUNT, Field.ACCESS_TOKEN));
     assertFalse(cipher.isCurrent(old), "same key, old format: rewritten by the re-encryption pass");
     assertEquals("v1." + cipher.currentKeyId(), TokenCipher.writtenWith(old));
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(old, row, ACCOUNT, Field.REFRESH_TOKEN));
-    assertThrows(TokenCipher.Undecryptable.class,
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(old, row, ACCOUNT, Field.REFRESH_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
         () -> cipher.decrypt(old, UUID.randomUUID().toString(), ACCOUNT, Field.ACCESS_TOKEN));
-    String rewritten = cipher.encrypt(cipher.decrypt(old, row, ACCOUNT, Field.ACCESS_TOKEN), row, ACCOUNT, Field.ACCESS_TOKEN);
+    String rewritten =
+        cipher.encrypt(
+            cipher.decrypt(old, row, ACCOUNT, Field.ACCESS_TOKEN),
+            row,
+            ACCOUNT,
+            Field.ACCESS_TOKEN);
     assertTrue(cipher.isCurrent(rewritten));
     assertEquals("v2." + cipher.currentKeyId(), TokenCipher.writtenWith(rewritten));
   }
@@ -152,8 +184,12 @@ class TokenCipherTest {
     TokenCipher cipher = TokenCipher.of(key(), List.of());
     String stored = cipher.encrypt(TOKEN, row, ACCOUNT, Field.ACCESS_TOKEN);
     String relabelled = "v1" + stored.substring(2);
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(relabelled, row, ACCOUNT + 1, Field.ACCESS_TOKEN));
-    assertThrows(TokenCipher.Undecryptable.class, () -> cipher.decrypt(relabelled, row, ACCOUNT, Field.ACCESS_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(relabelled, row, ACCOUNT + 1, Field.ACCESS_TOKEN));
+    assertThrows(
+        TokenCipher.Undecryptable.class,
+        () -> cipher.decrypt(relabelled, row, ACCOUNT, Field.ACCESS_TOKEN));
   }
 
   @Test

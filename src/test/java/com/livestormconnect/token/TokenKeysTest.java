@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenKeysTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theSandboxKeyIsGeneratedOnceOwnerOnlyAndReused() throws Exception {
@@ -28,7 +27,8 @@ class TokenKeysTest {
   void aCorruptKeyFileStopsStartUpNamingTheFile() throws Exception {
     Path file = dir.resolve(TokenKeys.KEY_FILE);
     Files.writeString(file, "not a key");
-    ConfigurationException e = assertThrows(ConfigurationException.class, () -> TokenKeys.readOrCreate(file));
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> TokenKeys.readOrCreate(file));
     assertEquals(true, e.getMessage().contains(file.toString()), e.getMessage());
   }
 }

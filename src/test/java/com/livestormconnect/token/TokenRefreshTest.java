@@ -22,7 +22,8 @@ class TokenRefreshTest {
   @Test
   void theMarginIsNeverMoreThanATenthOfTheTokensLifetime() {
     Duration lifetime = Duration.ofSeconds(60);
-    assertFalse(TokenRefresh.isDue(NOW.plusSeconds(7), lifetime, MARGIN, NOW),
+    assertFalse(
+        TokenRefresh.isDue(NOW.plusSeconds(7), lifetime, MARGIN, NOW),
         "a 60 s token is not refreshed on every call");
     assertTrue(TokenRefresh.isDue(NOW.plusSeconds(6), lifetime, MARGIN, NOW));
   }

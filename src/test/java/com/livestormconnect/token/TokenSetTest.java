@@ -20,26 +20,40 @@ class TokenSetTest {
 
   @Test
   void readsLivestormsTokenResponseIncludingCreatedAt() throws Exception {
-    TokenSet tokens = TokenSet.from(parse("{\"access_token\":\"AT-1\",\"token_type\":\"Bearer\","
-        + "\"expires_in\":7200,\"refresh_token\":\"RT-1\",\"scope\":\"identity:read events:read\","
-        + "\"created_at\":1629205920}"), new Scope("events:write"), RECEIVED);
+    TokenSet tokens =
+        TokenSet.from(
+            parse(
+                "{\"access_token\":\"AT-1\",\"token_type\":\"Bearer\","
+                    + "\"expires_in\":7200,\"refresh_token\":\"RT-1\",\"scope\":\"identity:read events:read\","
+                    + "\"created_at\":1629205920}"),
+            new Scope("events:write"),
+            RECEIVED);
     assertEquals("AT-1", tokens.accessToken().getValue());
     assertEquals("RT-1", tokens.refreshToken().getValue());
-    assertEquals(new Scope("identity:read", "events:read"), tokens.scope(), "what was granted wins");
+    assertEquals(
+        new Scope("identity:read", "events:read"), tokens.scope(), "what was granted wins");
     assertEquals(Instant.ofEpochSecond(1629205920), tokens.issuedAt());
   }
 
   @Test
   void expiryIsCountedFromOurOwnReceiptNotTheServersClock() throws Exception {
-    TokenSet tokens = TokenSet.from(parse("{\"access_token\":\"AT\",\"token_type\":\"Bearer\","
-        + "\"expires_in\":7200,\"created_at\":1000}"), new Scope("events:read"), RECEIVED);
+    TokenSet tokens =
+        TokenSet.from(
+            parse(
+                "{\"access_token\":\"AT\",\"token_type\":\"Bearer\","
+                    + "\"expires_in\":7200,\"created_at\":1000}"),
+            new Scope("events:read"),
+            RECEIVED);
     assertEquals(RECEIVED.plusSeconds(7200), tokens.expiresAt());
   }
 
   @Test
   void withoutScopeInTheResponseTheRequestedScopeIsAssumed() throws Exception {
-    TokenSet tokens = TokenSet.from(parse("{\"access_token\":\"AT\",\"token_type\":\"Bearer\"}"),
-        new Scope("events:read"), RECEIVED);
+    TokenSet tokens =
+        TokenSet.from(
+            parse("{\"access_token\":\"AT\",\"token_type\":\"Bearer\"}"),
+            new Scope("events:read"),
+            RECEIVED);
     assertEquals(new Scope("events:read"), tokens.scope());
     assertNull(tokens.refreshToken());
     assertNull(tokens.expiresAt());
@@ -48,8 +62,13 @@ class TokenSetTest {
 
   @Test
   void toStringRedactsBothTokens() throws Exception {
-    TokenSet tokens = TokenSet.from(parse("{\"access_token\":\"AT-secret-value\",\"token_type\":"
-        + "\"Bearer\",\"refresh_token\":\"RT-secret-value\"}"), new Scope("events:read"), RECEIVED);
+    TokenSet tokens =
+        TokenSet.from(
+            parse(
+                "{\"access_token\":\"AT-secret-value\",\"token_type\":"
+                    + "\"Bearer\",\"refresh_token\":\"RT-secret-value\"}"),
+            new Scope("events:read"),
+            RECEIVED);
     assertFalse(tokens.toString().contains("AT-secret-value"));
     assertFalse(tokens.toString().contains("RT-secret-value"));
   }

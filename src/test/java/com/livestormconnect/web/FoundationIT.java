@@ -40,7 +40,8 @@ class FoundationIT {
     HttpResponse<String> response = new Browser().get("/health");
     assertEquals(200, response.statusCode());
     assertEquals("{\"status\":\"UP\"}", response.body());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(
+        response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
   }
 
   @Test
@@ -52,13 +53,23 @@ class FoundationIT {
 
     HttpResponse<String> ready = new Browser().get("/health/ready");
     assertEquals(200, ready.statusCode(), ready.body());
-    assertTrue(ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
-    assertTrue(ready.body().startsWith("{\"status\":\"UP\",\"checks\":{\"database\":{\"status\":\"UP\"},"
-        + "\"migrations\":{\"status\":\"UP\",\"version\":\""), ready.body());
+    assertTrue(
+        ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+    assertTrue(
+        ready
+            .body()
+            .startsWith(
+                "{\"status\":\"UP\",\"checks\":{\"database\":{\"status\":\"UP\"},"
+                    + "\"migrations\":{\"status\":\"UP\",\"version\":\""),
+        ready.body());
     assertTrue(ready.body().contains("\"pending\":\"0\""), ready.body());
-    assertTrue(ready.body().contains("\"configuration\":{\"status\":\"UP\",\"mode\":\"sandbox\""), ready.body());
-    assertFalse(ready.body().contains("livestormTokenHost"), "sandbox mode resolves no Livestorm host");
-    assertEquals("{\"status\":\"UP\"}", new Browser().get("/health").body(), "/health is unchanged");
+    assertTrue(
+        ready.body().contains("\"configuration\":{\"status\":\"UP\",\"mode\":\"sandbox\""),
+        ready.body());
+    assertFalse(
+        ready.body().contains("livestormTokenHost"), "sandbox mode resolves no Livestorm host");
+    assertEquals(
+        "{\"status\":\"UP\"}", new Browser().get("/health").body(), "/health is unchanged");
   }
 
   @Test
@@ -69,8 +80,10 @@ class FoundationIT {
       assertTrue(csp.contains("script-src 'self'"), path + ": " + csp);
       assertFalse(csp.contains("unsafe-inline"), path + ": " + csp);
       assertTrue(csp.contains("frame-ancestors 'none'"), path + ": " + csp);
-      assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null), path);
-      assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+      assertEquals(
+          "no-referrer", response.headers().firstValue("Referrer-Policy").orElse(null), path);
+      assertEquals(
+          "nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
     }
   }
 
@@ -97,8 +110,11 @@ class FoundationIT {
   @Test
   void sessionCookieIsHttpOnlyAndSameSiteLax() {
     HttpResponse<String> response = new Browser().get("/login");
-    String cookie = response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("LSCSESSION=")).findFirst().orElse("");
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("LSCSESSION="))
+            .findFirst()
+            .orElse("");
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertTrue(cookie.contains("SameSite=Lax"), cookie);
     assertFalse(response.body().contains("LSCSESSION"), "session id must never be in a page");
@@ -122,7 +138,9 @@ class FoundationIT {
     assertTrue(response.body().contains("at least 10 characters"));
     Browser other = new Browser();
     other.get("/login");
-    assertEquals(401, other.post("/login", Map.of("username", username, "password", "123456789")).statusCode());
+    assertEquals(
+        401,
+        other.post("/login", Map.of("username", username, "password", "123456789")).statusCode());
   }
 
   @Test
@@ -130,11 +148,13 @@ class FoundationIT {
     Browser browser = new Browser();
     browser.get("/signup");
     String username = unique("nocsrf");
-    HttpResponse<String> forged = browser.postRaw("/signup", Map.of("username", username, "password", PASSWORD));
+    HttpResponse<String> forged =
+        browser.postRaw("/signup", Map.of("username", username, "password", PASSWORD));
     assertEquals(403, forged.statusCode());
     assertTrue(forged.body().contains("nothing was changed"));
-    HttpResponse<String> wrong = browser.postRaw("/signup",
-        Map.of("username", username, "password", PASSWORD, "_csrf", "forged-token"));
+    HttpResponse<String> wrong =
+        browser.postRaw(
+            "/signup", Map.of("username", username, "password", PASSWORD, "_csrf", "forged-token"));
     assertEquals(403, wrong.statusCode());
     // The name is still free: nothing was created by the refused posts.
     assertEquals(303, new Browser().signUp(username, PASSWORD).statusCode());
@@ -147,10 +167,12 @@ class FoundationIT {
     Browser browser = new Browser();
     browser.get("/login");
     String before = sessionId(browser);
-    HttpResponse<String> wrong = browser.post("/login", Map.of("username", username, "password", "wrong password!"));
+    HttpResponse<String> wrong =
+        browser.post("/login", Map.of("username", username, "password", "wrong password!"));
     assertEquals(401, wrong.statusCode());
     assertTrue(wrong.body().contains("Wrong username or password"));
-    HttpResponse<String> signIn = browser.post("/login", Map.of("username", username.toUpperCase(), "password", PASSWORD));
+    HttpResponse<String> signIn =
+        browser.post("/login", Map.of("username", username.toUpperCase(), "password", PASSWORD));
     assertEquals(303, signIn.statusCode());
     assertEquals("/dashboard", signIn.headers().firstValue("Location").orElse(null));
     assertNotNull(before);
@@ -168,7 +190,8 @@ class FoundationIT {
     Browser shared = new Browser();
     shared.signUp(alice, PASSWORD);
     shared.get("/dashboard");
-    assertEquals(303, shared.post("/login", Map.of("username", bob, "password", PASSWORD)).statusCode());
+    assertEquals(
+        303, shared.post("/login", Map.of("username", bob, "password", PASSWORD)).statusCode());
     String dashboard = shared.get("/dashboard").body();
     assertTrue(dashboard.contains(bob), dashboard);
     assertFalse(dashboard.contains(alice), dashboard);
@@ -183,7 +206,8 @@ class FoundationIT {
     assertEquals(302, response.statusCode());
     assertTrue(response.headers().firstValue("Location").orElse("").endsWith("/login"));
     browser.get("/login");
-    HttpResponse<String> signIn = browser.post("/login", Map.of("username", username, "password", PASSWORD));
+    HttpResponse<String> signIn =
+        browser.post("/login", Map.of("username", username, "password", PASSWORD));
     assertEquals(303, signIn.statusCode());
     assertEquals("/connection?from=test", signIn.headers().firstValue("Location").orElse(null));
   }
@@ -205,9 +229,14 @@ class FoundationIT {
     Browser attacker = new Browser();
     attacker.get("/login");
     for (int i = 0; i < 5; i++) {
-      assertEquals(401, attacker.post("/login", Map.of("username", username, "password", "guess number " + i)).statusCode());
+      assertEquals(
+          401,
+          attacker
+              .post("/login", Map.of("username", username, "password", "guess number " + i))
+              .statusCode());
     }
-    HttpResponse<String> blocked = attacker.post("/login", Map.of("username", username, "password", PASSWORD));
+    HttpResponse<String> blocked =
+        attacker.post("/login", Map.of("username", username, "password", PASSWORD));
     assertEquals(429, blocked.statusCode());
     assertTrue(blocked.headers().firstValue("Retry-After").isPresent());
     assertTrue(blocked.body().contains("Too many failed sign-ins"));
@@ -242,7 +271,8 @@ class FoundationIT {
 
   @Test
   void pagesAreTranslatedToFrenchForFrenchBrowsers() {
-    HttpResponse<String> response = new Browser().get("/login", "Accept-Language", "fr-FR,fr;q=0.9");
+    HttpResponse<String> response =
+        new Browser().get("/login", "Accept-Language", "fr-FR,fr;q=0.9");
     assertTrue(response.body().contains("Mot de passe"), response.body());
     assertTrue(response.body().contains("lang=\"fr\""));
   }
@@ -251,16 +281,27 @@ class FoundationIT {
   void httpsBehindAProxyGetsStrictTransportSecurityAndASecureSessionCookie() {
     HttpResponse<String> response = new Browser().get("/login", "X-Forwarded-Proto", "https");
     assertTrue(response.headers().firstValue("Strict-Transport-Security").isPresent());
-    String cookie = response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("LSCSESSION=")).findFirst().orElse("");
+    String cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("LSCSESSION="))
+            .findFirst()
+            .orElse("");
     assertTrue(cookie.contains("Secure"), cookie);
-    String plain = new Browser().get("/login").headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("LSCSESSION=")).findFirst().orElse("");
-    assertFalse(plain.contains("Secure"), "plain HTTP keeps a cookie the browser can send back: " + plain);
+    String plain =
+        new Browser()
+            .get("/login").headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("LSCSESSION="))
+                .findFirst()
+                .orElse("");
+    assertFalse(
+        plain.contains("Secure"), "plain HTTP keeps a cookie the browser can send back: " + plain);
   }
 
   private static String sessionId(Browser browser) {
     return browser.cookies().getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("LSCSESSION")).map(HttpCookie::getValue).findFirst().orElse(null);
+        .filter(c -> c.getName().equals("LSCSESSION"))
+        .map(HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 }

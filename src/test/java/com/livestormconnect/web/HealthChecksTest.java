@@ -18,21 +18,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HealthChecksTest {
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
 
   private HealthChecks checks(DataSource dataSource, String databaseUrl) {
     HealthChecks checks = new HealthChecks();
     checks.dataSource = dataSource;
-    checks.settings = Settings.parse(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", databaseUrl)::get);
+    checks.settings =
+        Settings.parse(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", databaseUrl)::get);
     return checks;
   }
 
   private static DataSource unreachable() {
-    return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-        (proxy, method, args) -> {
-          throw new SQLException("Connection refused", "08001");
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              throw new SQLException("Connection refused", "08001");
+            });
   }
 
   @Test
@@ -53,9 +56,13 @@ class HealthChecksTest {
     assertTrue(HealthChecks.ready(after), after.toString());
     JsonObject json = HealthChecks.json(after);
     assertEquals("UP", json.getString("status"));
-    assertEquals("0", json.getJsonObject("checks").getJsonObject("migrations").getString("pending"));
-    assertEquals("sandbox", json.getJsonObject("checks").getJsonObject("configuration").getString("mode"));
-    assertFalse(json.getJsonObject("checks").containsKey("livestormTokenHost"), "sandbox mode: no DNS check");
+    assertEquals(
+        "0", json.getJsonObject("checks").getJsonObject("migrations").getString("pending"));
+    assertEquals(
+        "sandbox", json.getJsonObject("checks").getJsonObject("configuration").getString("mode"));
+    assertFalse(
+        json.getJsonObject("checks").containsKey("livestormTokenHost"),
+        "sandbox mode: no DNS check");
   }
 
   @Test
@@ -71,13 +78,17 @@ class HealthChecksTest {
 
   @Test
   void anUnresolvableLivestormHostIsReportedButDoesNotFailReadiness() {
-    List<HealthChecks.Check> results = List.of(
-        new HealthChecks.Check("database", true, true, Map.of()),
-        new HealthChecks.Check("livestormTokenHost", false, false, Map.of("host", "app.livestorm.co")));
+    List<HealthChecks.Check> results =
+        List.of(
+            new HealthChecks.Check("database", true, true, Map.of()),
+            new HealthChecks.Check(
+                "livestormTokenHost", false, false, Map.of("host", "app.livestorm.co")));
     assertTrue(HealthChecks.ready(results));
-    JsonObject host = HealthChecks.json(results).getJsonObject("checks").getJsonObject("livestormTokenHost");
+    JsonObject host =
+        HealthChecks.json(results).getJsonObject("checks").getJsonObject("livestormTokenHost");
     assertEquals("DOWN", host.getString("status"));
     assertFalse(host.getBoolean("affectsReadiness"));
-    assertFalse(HealthChecks.ready(List.of(new HealthChecks.Check("database", false, true, Map.of()))));
+    assertFalse(
+        HealthChecks.ready(List.of(new HealthChecks.Check("database", false, true, Map.of()))));
   }
 }

@@ -15,7 +15,8 @@ class ProxyHeadersTest {
   }
 
   private static String client(String peer, TrustedProxies proxies, String... forwardedFor) {
-    return ProxyHeaders.clientAddress(peer, Collections.enumeration(List.of(forwardedFor)), proxies);
+    return ProxyHeaders.clientAddress(
+        peer, Collections.enumeration(List.of(forwardedFor)), proxies);
   }
 
   @Test

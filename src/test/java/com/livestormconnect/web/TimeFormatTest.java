@@ -28,11 +28,14 @@ class TimeFormatTest {
   @Test
   void defaultsToUtcWithoutACookieOrWithAnUnknownZone() {
     assertEquals(TimeFormat.UTC, TimeFormat.zoneOf(null));
-    assertEquals(TimeFormat.UTC, TimeFormat.zoneOf(new Cookie[] {new Cookie("tz", "Mars/Olympus")}));
+    assertEquals(
+        TimeFormat.UTC, TimeFormat.zoneOf(new Cookie[] {new Cookie("tz", "Mars/Olympus")}));
     assertEquals(TimeFormat.UTC, TimeFormat.zoneOf(new Cookie[] {new Cookie("tz", "<script>")}));
-    assertEquals(ZoneId.of("America/New_York"),
+    assertEquals(
+        ZoneId.of("America/New_York"),
         TimeFormat.zoneOf(new Cookie[] {new Cookie("tz", "America/New_York")}));
-    assertEquals("28 Nov 2026, 13:05 UTC", new TimeFormat(TimeFormat.UTC, Locale.ENGLISH).dateTime(WINTER));
+    assertEquals(
+        "28 Nov 2026, 13:05 UTC", new TimeFormat(TimeFormat.UTC, Locale.ENGLISH).dateTime(WINTER));
   }
 
   @Test

@@ -18,7 +18,9 @@ public final class Csv {
   /** Written first: without it, Excel reads a UTF-8 CSV as the locale's legacy code page. */
   public static final char BOM = '\uFEFF';
 
-  /** The content type to serve CSV with: the charset last (Open Liberty reads all after charset=). */
+  /**
+   * The content type to serve CSV with: the charset last (Open Liberty reads all after charset=).
+   */
   public static final String CONTENT_TYPE = "text/csv;header=present;charset=UTF-8";
 
   private final Writer out;
@@ -56,7 +58,12 @@ public final class Csv {
 
   static boolean startsLikeFormula(String value) {
     char first = value.charAt(0);
-    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+    return first == '='
+        || first == '+'
+        || first == '-'
+        || first == '@'
+        || first == '\t'
+        || first == '\r';
   }
 
   private static boolean needsQuotes(String value) {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One export of a session's people, owned by one account: where it stands (pages fetched out of
- * the pages Livestorm announced, rows written) and, when done, the file. Progress is written by the
+ * One export of a session's people, owned by one account: where it stands (pages fetched out of the
+ * pages Livestorm announced, rows written) and, when done, the file. Progress is written by the
  * job's thread and read by page requests, hence the volatile fields; each is written by one thread.
  */
 public final class ExportJob {

@@ -13,8 +13,8 @@ import java.util.concurrent.Executor;
  * executor thread for minutes, pacing itself on Livestorm's rate limit), at most {@code
  * maxRunningPerUser} of them for one account, and at most {@code maxWaiting} wait in line, in
  * arrival order, skipping a job only while its owner already has their share running. A user may
- * have at most {@code maxPerUser} jobs waiting or running. Whatever does not fit is refused at once,
- * with the reason; nothing admitted is ever dropped.
+ * have at most {@code maxPerUser} jobs waiting or running. Whatever does not fit is refused at
+ * once, with the reason; nothing admitted is ever dropped.
  */
 final class ExportQueue {
   /** Whether a job was taken, and if not, why. */
@@ -38,7 +38,8 @@ final class ExportQueue {
   private final Map<Long, Integer> jobsByUser = new HashMap<>();
   private int running;
 
-  ExportQueue(int maxRunning, int maxWaiting, int maxRunningPerUser, int maxPerUser, Executor executor) {
+  ExportQueue(
+      int maxRunning, int maxWaiting, int maxRunningPerUser, int maxPerUser, Executor executor) {
     this.maxRunning = maxRunning;
     this.maxWaiting = maxWaiting;
     this.maxRunningPerUser = maxRunningPerUser;
@@ -74,13 +75,14 @@ final class ExportQueue {
         return;
       }
       try {
-        executor.execute(() -> {
-          try {
-            next.task().run();
-          } finally {
-            finished(next.accountId());
-          }
-        });
+        executor.execute(
+            () -> {
+              try {
+                next.task().run();
+              } finally {
+                finished(next.accountId());
+              }
+            });
       } catch (RuntimeException e) {
         release(next.accountId());
         next.rejected().run();

@@ -23,7 +23,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,18 +58,14 @@ public class Exports {
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final Logger LOG = Logger.getLogger(Exports.class.getName());
 
-  @Resource
-  ManagedExecutorService executor;
+  @Resource ManagedExecutorService executor;
 
-  @Inject
-  LivestormClient client;
+  @Inject LivestormClient client;
 
-  @Inject
-  Settings settings;
+  @Inject Settings settings;
 
   /** The app's clock ({@code token.SystemClock}), which tests may move. */
-  @Inject
-  Clock clock;
+  @Inject Clock clock;
 
   private final Map<String, ExportJob> jobs = new ConcurrentHashMap<>();
   private final LongAdder failures = new LongAdder();
@@ -89,10 +84,12 @@ public class Exports {
     sweep();
     Path directory = directory();
     String id = UUID.randomUUID().toString();
-    ExportJob job = new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), clock.instant());
+    ExportJob job =
+        new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), clock.instant());
     jobs.put(id, job);
-    ExportQueue.Admission admission = queue().submit(accountId, () -> run(job),
-        () -> job.failed("export.error", clock.instant()));
+    ExportQueue.Admission admission =
+        queue()
+            .submit(accountId, () -> run(job), () -> job.failed("export.error", clock.instant()));
     return switch (admission) {
       case ACCEPTED -> new Started(Optional.of(job), Optional.empty());
       case FULL -> refused(id, "export.refused.busy");
@@ -110,7 +107,9 @@ public class Exports {
     if (q == null) {
       synchronized (this) {
         if (queue == null) {
-          queue = new ExportQueue(MAX_RUNNING, MAX_WAITING, MAX_RUNNING_PER_USER, MAX_PER_USER, executor);
+          queue =
+              new ExportQueue(
+                  MAX_RUNNING, MAX_WAITING, MAX_RUNNING_PER_USER, MAX_PER_USER, executor);
         }
         q = queue;
       }
@@ -121,14 +120,16 @@ public class Exports {
   /** The job if it exists and belongs to this account: other people's jobs do not exist for you. */
   public Optional<ExportJob> find(long accountId, String id) {
     sweep();
-    return Optional.ofNullable(id == null ? null : jobs.get(id)).filter(j -> j.accountId() == accountId);
+    return Optional.ofNullable(id == null ? null : jobs.get(id))
+        .filter(j -> j.accountId() == accountId);
   }
 
   /**
    * Writes every person of the session to {@code out}: the same rows as a job, for the direct
    * download, streamed to the response as the pages arrive.
    */
-  public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress) throws IOException {
+  public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress)
+      throws IOException {
     PeopleCsv csv = PeopleCsv.withCustomFields(out);
     csv.header();
     try (Stream<Person> people = people(accountId, sessionId, progress)) {
@@ -139,14 +140,17 @@ public class Exports {
     }
   }
 
-  private Stream<Person> people(long accountId, String sessionId,
-      AllPages.Progress progress) {
+  private Stream<Person> people(long accountId, String sessionId, AllPages.Progress progress) {
     Access access = Access.of(accountId);
-    return AllPages.stream(page -> client.sessionPeople(access, sessionId, null, page,
-        LivestormClient.MAX_PAGE_SIZE), progress);
+    return AllPages.stream(
+        page -> client.sessionPeople(access, sessionId, null, page, LivestormClient.MAX_PAGE_SIZE),
+        progress);
   }
 
-  /** For operators: jobs known now (ended ones are kept {@link #KEEP}) by queued, running, done, failed. */
+  /**
+   * For operators: jobs known now (ended ones are kept {@link #KEEP}) by queued, running, done,
+   * failed.
+   */
   public Map<String, Long> jobCounts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     counts.put("queued", jobs.values().stream().filter(ExportJob::queued).count());
@@ -169,14 +173,17 @@ public class Exports {
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
         PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
-        people(job.accountId(), job.sessionId(), job::pageDone).forEach(person -> {
-          csv.row(person);
-          job.rowWritten();
-        });
+        people(job.accountId(), job.sessionId(), job::pageDone)
+            .forEach(
+                person -> {
+                  csv.row(person);
+                  job.rowWritten();
+                });
         csv.finish();
       }
       // Only a complete file gets the name the download serves.
-      Files.move(part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       job.done(clock.instant());
     } catch (LivestormException e) {
       LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
@@ -194,13 +201,15 @@ public class Exports {
   /** Forgets jobs that ended more than {@link #KEEP} ago and deletes their files. */
   void sweep() {
     Instant now = clock.instant();
-    jobs.values().removeIf(job -> {
-      if (job.expired(now, KEEP)) {
-        deleteQuietly(job.file());
-        return true;
-      }
-      return false;
-    });
+    jobs.values()
+        .removeIf(
+            job -> {
+              if (job.expired(now, KEEP)) {
+                deleteQuietly(job.file());
+                return true;
+              }
+              return false;
+            });
   }
 
   /** Created with its final permissions: people's e-mail addresses are nobody else's business. */
@@ -231,8 +240,14 @@ public class Exports {
       // Files from before a restart belong to jobs nobody can reach any more.
       leftoversCleared = true;
       try (Stream<Path> old = Files.list(directory)) {
-        old.filter(p -> jobs.values().stream().noneMatch(j -> p.startsWith(j.file().getParent())
-            && p.getFileName().toString().startsWith(j.id()))).forEach(Exports::deleteQuietly);
+        old.filter(
+                p ->
+                    jobs.values().stream()
+                        .noneMatch(
+                            j ->
+                                p.startsWith(j.file().getParent())
+                                    && p.getFileName().toString().startsWith(j.id())))
+            .forEach(Exports::deleteQuietly);
       }
     }
     return directory;

@@ -15,16 +15,37 @@ import java.util.Locale;
  * any spreadsheet locale; the page shows them in the user's zone and locale instead.
  */
 public final class PeopleCsv {
-  static final List<String> HEADER = List.of("id", "email", "first_name", "last_name", "role",
-      "registered_at", "attended", "attendance_rate", "attendance_duration_seconds",
-      "messages_count", "questions_count", "votes_count", "replay_viewed", "registration_type",
-      "referrer", "utm_source", "utm_medium", "utm_campaign", "country", "city", "browser", "os");
+  static final List<String> HEADER =
+      List.of(
+          "id",
+          "email",
+          "first_name",
+          "last_name",
+          "role",
+          "registered_at",
+          "attended",
+          "attendance_rate",
+          "attendance_duration_seconds",
+          "messages_count",
+          "questions_count",
+          "votes_count",
+          "replay_viewed",
+          "registration_type",
+          "referrer",
+          "utm_source",
+          "utm_medium",
+          "utm_campaign",
+          "country",
+          "city",
+          "browser",
+          "os");
 
   /** Prefix of the columns holding the answers to the event's custom registration fields. */
   static final String CUSTOM = "field.";
 
   private final Csv csv;
   private List<String> customFields;
+
   /** Columns of custom fields are learnt from the first person: the header waits for them. */
   private boolean headerPending;
 
@@ -75,21 +96,38 @@ public final class PeopleCsv {
     Registrant r = p.registrant();
     try {
       if (headerPending) {
-        customFields = r == null || r.customAnswers() == null ? List.of() : List.copyOf(r.customAnswers().keySet());
+        customFields =
+            r == null || r.customAnswers() == null
+                ? List.of()
+                : List.copyOf(r.customAnswers().keySet());
         headerPending = false;
         header();
       }
-      List<String> cells = new java.util.ArrayList<>(List.of(text(p.id()), text(p.email()), text(p.firstName()), text(p.lastName()),
-          text(p.role()), r == null ? "" : time(r.registeredAt()), Boolean.toString(p.attended()),
-          r == null || r.attendanceRate() == null ? "" : rate(r.attendanceRate()),
-          r == null ? "" : Long.toString(r.attendanceDurationSeconds()),
-          Integer.toString(p.messagesCount()), Integer.toString(p.questionsCount()),
-          Integer.toString(p.votesCount()), Boolean.toString(r != null && r.viewedReplay()),
-          r == null ? "" : text(r.registrationType()), r == null ? "" : text(r.referrer()),
-          r == null ? "" : text(r.utmSource()), r == null ? "" : text(r.utmMedium()),
-          r == null ? "" : text(r.utmCampaign()), r == null ? "" : text(r.countryName()),
-          r == null ? "" : text(r.city()), r == null ? "" : text(r.browserName()),
-          r == null ? "" : text(r.osName())));
+      List<String> cells =
+          new java.util.ArrayList<>(
+              List.of(
+                  text(p.id()),
+                  text(p.email()),
+                  text(p.firstName()),
+                  text(p.lastName()),
+                  text(p.role()),
+                  r == null ? "" : time(r.registeredAt()),
+                  Boolean.toString(p.attended()),
+                  r == null || r.attendanceRate() == null ? "" : rate(r.attendanceRate()),
+                  r == null ? "" : Long.toString(r.attendanceDurationSeconds()),
+                  Integer.toString(p.messagesCount()),
+                  Integer.toString(p.questionsCount()),
+                  Integer.toString(p.votesCount()),
+                  Boolean.toString(r != null && r.viewedReplay()),
+                  r == null ? "" : text(r.registrationType()),
+                  r == null ? "" : text(r.referrer()),
+                  r == null ? "" : text(r.utmSource()),
+                  r == null ? "" : text(r.utmMedium()),
+                  r == null ? "" : text(r.utmCampaign()),
+                  r == null ? "" : text(r.countryName()),
+                  r == null ? "" : text(r.city()),
+                  r == null ? "" : text(r.browserName()),
+                  r == null ? "" : text(r.osName())));
       for (String id : customFields) {
         cells.add(r == null || r.customAnswers() == null ? "" : text(r.customAnswers().get(id)));
       }
@@ -108,6 +146,8 @@ public final class PeopleCsv {
   }
 
   private static String rate(double rate) {
-    return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%.1f", rate);
+    return rate == Math.rint(rate)
+        ? Long.toString((long) rate)
+        : String.format(Locale.ROOT, "%.1f", rate);
   }
 }

@@ -24,14 +24,11 @@ import java.util.Map;
 @Path("/")
 @ApplicationScoped
 public class AccountApi {
-  @Inject
-  SandboxStore store;
+  @Inject SandboxStore store;
 
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
-  @Inject
-  Pagination pagination;
+  @Inject Pagination pagination;
 
   @GET
   @Path("ping")
@@ -50,17 +47,21 @@ public class AccountApi {
   @GET
   @Path("users")
   @RequiredScope("admin")
-  public Response users(@QueryParam("filter[email]") String emailFilter, @QueryParam("filter[role]") String roleFilter,
+  public Response users(
+      @QueryParam("filter[email]") String emailFilter,
+      @QueryParam("filter[role]") String roleFilter,
       @QueryParam("filter[pending_invite]") String pendingFilter,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     String email = JsonApi.filter(emailFilter);
     String role = JsonApi.filter(roleFilter);
     Boolean pending = JsonApi.booleanFilter("pending_invite", pendingFilter);
-    List<TeamMember> members = store.members().stream()
-        .filter(m -> email == null || m.email().equalsIgnoreCase(email))
-        .filter(m -> role == null || m.role().equals(role))
-        .filter(m -> pending == null || m.pendingInvite() == pending)
-        .toList();
+    List<TeamMember> members =
+        store.members().stream()
+            .filter(m -> email == null || m.email().equalsIgnoreCase(email))
+            .filter(m -> role == null || m.role().equals(role))
+            .filter(m -> pending == null || m.pendingInvite() == pending)
+            .toList();
     return pagination.list(number, size, members, this::user);
   }
 
@@ -86,19 +87,59 @@ public class AccountApi {
 
   private Map<String, Object> organization() {
     Organization o = store.organization();
-    return JsonApi.resource("organizations", o.id(), attributes(
-        "name", o.name(), "slug", o.slug(), "created_at", o.createdAt(), "updated_at", o.updatedAt()));
+    return JsonApi.resource(
+        "organizations",
+        o.id(),
+        attributes(
+            "name",
+            o.name(),
+            "slug",
+            o.slug(),
+            "created_at",
+            o.createdAt(),
+            "updated_at",
+            o.updatedAt()));
   }
 
   private Map<String, Object> user(TeamMember m) {
-    Map<String, Object> user = JsonApi.resource("users", m.id(), attributes(
-        "role", m.role(), "created_at", m.createdAt(), "updated_at", m.updatedAt(),
-        "first_name", m.firstName(), "last_name", m.lastName(), "email", m.email(),
-        "avatar_link", null, "locale", m.locale(), "pending_invite", m.pendingInvite(),
-        "website_link", null, "linkedin_link", null, "facebook_link", null, "twitter_handle", null,
-        "last_login", m.lastLogin()));
-    user.put("relationships", Map.of("organization",
-        Map.of("data", Map.of("type", "organizations", "id", store.organization().id()))));
+    Map<String, Object> user =
+        JsonApi.resource(
+            "users",
+            m.id(),
+            attributes(
+                "role",
+                m.role(),
+                "created_at",
+                m.createdAt(),
+                "updated_at",
+                m.updatedAt(),
+                "first_name",
+                m.firstName(),
+                "last_name",
+                m.lastName(),
+                "email",
+                m.email(),
+                "avatar_link",
+                null,
+                "locale",
+                m.locale(),
+                "pending_invite",
+                m.pendingInvite(),
+                "website_link",
+                null,
+                "linkedin_link",
+                null,
+                "facebook_link",
+                null,
+                "twitter_handle",
+                null,
+                "last_login",
+                m.lastLogin()));
+    user.put(
+        "relationships",
+        Map.of(
+            "organization",
+            Map.of("data", Map.of("type", "organizations", "id", store.organization().id()))));
     return user;
   }
 }

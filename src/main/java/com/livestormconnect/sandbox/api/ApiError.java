@@ -32,15 +32,21 @@ public class ApiError extends RuntimeException {
     return new ApiError(422, "Unprocessable Entity", detail);
   }
 
-  /** A refused field of a registration, pointed at as jsonapi-resources does ({@code source.pointer}). */
+  /**
+   * A refused field of a registration, pointed at as jsonapi-resources does ({@code
+   * source.pointer}).
+   */
   public record FieldError(String field, String detail) {}
 
   private List<FieldError> fieldErrors = List.of();
 
   /** 422 with one error per refused field. */
   public static ApiError unprocessable(List<FieldError> errors) {
-    ApiError error = new ApiError(422, "Unprocessable Entity",
-        String.join("; ", errors.stream().map(FieldError::detail).toList()));
+    ApiError error =
+        new ApiError(
+            422,
+            "Unprocessable Entity",
+            String.join("; ", errors.stream().map(FieldError::detail).toList()));
     error.fieldErrors = List.copyOf(errors);
     return error;
   }
@@ -52,11 +58,27 @@ public class ApiError extends RuntimeException {
   public Map<String, Object> document() {
     String code = Integer.toString(status);
     if (!fieldErrors.isEmpty()) {
-      return Map.of("errors", fieldErrors.stream().map(f -> Map.of("title", title, "detail", f.detail(),
-          "code", code, "status", code,
-          "source", Map.of("pointer", "/data/attributes/fields/" + f.field()))).toList());
+      return Map.of(
+          "errors",
+          fieldErrors.stream()
+              .map(
+                  f ->
+                      Map.of(
+                          "title",
+                          title,
+                          "detail",
+                          f.detail(),
+                          "code",
+                          code,
+                          "status",
+                          code,
+                          "source",
+                          Map.of("pointer", "/data/attributes/fields/" + f.field())))
+              .toList());
     }
-    return Map.of("errors", List.of(Map.of("title", title, "detail", getMessage(), "code", code, "status", code)));
+    return Map.of(
+        "errors",
+        List.of(Map.of("title", title, "detail", getMessage(), "code", code, "status", code)));
   }
 
   /** The error's answer, to which a filter may add headers. */

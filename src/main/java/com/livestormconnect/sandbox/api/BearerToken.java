@@ -24,19 +24,16 @@ import jakarta.ws.rs.core.Response;
 public class BearerToken implements ContainerRequestFilter {
   /** Request properties: the access token and its scopes, for the limits and the scope check. */
   static final String TOKEN = BearerToken.class.getName() + ".token";
+
   static final String SCOPES = BearerToken.class.getName() + ".scopes";
 
-  @Inject
-  IssuedTokens tokens;
+  @Inject IssuedTokens tokens;
 
-  @Inject
-  RateLimits limits;
+  @Inject RateLimits limits;
 
-  @Inject
-  SandboxStats stats;
+  @Inject SandboxStats stats;
 
-  @Context
-  HttpServletRequest http;
+  @Context HttpServletRequest http;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -67,9 +64,15 @@ public class BearerToken implements ContainerRequestFilter {
 
   /** Doorkeeper's protected-resource refusal header, with a JSON:API body as well. */
   static Response refusal(int status, String error, String description) {
-    return new ApiError(status, status == 401 ? "Unauthorized" : "Forbidden", description).response()
-        .header("WWW-Authenticate", "Bearer realm=\"Doorkeeper\", error=\"" + error
-            + "\", error_description=\"" + OAuthError.headerSafe(description) + "\"")
+    return new ApiError(status, status == 401 ? "Unauthorized" : "Forbidden", description)
+        .response()
+        .header(
+            "WWW-Authenticate",
+            "Bearer realm=\"Doorkeeper\", error=\""
+                + error
+                + "\", error_description=\""
+                + OAuthError.headerSafe(description)
+                + "\"")
         .build();
   }
 }

@@ -28,23 +28,29 @@ import java.util.Map;
 @RequiredScope("events")
 @ApplicationScoped
 public class EventsApi {
-  @Inject
-  SandboxStore store;
+  @Inject SandboxStore store;
 
-  @Inject
-  Pagination pagination;
+  @Inject Pagination pagination;
 
   @GET
   @Path("events")
-  public Response list(@QueryParam("filter[title]") String titleFilter,
+  public Response list(
+      @QueryParam("filter[title]") String titleFilter,
       @QueryParam("filter[scheduling_status]") String schedulingFilter,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     String title = JsonApi.filter(titleFilter);
     String scheduling = JsonApi.filter(schedulingFilter);
-    List<Event> events = store.events().stream()
-        .filter(e -> title == null || e.title().toLowerCase(Locale.ROOT).contains(title.toLowerCase(Locale.ROOT)))
-        .filter(e -> scheduling == null || scheduling.equals(schedulingStatus(e)))
-        .toList();
+    List<Event> events =
+        store.events().stream()
+            .filter(
+                e ->
+                    title == null
+                        || e.title()
+                            .toLowerCase(Locale.ROOT)
+                            .contains(title.toLowerCase(Locale.ROOT)))
+            .filter(e -> scheduling == null || scheduling.equals(schedulingStatus(e)))
+            .toList();
     return pagination.list(number, size, events, this::view);
   }
 
@@ -60,7 +66,8 @@ public class EventsApi {
     if (ownerId != null && store.member(ownerId).isEmpty()) {
       throw ApiError.unprocessable("Team member not found");
     }
-    Event created = store.createEvent(blank -> changed(blank, in, ownerId == null ? blank.ownerId() : ownerId));
+    Event created =
+        store.createEvent(blank -> changed(blank, in, ownerId == null ? blank.ownerId() : ownerId));
     return JsonApi.created(JsonApi.one(view(created)));
   }
 
@@ -79,8 +86,10 @@ public class EventsApi {
     if (title != null && title.isBlank()) {
       throw ApiError.unprocessable("title - can't be blank");
     }
-    Event updated = store.updateEvent(current.id(), e -> changed(e, in, e.ownerId()))
-        .orElseThrow(() -> ApiError.notFound("Event not found"));
+    Event updated =
+        store
+            .updateEvent(current.id(), e -> changed(e, in, e.ownerId()))
+            .orElseThrow(() -> ApiError.notFound("Event not found"));
     return JsonApi.ok(JsonApi.one(view(updated)));
   }
 
@@ -97,23 +106,38 @@ public class EventsApi {
   private Event changed(Event e, JsonObject in, String ownerId) {
     String title = JsonApi.text(in, "title");
     String slug = JsonApi.text(in, "slug");
-    String description = in.containsKey("description") ? JsonApi.text(in, "description") : e.description();
+    String description =
+        in.containsKey("description") ? JsonApi.text(in, "description") : e.description();
     String status = JsonApi.text(in, "status");
     if (status != null && !status.equals("published") && !status.equals("draft")) {
       throw ApiError.unprocessable("status must be published or draft");
     }
     long now = store.now();
-    long publishedAt = status == null ? e.publishedAt() : status.equals("draft") ? 0 : e.published() ? e.publishedAt() : now;
+    long publishedAt =
+        status == null
+            ? e.publishedAt()
+            : status.equals("draft") ? 0 : e.published() ? e.publishedAt() : now;
     String newTitle = title == null ? e.title() : title;
-    return new Event(e.id(), ownerId, newTitle,
-        slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(), description,
-        e.language(), e.estimatedDuration(), JsonApi.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
+    return new Event(
+        e.id(),
+        ownerId,
+        newTitle,
+        slug != null ? slug : e.slug().isEmpty() ? slugOf(newTitle) : e.slug(),
+        description,
+        e.language(),
+        e.estimatedDuration(),
+        JsonApi.flag(in, "everyone_can_speak", e.everyoneCanSpeak()),
         JsonApi.flag(in, "recording_enabled", e.recordingEnabled()),
-        JsonApi.flag(in, "chat_enabled", e.chatEnabled()), publishedAt, e.createdAt(), now, e.onDemand());
+        JsonApi.flag(in, "chat_enabled", e.chatEnabled()),
+        publishedAt,
+        e.createdAt(),
+        now,
+        e.onDemand());
   }
 
   private static String slugOf(String title) {
-    String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String slug =
+        title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     return slug.isEmpty() ? "event" : slug;
   }
 
@@ -125,8 +149,8 @@ public class EventsApi {
     if (!event.published()) {
       return "draft";
     }
-    List<String> statuses = store.sessionsOf(event.id()).stream()
-        .map(s -> s.status(true, store.now())).toList();
+    List<String> statuses =
+        store.sessionsOf(event.id()).stream().map(s -> s.status(true, store.now())).toList();
     if (statuses.isEmpty()) {
       return "not_scheduled";
     }
@@ -148,37 +172,101 @@ public class EventsApi {
   Map<String, Object> view(Event e) {
     List<EventSession> sessions = store.sessionsOf(e.id());
     TeamMember owner = store.member(e.ownerId()).orElse(store.me());
-    Map<String, Object> ownerView = JsonApi.resource("people", owner.id(), attributes(
-        "role", "team_member", "created_at", owner.createdAt(), "updated_at", owner.updatedAt(),
-        "timezone", "Europe/Paris", "first_name", owner.firstName(), "last_name", owner.lastName(),
-        "email", owner.email(), "avatar_link", null));
-    return JsonApi.resource("events", e.id(), attributes(
-        "title", e.title(), "slug", e.slug(),
-        "registration_link", "https://app.livestorm.co/p/" + e.id(),
-        "estimated_duration", e.estimatedDuration(), "registration_page_enabled", true,
-        "everyone_can_speak", e.everyoneCanSpeak(), "description", e.description(),
-        "language", e.language(), "published_at", e.publishedAt(), "created_at", e.createdAt(),
-        "updated_at", e.updatedAt(), "sessions_count", sessions.size(),
-        "status", e.published() ? "published" : "draft", "scheduling_status", schedulingStatus(e),
-        "light_registration_page_enabled", false, "recording_enabled", e.recordingEnabled(),
-        "recording_public", false, "show_in_company_page", e.published(),
-        "chat_enabled", e.chatEnabled(), "polls_enabled", true, "questions_enabled", true,
-        "owner", ownerView, "fields", fields(e)));
+    Map<String, Object> ownerView =
+        JsonApi.resource(
+            "people",
+            owner.id(),
+            attributes(
+                "role",
+                "team_member",
+                "created_at",
+                owner.createdAt(),
+                "updated_at",
+                owner.updatedAt(),
+                "timezone",
+                "Europe/Paris",
+                "first_name",
+                owner.firstName(),
+                "last_name",
+                owner.lastName(),
+                "email",
+                owner.email(),
+                "avatar_link",
+                null));
+    return JsonApi.resource(
+        "events",
+        e.id(),
+        attributes(
+            "title",
+            e.title(),
+            "slug",
+            e.slug(),
+            "registration_link",
+            "https://app.livestorm.co/p/" + e.id(),
+            "estimated_duration",
+            e.estimatedDuration(),
+            "registration_page_enabled",
+            true,
+            "everyone_can_speak",
+            e.everyoneCanSpeak(),
+            "description",
+            e.description(),
+            "language",
+            e.language(),
+            "published_at",
+            e.publishedAt(),
+            "created_at",
+            e.createdAt(),
+            "updated_at",
+            e.updatedAt(),
+            "sessions_count",
+            sessions.size(),
+            "status",
+            e.published() ? "published" : "draft",
+            "scheduling_status",
+            schedulingStatus(e),
+            "light_registration_page_enabled",
+            false,
+            "recording_enabled",
+            e.recordingEnabled(),
+            "recording_public",
+            false,
+            "show_in_company_page",
+            e.published(),
+            "chat_enabled",
+            e.chatEnabled(),
+            "polls_enabled",
+            true,
+            "questions_enabled",
+            true,
+            "owner",
+            ownerView,
+            "fields",
+            fields(e)));
   }
 
   /** The event's registration form, as Livestorm lists it (custom fields with custom: true). */
   static List<Map<String, Object>> fields(Event e) {
-    return EventFields.of(e.id()).stream().map(f -> {
-      Map<String, Object> field = attributes("id", f.id(), "type", f.type(), "order", f.order(),
-          "required", f.required());
-      if (f.custom()) {
-        field.put("custom", true);
-      }
-      if (!f.options().isEmpty()) {
-        field.put("options", Map.of("items", f.options().stream().map(o -> Map.of("value", o)).toList(),
-            "multiple_answers", true));
-      }
-      return field;
-    }).toList();
+    return EventFields.of(e.id()).stream()
+        .map(
+            f -> {
+              Map<String, Object> field =
+                  attributes(
+                      "id", f.id(), "type", f.type(), "order", f.order(), "required", f.required());
+              if (f.custom()) {
+                field.put("custom", true);
+              }
+              if (!f.options().isEmpty()) {
+                field.put(
+                    "options",
+                    Map.of(
+                        "items",
+                        f.options().stream().map(o -> Map.of("value", o)).toList(),
+                        "multiple_answers",
+                        true));
+              }
+              return field;
+            })
+        .toList();
   }
 }

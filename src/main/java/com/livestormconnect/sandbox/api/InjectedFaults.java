@@ -17,14 +17,11 @@ import java.util.Optional;
 @Priority(Priorities.AUTHENTICATION + 100)
 @ApplicationScoped
 public class InjectedFaults implements ContainerRequestFilter {
-  @Inject
-  Faults faults;
+  @Inject Faults faults;
 
-  @Inject
-  RateLimits limits;
+  @Inject RateLimits limits;
 
-  @Inject
-  SandboxStats stats;
+  @Inject SandboxStats stats;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -36,7 +33,8 @@ public class InjectedFaults implements ContainerRequestFilter {
     boolean limited = fault.get().status() == 429;
     RateLimiting.headers(request, limits.headers(limited ? 0 : RateLimits.PER_SECOND));
     Response.ResponseBuilder answer =
-        new ApiError(fault.get().status(), "Injected fault", "Sandbox fault injected by a test").response();
+        new ApiError(fault.get().status(), "Injected fault", "Sandbox fault injected by a test")
+            .response();
     if (limited) {
       answer.header("Retry-After", Integer.toString(fault.get().retryAfterSeconds()));
     }

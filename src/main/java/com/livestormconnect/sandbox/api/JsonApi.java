@@ -23,7 +23,8 @@ public final class JsonApi {
 
   private JsonApi() {}
 
-  public static Map<String, Object> resource(String type, String id, Map<String, Object> attributes) {
+  public static Map<String, Object> resource(
+      String type, String id, Map<String, Object> attributes) {
     Map<String, Object> resource = new LinkedHashMap<>();
     resource.put("id", id);
     resource.put("type", type);
@@ -35,7 +36,8 @@ public final class JsonApi {
     return Map.of("data", resource);
   }
 
-  public static <T> Map<String, Object> list(Page page, List<T> all, Function<T, Map<String, Object>> view) {
+  public static <T> Map<String, Object> list(
+      Page page, List<T> all, Function<T, Map<String, Object>> view) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("data", page.slice(all).stream().map(view).toList());
     document.put("meta", page.meta(all.size()));
@@ -68,7 +70,10 @@ public final class JsonApi {
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) document;
     byte[] body = Json.createObjectBuilder(map).build().toString().getBytes(StandardCharsets.UTF_8);
-    return Response.status(status).entity(body).type(MEDIA_TYPE).header("Content-Length", body.length);
+    return Response.status(status)
+        .entity(body)
+        .type(MEDIA_TYPE)
+        .header("Content-Length", body.length);
   }
 
   /** A {@code filter[name]} query value, or null when absent or blank. */
@@ -76,7 +81,10 @@ public final class JsonApi {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** A {@code filter[name]} query value as a boolean, null when absent; anything but true/false is a 400. */
+  /**
+   * A {@code filter[name]} query value as a boolean, null when absent; anything but true/false is a
+   * 400.
+   */
   public static Boolean booleanFilter(String name, String raw) {
     String value = filter(raw);
     if (value == null) {
@@ -94,7 +102,8 @@ public final class JsonApi {
    */
   public static JsonObject attributes(InputStream body) {
     JsonObject document;
-    try (JsonReader reader = Json.createReaderFactory(Map.of()).createReader(body, StandardCharsets.UTF_8)) {
+    try (JsonReader reader =
+        Json.createReaderFactory(Map.of()).createReader(body, StandardCharsets.UTF_8)) {
       document = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw ApiError.badRequest("The body must be a JSON object");

@@ -27,7 +27,8 @@ public class Latency implements ContainerRequestFilter, ContainerResponseFilter 
   }
 
   @Override
-  public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
+  public void filter(ContainerRequestContext request, ContainerResponseContext response)
+      throws IOException {
     if (request.getProperty(MILLIS) instanceof Long latency) {
       travel(latency - latency / 2);
     }

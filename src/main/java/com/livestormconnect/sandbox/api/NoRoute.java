@@ -13,18 +13,17 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Set;
 
 /**
- * A request no route takes is a JSON:API 404 naming its method and path, never the app's HTML
- * error page: no resource for the path (Jakarta REST's 404), none for the method (its 405), and
- * what Jakarta REST would answer by itself but the sandbox routes nowhere (HEAD, OPTIONS, a path
- * with a trailing slash). Checked after the token and the limits, as every request is counted.
+ * A request no route takes is a JSON:API 404 naming its method and path, never the app's HTML error
+ * page: no resource for the path (Jakarta REST's 404), none for the method (its 405), and what
+ * Jakarta REST would answer by itself but the sandbox routes nowhere (HEAD, OPTIONS, a path with a
+ * trailing slash). Checked after the token and the limits, as every request is counted.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 300)
 public class NoRoute implements ContainerRequestFilter, ExceptionMapper<WebApplicationException> {
   private static final Set<String> ROUTED = Set.of("GET", "POST", "PATCH", "DELETE");
 
-  @Context
-  HttpServletRequest http;
+  @Context HttpServletRequest http;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -43,8 +42,10 @@ public class NoRoute implements ContainerRequestFilter, ExceptionMapper<WebAppli
     if (response.getStatus() == 404 || response.getStatus() == 405) {
       return answer().build();
     }
-    return new ApiError(response.getStatus(), response.getStatusInfo().getReasonPhrase(), e.getMessage())
-        .response().build();
+    return new ApiError(
+            response.getStatus(), response.getStatusInfo().getReasonPhrase(), e.getMessage())
+        .response()
+        .build();
   }
 
   private Response.ResponseBuilder answer() {

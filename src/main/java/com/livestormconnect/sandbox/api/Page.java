@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * Livestorm's pagination: {@code page[number]} from 0, {@code page[size]} 20 by default and at most
  * 50 (larger sizes are clamped, as the documented maximum suggests), and a meta block with all six
- * keys. A page number past the last page is a 400, as Livestorm documents ("a page number that
- * does not exist"); page 0 of an empty list is an empty 200 (see {@code EMPTY_LIST} in
- * {@code SandboxVariants} for the other reading).
+ * keys. A page number past the last page is a 400, as Livestorm documents ("a page number that does
+ * not exist"); page 0 of an empty list is an empty 200 (see {@code EMPTY_LIST} in {@code
+ * SandboxVariants} for the other reading).
  */
 public record Page(int number, int size) {
   public static final int DEFAULT_SIZE = 20;
@@ -40,9 +40,14 @@ public record Page(int number, int size) {
   /** The refusal of a page that does not exist, as a jsonapi-resources error. */
   public ApiError pastTheEnd(int recordCount) {
     int pageCount = (recordCount + size - 1) / size;
-    return new ApiError(400, "Invalid page value", "page[number] " + number
-        + " does not exist: there " + (pageCount == 1 ? "is 1 page" : "are " + pageCount + " pages")
-        + " (numbered from 0)");
+    return new ApiError(
+        400,
+        "Invalid page value",
+        "page[number] "
+            + number
+            + " does not exist: there "
+            + (pageCount == 1 ? "is 1 page" : "are " + pageCount + " pages")
+            + " (numbered from 0)");
   }
 
   public Map<String, Object> meta(int recordCount) {

@@ -12,14 +12,14 @@ import java.util.function.Function;
 /** A list answered one {@link Page} at a time, with the empty-list variant. */
 @ApplicationScoped
 public class Pagination {
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
   /**
    * The page that {@code page[number]} and {@code page[size]} ask for; a 400 for values out of
    * range or a page that does not exist, and (variant) for page 0 of an empty list.
    */
-  public <T> Response list(String number, String size, List<T> all, Function<T, Map<String, Object>> view) {
+  public <T> Response list(
+      String number, String size, List<T> all, Function<T, Map<String, Object>> view) {
     Page page = Page.parse(number, size);
     if (page == null) {
       throw ApiError.badRequest("page[number] must be a whole number from 0 and page[size] from 1");

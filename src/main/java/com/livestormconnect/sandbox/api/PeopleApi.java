@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * People in a session or event: /sessions/{id}/people (list with filter[attended],
- * filter[email] and filter[role]; POST registers, 409 when the email is already registered) and
+ * People in a session or event: /sessions/{id}/people (list with filter[attended], filter[email]
+ * and filter[role]; POST registers, 409 when the email is already registered) and
  * /events/{id}/people. As in Livestorm, the people of a session or event include its team members
  * (role team_member: here the event's owner, who hosts every session) besides the participants.
  */
@@ -36,22 +36,25 @@ import java.util.UUID;
 @RequiredScope("events")
 @ApplicationScoped
 public class PeopleApi {
-  @Inject
-  SandboxStore store;
+  @Inject SandboxStore store;
 
-  @Inject
-  Pagination pagination;
+  @Inject Pagination pagination;
 
   @GET
   @Path("sessions/{id}/people")
-  public Response ofSession(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
-      @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+  public Response ofSession(
+      @PathParam("id") String id,
+      @QueryParam("filter[attended]") String attended,
+      @QueryParam("filter[email]") String email,
+      @QueryParam("filter[role]") String role,
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     if (store.session(id).isEmpty() && BreakoutRooms.find(id, store.sessions()).isPresent()) {
       // the sandbox keeps no people per breakout room
       return list(List.of(), attended, email, role, number, size);
     }
-    EventSession session = store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
+    EventSession session =
+        store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
     List<Registration> people = new ArrayList<>(store.registrants(session.id()));
     host(session).ifPresent(people::add);
     return list(people, attended, email, role, number, size);
@@ -59,9 +62,13 @@ public class PeopleApi {
 
   @GET
   @Path("events/{id}/people")
-  public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[attended]") String attended,
-      @QueryParam("filter[email]") String email, @QueryParam("filter[role]") String role,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+  public Response ofEvent(
+      @PathParam("id") String id,
+      @QueryParam("filter[attended]") String attended,
+      @QueryParam("filter[email]") String email,
+      @QueryParam("filter[role]") String role,
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
     List<Registration> people = new ArrayList<>(store.registrantsOfEvent(id));
     store.sessionsOf(id).stream().findFirst().flatMap(this::host).ifPresent(people::add);
@@ -70,46 +77,78 @@ public class PeopleApi {
 
   /** The event's owner as the session's host: a team member, present when the session ran. */
   private java.util.Optional<Registration> host(EventSession session) {
-    return store.event(session.eventId()).flatMap(e -> store.member(e.ownerId())).map(m -> {
-      boolean ran = session.endedAt() > 0;
-      return new Registration(m.id(), session.id(), session.eventId(), m.firstName(), m.lastName(),
-          m.email(), "Europe/Paris", session.createdAt(), session.updatedAt(), ran, ran ? 100 : null,
-          ran && session.duration() != null ? session.duration() : 0, 0, 0, 0, 0, false,
-          new Registration.Place(null, null, null), Registration.Source.NONE, null, null, "team", Map.of());
-    });
+    return store
+        .event(session.eventId())
+        .flatMap(e -> store.member(e.ownerId()))
+        .map(
+            m -> {
+              boolean ran = session.endedAt() > 0;
+              return new Registration(
+                  m.id(),
+                  session.id(),
+                  session.eventId(),
+                  m.firstName(),
+                  m.lastName(),
+                  m.email(),
+                  "Europe/Paris",
+                  session.createdAt(),
+                  session.updatedAt(),
+                  ran,
+                  ran ? 100 : null,
+                  ran && session.duration() != null ? session.duration() : 0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  false,
+                  new Registration.Place(null, null, null),
+                  Registration.Source.NONE,
+                  null,
+                  null,
+                  "team",
+                  Map.of());
+            });
   }
 
   private boolean teamMember(Registration p) {
     return store.member(p.personId()).isPresent();
   }
 
-  private Response list(List<Registration> people, String attendedFilter, String emailFilter, String roleFilter,
-      String number, String size) {
+  private Response list(
+      List<Registration> people,
+      String attendedFilter,
+      String emailFilter,
+      String roleFilter,
+      String number,
+      String size) {
     Boolean attended = JsonApi.booleanFilter("attended", attendedFilter);
     String email = JsonApi.filter(emailFilter);
     String role = JsonApi.filter(roleFilter);
-    List<Registration> matching = people.stream()
-        .filter(p -> attended == null || p.attended() == attended)
-        .filter(p -> email == null || p.email().equalsIgnoreCase(email))
-        .filter(p -> role == null || role.equals(teamMember(p) ? "team_member" : "participant"))
-        .toList();
+    List<Registration> matching =
+        people.stream()
+            .filter(p -> attended == null || p.attended() == attended)
+            .filter(p -> email == null || p.email().equalsIgnoreCase(email))
+            .filter(p -> role == null || role.equals(teamMember(p) ? "team_member" : "participant"))
+            .toList();
     return pagination.list(number, size, matching, this::view);
   }
 
   @POST
   @Path("sessions/{id}/people")
   public Response register(@PathParam("id") String id, InputStream body) {
-    EventSession session = store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
+    EventSession session =
+        store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
     JsonObject in = JsonApi.attributes(body);
     Map<String, String> fields = fields(in);
     List<EventFields.Field> form = EventFields.of(session.eventId());
     // Livestorm refuses an incomplete registration with 422, one error per missing field. Of the
     // built-in fields only email is enforced (the documentation's "only email is required").
-    List<ApiError.FieldError> missing = form.stream()
-        .filter(f -> f.required() && (f.custom() || f.id().equals("email")))
-        .filter(f -> fields.get(f.id()) == null || fields.get(f.id()).isBlank())
-        .map(f -> new ApiError.FieldError(f.id(), f.id() + " is required"))
-        .toList();
+    List<ApiError.FieldError> missing =
+        form.stream()
+            .filter(f -> f.required() && (f.custom() || f.id().equals("email")))
+            .filter(f -> fields.get(f.id()) == null || fields.get(f.id()).isBlank())
+            .map(f -> new ApiError.FieldError(f.id(), f.id() + " is required"))
+            .toList();
     if (!missing.isEmpty()) {
       throw ApiError.unprocessable(missing);
     }
@@ -118,19 +157,46 @@ public class PeopleApi {
       throw ApiError.badRequest("fields: a valid email is required");
     }
     Map<String, String> answers = new java.util.LinkedHashMap<>();
-    form.stream().filter(EventFields.Field::custom).filter(f -> fields.get(f.id()) != null)
+    form.stream()
+        .filter(EventFields.Field::custom)
+        .filter(f -> fields.get(f.id()) != null)
         .forEach(f -> answers.put(f.id(), fields.get(f.id())));
     long now = store.now();
-    Registration person = new Registration(UUID.randomUUID().toString(), session.id(), session.eventId(),
-        fields.get("first_name"), fields.get("last_name"), email.trim(), null, now, now, false, null, 0,
-        0, 0, 0, 0, false, new Registration.Place(null, null, null),
-        new Registration.Source(JsonApi.text(in, "referrer"), JsonApi.text(in, "utm_source"),
-            JsonApi.text(in, "utm_medium"), JsonApi.text(in, "utm_campaign"),
-            JsonApi.text(in, "utm_term"), JsonApi.text(in, "utm_content")),
-        null, null, "API", Map.copyOf(answers));
+    Registration person =
+        new Registration(
+            UUID.randomUUID().toString(),
+            session.id(),
+            session.eventId(),
+            fields.get("first_name"),
+            fields.get("last_name"),
+            email.trim(),
+            null,
+            now,
+            now,
+            false,
+            null,
+            0,
+            0,
+            0,
+            0,
+            0,
+            false,
+            new Registration.Place(null, null, null),
+            new Registration.Source(
+                JsonApi.text(in, "referrer"),
+                JsonApi.text(in, "utm_source"),
+                JsonApi.text(in, "utm_medium"),
+                JsonApi.text(in, "utm_campaign"),
+                JsonApi.text(in, "utm_term"),
+                JsonApi.text(in, "utm_content")),
+            null,
+            null,
+            "API",
+            Map.copyOf(answers));
     return switch (store.register(person)) {
       case REGISTERED -> JsonApi.created(JsonApi.one(view(person)));
-      case ALREADY_REGISTERED -> throw new ApiError(409, "Conflict", "This person is already registered to this session");
+      case ALREADY_REGISTERED ->
+          throw new ApiError(409, "Conflict", "This person is already registered to this session");
       case NO_SUCH_SESSION -> throw ApiError.notFound("Session not found");
     };
   }
@@ -162,47 +228,140 @@ public class PeopleApi {
     String key = passwordKey(p);
     List<Map<String, Object>> fields = new ArrayList<>();
     fields.add(attributes("id", "email", "type", "text", "value", p.email(), "required", true));
-    fields.add(attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
-    fields.add(attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
+    fields.add(
+        attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
+    fields.add(
+        attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
     Map<String, String> answers = p.customAnswers();
     // Every field of the event's form, answered or not (null), as a registration carries them.
     for (EventFields.Field f : EventFields.of(p.eventId())) {
       if (f.custom()) {
-        fields.add(attributes("id", f.id(), "type", f.type(), "value", answers.get(f.id()),
-            "required", f.required(), "custom", true));
+        fields.add(
+            attributes(
+                "id",
+                f.id(),
+                "type",
+                f.type(),
+                "value",
+                answers.get(f.id()),
+                "required",
+                f.required(),
+                "custom",
+                true));
       }
     }
-    Map<String, Object> detail = attributes(
-        "event_id", p.eventId(), "session_id", p.sessionId(), "created_at", p.createdAt(),
-        "updated_at", p.updatedAt(), "fields", fields, "referrer", p.source().referrer(),
-        "utm_source", p.source().utmSource(), "utm_medium", p.source().utmMedium(),
-        "utm_term", p.source().utmTerm(), "utm_content", p.source().utmContent(),
-        "utm_campaign", p.source().utmCampaign(), "browser_version", p.browserName() == null ? null : "120.0",
-        "browser_name", p.browserName(), "os_name", p.osName(), "os_version", null,
-        "screen_height", null, "screen_width", null, "ip_city", p.place().city(),
-        "ip_country_code", p.place().countryCode(), "ip_country_name", p.place().countryName(),
-        "password_key", key,
-        "connection_link", "https://app.livestorm.co/p/" + p.eventId() + "/live?email="
-            + URLEncoder.encode(p.email(), StandardCharsets.UTF_8) + "&key=" + key + "&s=" + p.sessionId(),
-        "attended", p.attended(), "attendance_rate", p.attendanceRate(),
-        "attendance_duration", p.attendanceDuration(), "has_viewed_replay", p.viewedReplay(),
-        "registration_type", p.registrationType(), "is_highlighted", false,
-        "is_guest_speaker", false, "session_role", null);
+    Map<String, Object> detail =
+        attributes(
+            "event_id",
+            p.eventId(),
+            "session_id",
+            p.sessionId(),
+            "created_at",
+            p.createdAt(),
+            "updated_at",
+            p.updatedAt(),
+            "fields",
+            fields,
+            "referrer",
+            p.source().referrer(),
+            "utm_source",
+            p.source().utmSource(),
+            "utm_medium",
+            p.source().utmMedium(),
+            "utm_term",
+            p.source().utmTerm(),
+            "utm_content",
+            p.source().utmContent(),
+            "utm_campaign",
+            p.source().utmCampaign(),
+            "browser_version",
+            p.browserName() == null ? null : "120.0",
+            "browser_name",
+            p.browserName(),
+            "os_name",
+            p.osName(),
+            "os_version",
+            null,
+            "screen_height",
+            null,
+            "screen_width",
+            null,
+            "ip_city",
+            p.place().city(),
+            "ip_country_code",
+            p.place().countryCode(),
+            "ip_country_name",
+            p.place().countryName(),
+            "password_key",
+            key,
+            "connection_link",
+            "https://app.livestorm.co/p/"
+                + p.eventId()
+                + "/live?email="
+                + URLEncoder.encode(p.email(), StandardCharsets.UTF_8)
+                + "&key="
+                + key
+                + "&s="
+                + p.sessionId(),
+            "attended",
+            p.attended(),
+            "attendance_rate",
+            p.attendanceRate(),
+            "attendance_duration",
+            p.attendanceDuration(),
+            "has_viewed_replay",
+            p.viewedReplay(),
+            "registration_type",
+            p.registrationType(),
+            "is_highlighted",
+            false,
+            "is_guest_speaker",
+            false,
+            "session_role",
+            null);
     // Replay views: Livestorm's shape is not documented; watched_at is the one key seen in clients.
-    Map<String, Object> replay = p.viewedReplay()
-        ? attributes("watched_at", p.updatedAt() + 86_400) : null;
-    return JsonApi.resource("people", p.personId(), attributes(
-        "role", teamMember(p) ? "team_member" : "participant", "created_at", p.createdAt(), "updated_at", p.updatedAt(),
-        "timezone", p.timezone(), "first_name", p.firstName(), "last_name", p.lastName(),
-        "email", p.email(), "avatar_link", null, "registrant_detail", detail,
-        "messages_count", p.messagesCount(), "questions_count", p.questionsCount(),
-        "votes_count", p.votesCount(), "up_votes_count", p.upVotesCount(),
-        "replay_view_detail", replay));
+    Map<String, Object> replay =
+        p.viewedReplay() ? attributes("watched_at", p.updatedAt() + 86_400) : null;
+    return JsonApi.resource(
+        "people",
+        p.personId(),
+        attributes(
+            "role",
+            teamMember(p) ? "team_member" : "participant",
+            "created_at",
+            p.createdAt(),
+            "updated_at",
+            p.updatedAt(),
+            "timezone",
+            p.timezone(),
+            "first_name",
+            p.firstName(),
+            "last_name",
+            p.lastName(),
+            "email",
+            p.email(),
+            "avatar_link",
+            null,
+            "registrant_detail",
+            detail,
+            "messages_count",
+            p.messagesCount(),
+            "questions_count",
+            p.questionsCount(),
+            "votes_count",
+            p.votesCount(),
+            "up_votes_count",
+            p.upVotesCount(),
+            "replay_view_detail",
+            replay));
   }
 
   /** Derived, not stored: keeps 20,000 registrations small, and is stable for each person. */
   private static String passwordKey(Registration p) {
     return UUID.nameUUIDFromBytes((p.personId() + p.sessionId()).getBytes(StandardCharsets.UTF_8))
-        .toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        .toString()
+        .replace("-", "")
+        .substring(0, 16)
+        .toLowerCase(Locale.ROOT);
   }
 }

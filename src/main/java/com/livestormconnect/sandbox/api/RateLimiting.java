@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The monthly quota, then the rolling second (both 429 with Retry-After), before any route is
- * matched, so that every request that reaches a route (or none) is counted. The RateLimit-*
- * headers are taken when the request is decided and put on its answer, whatever it is.
+ * matched, so that every request that reaches a route (or none) is counted. The RateLimit-* headers
+ * are taken when the request is decided and put on its answer, whatever it is.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION + 200)
@@ -23,11 +23,9 @@ import java.util.Map;
 public class RateLimiting implements ContainerRequestFilter, ContainerResponseFilter {
   private static final String HEADERS = RateLimiting.class.getName() + ".headers";
 
-  @Inject
-  RateLimits limits;
+  @Inject RateLimits limits;
 
-  @Inject
-  SandboxStats stats;
+  @Inject SandboxStats stats;
 
   /** The RateLimit-* headers for this request's answer. */
   static void headers(ContainerRequestContext request, Map<String, String> headers) {
@@ -41,16 +39,22 @@ public class RateLimiting implements ContainerRequestFilter, ContainerResponseFi
       // The monthly quota: a 429 whose Retry-After runs to the end of the period.
       headers(request, limits.headers(RateLimits.PER_SECOND));
       stats.rateLimited(token);
-      request.abortWith(new ApiError(429, "Too Many Requests", "Monthly API quota exceeded").response()
-          .header("Retry-After", Long.toString(limits.secondsUntilReset())).build());
+      request.abortWith(
+          new ApiError(429, "Too Many Requests", "Monthly API quota exceeded")
+              .response()
+              .header("Retry-After", Long.toString(limits.secondsUntilReset()))
+              .build());
       return;
     }
     RollingSecondLimit.Decision decision = limits.take(token);
     headers(request, limits.headers(decision.remaining()));
     if (!decision.allowed()) {
       stats.rateLimited(token);
-      request.abortWith(new ApiError(429, "Too Many Requests", "Rate limit exceeded: 5 requests per second")
-          .response().header("Retry-After", Long.toString(decision.retryAfterSeconds())).build());
+      request.abortWith(
+          new ApiError(429, "Too Many Requests", "Rate limit exceeded: 5 requests per second")
+              .response()
+              .header("Retry-After", Long.toString(decision.retryAfterSeconds()))
+              .build());
     }
   }
 

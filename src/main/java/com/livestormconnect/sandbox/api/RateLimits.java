@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * Livestorm's limits and their headers: 5 requests per rolling second per access token (partner
- * guide), and a monthly quota per organization (10,000 calls per 30-day period by default,
- * {@code SANDBOX_MONTHLY_QUOTA}), enforced as Livestorm does: once used up, every call is a 429
- * whose Retry-After runs to the end of the period (days). The sandbox has one organization, so the
- * quota is counted across all its tokens; the period follows the sandbox clock, so a test can
- * move past the reset, and a control sets the calls left.
+ * guide), and a monthly quota per organization (10,000 calls per 30-day period by default, {@code
+ * SANDBOX_MONTHLY_QUOTA}), enforced as Livestorm does: once used up, every call is a 429 whose
+ * Retry-After runs to the end of the period (days). The sandbox has one organization, so the quota
+ * is counted across all its tokens; the period follows the sandbox clock, so a test can move past
+ * the reset, and a control sets the calls left.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -22,14 +22,15 @@ public class RateLimits {
   static final long DEFAULT_MONTHLY = 10_000;
   static final Duration PERIOD = Duration.ofDays(30);
 
-  @Inject
-  SandboxClock clock;
+  @Inject SandboxClock clock;
 
   private final RollingSecondLimit burst = new RollingSecondLimit(PER_SECOND);
   private long used;
   private Instant periodEnds;
 
-  /** Whether the organization's monthly quota is used up (the period is renewed first if it ended). */
+  /**
+   * Whether the organization's monthly quota is used up (the period is renewed first if it ended).
+   */
   public synchronized boolean quotaUsedUp() {
     renew();
     return used >= monthlyLimit();
@@ -83,9 +84,12 @@ public class RateLimits {
     }
   }
 
-  /** SANDBOX_MONTHLY_QUOTA, read on every use so that a test can change it in the running server. */
+  /**
+   * SANDBOX_MONTHLY_QUOTA, read on every use so that a test can change it in the running server.
+   */
   static long monthlyLimit() {
-    String raw = System.getProperty("SANDBOX_MONTHLY_QUOTA", System.getenv("SANDBOX_MONTHLY_QUOTA"));
+    String raw =
+        System.getProperty("SANDBOX_MONTHLY_QUOTA", System.getenv("SANDBOX_MONTHLY_QUOTA"));
     try {
       long limit = raw == null ? DEFAULT_MONTHLY : Long.parseLong(raw.trim());
       return limit > 0 ? limit : DEFAULT_MONTHLY;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * At most N requests per key in any rolling second, kept as a log of request times. A token bucket
- * (such as the app's Bucket4j) would smooth bursts and let some rolling windows hold more than N;
- * a simulator must catch a client that ever sends N+1 requests within one second, so it keeps the
+ * (such as the app's Bucket4j) would smooth bursts and let some rolling windows hold more than N; a
+ * simulator must catch a client that ever sends N+1 requests within one second, so it keeps the
  * exact log. Refused requests are not logged, so retrying too early does not push the window out.
  */
 public final class RollingSecondLimit {

@@ -23,17 +23,17 @@ import java.util.stream.Collectors;
 @Priority(Priorities.AUTHORIZATION)
 @ApplicationScoped
 public class ScopeCheck implements ContainerRequestFilter {
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
-  @Context
-  ResourceInfo resource;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
     Method method = resource.getResourceMethod();
-    RequiredScope required = method.isAnnotationPresent(RequiredScope.class)
-        ? method.getAnnotation(RequiredScope.class) : method.getDeclaringClass().getAnnotation(RequiredScope.class);
+    RequiredScope required =
+        method.isAnnotationPresent(RequiredScope.class)
+            ? method.getAnnotation(RequiredScope.class)
+            : method.getDeclaringClass().getAnnotation(RequiredScope.class);
     if (required == null) {
       throw new IllegalStateException("No @RequiredScope on " + method);
     }
@@ -41,13 +41,19 @@ public class ScopeCheck implements ContainerRequestFilter {
     @SuppressWarnings("unchecked")
     List<String> granted = (List<String>) request.getProperty(BearerToken.SCOPES);
     if (required.value().length == 0
-        || Arrays.stream(required.value()).anyMatch(area -> LivestormScopes.allow(granted, area, write))) {
+        || Arrays.stream(required.value())
+            .anyMatch(area -> LivestormScopes.allow(granted, area, write))) {
       return;
     }
     int status = variants.is(Variant.MISSING_SCOPE, "401") ? 401 : 403;
-    String needed = Arrays.stream(required.value()).map(area -> area + (write ? ":write" : ":read"))
-        .collect(Collectors.joining(" or "));
-    request.abortWith(BearerToken.refusal(status, "insufficient_scope",
-        "Access to this resource requires scope \"" + needed + "\"."));
+    String needed =
+        Arrays.stream(required.value())
+            .map(area -> area + (write ? ":write" : ":read"))
+            .collect(Collectors.joining(" or "));
+    request.abortWith(
+        BearerToken.refusal(
+            status,
+            "insufficient_scope",
+            "Access to this resource requires scope \"" + needed + "\"."));
   }
 }

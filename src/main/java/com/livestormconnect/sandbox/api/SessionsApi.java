@@ -25,17 +25,17 @@ import java.util.Map;
 @RequiredScope("events")
 @ApplicationScoped
 public class SessionsApi {
-  @Inject
-  SandboxStore store;
+  @Inject SandboxStore store;
 
-  @Inject
-  Pagination pagination;
+  @Inject Pagination pagination;
 
   @GET
   @Path("sessions")
-  public Response list(@QueryParam("filter[status]") String status,
+  public Response list(
+      @QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     return list(store.sessions(), status, rooms, number, size);
   }
 
@@ -47,31 +47,43 @@ public class SessionsApi {
 
   @GET
   @Path("events/{id}/sessions")
-  public Response ofEvent(@PathParam("id") String id, @QueryParam("filter[status]") String status,
+  public Response ofEvent(
+      @PathParam("id") String id,
+      @QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     Event event = store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
     return list(store.sessionsOf(event.id()), status, rooms, number, size);
   }
 
-  private Response list(List<EventSession> sessions, String statusFilter, String roomsFilter, String number,
+  private Response list(
+      List<EventSession> sessions,
+      String statusFilter,
+      String roomsFilter,
+      String number,
       String size) {
     String status = JsonApi.filter(statusFilter);
     List<BreakoutRooms.Room> all = new ArrayList<>();
-    boolean rooms = Boolean.TRUE.equals(JsonApi.booleanFilter("include_breakout_rooms", roomsFilter));
+    boolean rooms =
+        Boolean.TRUE.equals(JsonApi.booleanFilter("include_breakout_rooms", roomsFilter));
     for (EventSession s : sessions) {
       all.add(new BreakoutRooms.Room(s, null));
       if (rooms) {
         all.addAll(BreakoutRooms.of(s));
       }
     }
-    List<BreakoutRooms.Room> matching = status == null ? all
-        : all.stream().filter(r -> status.equals(status(r.session()))).toList();
+    List<BreakoutRooms.Room> matching =
+        status == null
+            ? all
+            : all.stream().filter(r -> status.equals(status(r.session()))).toList();
     return pagination.list(number, size, matching, this::view);
   }
 
   BreakoutRooms.Room found(String id) {
-    return store.session(id).map(s -> new BreakoutRooms.Room(s, null))
+    return store
+        .session(id)
+        .map(s -> new BreakoutRooms.Room(s, null))
         .or(() -> BreakoutRooms.find(id, store.sessions()))
         .orElseThrow(() -> ApiError.notFound("Session not found"));
   }
@@ -86,13 +98,39 @@ public class SessionsApi {
   Map<String, Object> view(BreakoutRooms.Room room) {
     EventSession s = room.session();
     int[] counts = store.counts(s.id());
-    return JsonApi.resource("sessions", s.id(), attributes(
-        "event_id", s.eventId(), "status", status(s), "timezone", s.timezone(),
-        "room_link", "https://app.livestorm.co/p/" + s.eventId() + "/live?s=" + s.id(),
-        "name", s.name(), "attendees_count", counts[1], "duration", s.duration(),
-        "estimated_started_at", s.estimatedStartedAt(), "started_at", s.startedAt(),
-        "ended_at", s.endedAt(), "canceled_at", s.canceledAt(), "created_at", s.createdAt(),
-        "updated_at", s.updatedAt(), "registrants_count", counts[0],
-        "breakout_room_parent_session_id", room.parentId()));
+    return JsonApi.resource(
+        "sessions",
+        s.id(),
+        attributes(
+            "event_id",
+            s.eventId(),
+            "status",
+            status(s),
+            "timezone",
+            s.timezone(),
+            "room_link",
+            "https://app.livestorm.co/p/" + s.eventId() + "/live?s=" + s.id(),
+            "name",
+            s.name(),
+            "attendees_count",
+            counts[1],
+            "duration",
+            s.duration(),
+            "estimated_started_at",
+            s.estimatedStartedAt(),
+            "started_at",
+            s.startedAt(),
+            "ended_at",
+            s.endedAt(),
+            "canceled_at",
+            s.canceledAt(),
+            "created_at",
+            s.createdAt(),
+            "updated_at",
+            s.updatedAt(),
+            "registrants_count",
+            counts[0],
+            "breakout_room_parent_session_id",
+            room.parentId()));
   }
 }

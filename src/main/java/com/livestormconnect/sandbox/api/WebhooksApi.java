@@ -24,18 +24,19 @@ import java.util.Map;
 @RequiredScope("webhooks")
 @ApplicationScoped
 public class WebhooksApi {
-  @Inject
-  SandboxStore store;
+  @Inject SandboxStore store;
 
-  @Inject
-  Pagination pagination;
+  @Inject Pagination pagination;
 
   @GET
   @Path("webhooks")
-  public Response list(@QueryParam("filter[event]") String eventFilter,
-      @QueryParam("page[number]") String number, @QueryParam("page[size]") String size) {
+  public Response list(
+      @QueryParam("filter[event]") String eventFilter,
+      @QueryParam("page[number]") String number,
+      @QueryParam("page[size]") String size) {
     String event = JsonApi.filter(eventFilter);
-    List<Webhook> hooks = store.webhooks().stream().filter(w -> event == null || w.event().equals(event)).toList();
+    List<Webhook> hooks =
+        store.webhooks().stream().filter(w -> event == null || w.event().equals(event)).toList();
     return pagination.list(number, size, hooks, this::view);
   }
 
@@ -52,7 +53,8 @@ public class WebhooksApi {
       throw ApiError.unprocessable("url must be an absolute http or https URL");
     }
     if (!Webhook.EVENTS.contains(event)) {
-      throw ApiError.unprocessable("event must be one of " + String.join(", ", Webhook.EVENTS.stream().sorted().toList()));
+      throw ApiError.unprocessable(
+          "event must be one of " + String.join(", ", Webhook.EVENTS.stream().sorted().toList()));
     }
     return JsonApi.created(JsonApi.one(view(store.createWebhook(url, event))));
   }
@@ -69,14 +71,25 @@ public class WebhooksApi {
   private static boolean isHttpUrl(String url) {
     try {
       URI uri = new URI(url);
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null;
     } catch (Exception e) {
       return false;
     }
   }
 
   private Map<String, Object> view(Webhook w) {
-    return JsonApi.resource("webhooks", w.id(), attributes(
-        "url", w.url(), "event", w.event(), "created_at", w.createdAt(), "updated_at", w.updatedAt()));
+    return JsonApi.resource(
+        "webhooks",
+        w.id(),
+        attributes(
+            "url",
+            w.url(),
+            "event",
+            w.event(),
+            "created_at",
+            w.createdAt(),
+            "updated_at",
+            w.updatedAt()));
   }
 }

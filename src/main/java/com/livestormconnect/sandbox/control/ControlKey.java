@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * The secret that opens the test controls: SANDBOX_CONTROL_KEY when the operator (or the build)
- * sets one, otherwise 32 random bytes generated at every start into
- * {@code DATA_DIR/sandbox-control-key} (owner read/write only). Whoever can read that file runs the
+ * sets one, otherwise 32 random bytes generated at every start into {@code
+ * DATA_DIR/sandbox-control-key} (owner read/write only). Whoever can read that file runs the
  * server, so only the operator and the tests can move the clock or inject faults; a web page cannot
  * send the {@value #HEADER} header cross-site without a CORS preflight, which we never answer.
  */
@@ -68,27 +68,38 @@ public class ControlKey {
       return configured.getBytes(StandardCharsets.UTF_8);
     }
     String dataDir = lookup.apply("DATA_DIR");
-    Path file = Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath().normalize().resolve(FILE);
+    Path file =
+        Path.of(dataDir == null ? "data" : dataDir).toAbsolutePath().normalize().resolve(FILE);
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     write(file, generated);
-    LOG.info(() -> "Sandbox test controls: a new key was generated into " + file
-        + " (send it in the " + HEADER + " header; it changes at every start)");
+    LOG.info(
+        () ->
+            "Sandbox test controls: a new key was generated into "
+                + file
+                + " (send it in the "
+                + HEADER
+                + " header; it changes at every start)");
     return generated.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Replaces the file with one created owner-only, so the key is never briefly readable by others. */
+  /**
+   * Replaces the file with one created owner-only, so the key is never briefly readable by others.
+   */
   static void write(Path file, String key) {
     try {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
       if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }
-      Files.writeString(file, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+      Files.writeString(
+          file, key + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the sandbox control key to " + file, e);
     }

@@ -20,35 +20,30 @@ import java.util.Optional;
 
 /**
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
- * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants
- * (see {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST lost-refresh-answers (count).
- * Every request needs the control key in the
- * {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise),
- * and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
+ * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants (see
+ * {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST
+ * lost-refresh-answers (count). Every request needs the control key in the {@value
+ * ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415 otherwise), and
+ * every value is bounded: a bad one is a 400 naming the field, and nothing changes.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
   private static final String JSON = "application/json; charset=utf-8";
+
   /** One clock move: enough to expire anything the sandbox issues, far from any overflow. */
   static final long MAX_ADVANCE_SECONDS = Duration.ofDays(400).toSeconds();
 
-  @Inject
-  SandboxStats stats;
+  @Inject SandboxStats stats;
 
-  @Inject
-  Faults faults;
+  @Inject Faults faults;
 
-  @Inject
-  SandboxClock clock;
+  @Inject SandboxClock clock;
 
-  @Inject
-  ControlKey key;
+  @Inject ControlKey key;
 
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
-  @Inject
-  RateLimits limits;
+  @Inject RateLimits limits;
 
   /** A value out of its bounds: the answer names the field. */
   static final class BadValue extends RuntimeException {
@@ -58,7 +53,8 @@ public class ControlServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!authorized(request, response)) {
       return;
     }
@@ -72,7 +68,8 @@ public class ControlServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!authorized(request, response)) {
       return;
     }
@@ -99,15 +96,22 @@ public class ControlServlet extends HttpServlet {
             throw new BadValue("frozen must be true or false");
           }
           // Either member alone, or both: advance is required only without frozen.
-          long advance = number(params, "advance", frozen == null ? null : 0L, 1, MAX_ADVANCE_SECONDS);
-          if (advance > 0 && !clock.advanceWithin(Duration.ofSeconds(advance), SandboxClock.MAX_OFFSET)) {
-            throw new BadValue("advance would move the clock more than "
-                + SandboxClock.MAX_OFFSET.toDays() + " days ahead in total");
+          long advance =
+              number(params, "advance", frozen == null ? null : 0L, 1, MAX_ADVANCE_SECONDS);
+          if (advance > 0
+              && !clock.advanceWithin(Duration.ofSeconds(advance), SandboxClock.MAX_OFFSET)) {
+            throw new BadValue(
+                "advance would move the clock more than "
+                    + SandboxClock.MAX_OFFSET.toDays()
+                    + " days ahead in total");
           }
           if (frozen != null) {
             clock.freeze(frozen == JsonValue.TRUE);
           }
-          JsonBody.write(response, 200, JSON,
+          JsonBody.write(
+              response,
+              200,
+              JSON,
               Map.of("offset_seconds", clock.offset().toSeconds(), "frozen", clock.frozen()));
         }
         case "/variants" -> switchVariants(params, response);
@@ -127,12 +131,17 @@ public class ControlServlet extends HttpServlet {
     }
   }
 
-  private boolean authorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private boolean authorized(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (key.matches(request.getHeader(ControlKey.HEADER))) {
       return true;
     }
-    problem(response, 403, "The test controls need the control key in the " + ControlKey.HEADER
-        + " header (SANDBOX_CONTROL_KEY, or the file sandbox-control-key in DATA_DIR)");
+    problem(
+        response,
+        403,
+        "The test controls need the control key in the "
+            + ControlKey.HEADER
+            + " header (SANDBOX_CONTROL_KEY, or the file sandbox-control-key in DATA_DIR)");
     return false;
   }
 
@@ -141,8 +150,8 @@ public class ControlServlet extends HttpServlet {
     int count = (int) number(params, "count", 1L, 1, 100);
     int retryAfter = (int) number(params, "retryAfter", 1L, 0, 86_400);
     faults.queue(status, count, retryAfter);
-    JsonBody.write(response, 200, JSON,
-        Map.of("status", status, "count", count, "retryAfter", retryAfter));
+    JsonBody.write(
+        response, 200, JSON, Map.of("status", status, "count", count, "retryAfter", retryAfter));
   }
 
   /**
@@ -151,14 +160,15 @@ public class ControlServlet extends HttpServlet {
    */
   private void switchVariants(JsonObject params, HttpServletResponse response) throws IOException {
     Map<String, String> wanted = new java.util.LinkedHashMap<>();
-    params.forEach((name, value) -> {
-      if (!name.equals("reset")) {
-        if (!(value instanceof jakarta.json.JsonString text)) {
-          throw new BadValue(name + " must be a string");
-        }
-        wanted.put(name, text.getString());
-      }
-    });
+    params.forEach(
+        (name, value) -> {
+          if (!name.equals("reset")) {
+            if (!(value instanceof jakarta.json.JsonString text)) {
+              throw new BadValue(name + " must be a string");
+            }
+            wanted.put(name, text.getString());
+          }
+        });
     Map<String, String> before = variants.all();
     try {
       if (params.get("reset") == JsonValue.TRUE) {
@@ -197,7 +207,10 @@ public class ControlServlet extends HttpServlet {
     return parsed;
   }
 
-  /** application/json, with or without parameters; form posts (what a cross-site page can send) are not. */
+  /**
+   * application/json, with or without parameters; form posts (what a cross-site page can send) are
+   * not.
+   */
   static boolean isJson(String contentType) {
     if (contentType == null) {
       return false;
@@ -207,7 +220,8 @@ public class ControlServlet extends HttpServlet {
     return type.toLowerCase(Locale.ROOT).equals("application/json");
   }
 
-  private static void problem(HttpServletResponse response, int status, String message) throws IOException {
+  private static void problem(HttpServletResponse response, int status, String message)
+      throws IOException {
     JsonBody.write(response, status, JSON, Map.of("error", String.valueOf(message)));
   }
 }

@@ -37,8 +37,10 @@ public class SandboxStats {
   private record PerToken(String label, LongAdder requests, LongAdder rateLimited) {}
 
   public void tokenRequest(String grantType) {
-    String key = "authorization_code".equals(grantType) || "refresh_token".equals(grantType)
-        ? grantType : "other";
+    String key =
+        "authorization_code".equals(grantType) || "refresh_token".equals(grantType)
+            ? grantType
+            : "other";
     tokenRequests.computeIfAbsent(key, k -> new LongAdder()).increment();
   }
 
@@ -63,7 +65,8 @@ public class SandboxStats {
   }
 
   private PerToken token(String accessToken) {
-    return perToken.computeIfAbsent(keyedHash(accessToken),
+    return perToken.computeIfAbsent(
+        keyedHash(accessToken),
         k -> new PerToken("token-" + labels.incrementAndGet(), new LongAdder(), new LongAdder()));
   }
 
@@ -71,7 +74,8 @@ public class SandboxStats {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(labelKey);
-      return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }
@@ -102,8 +106,11 @@ public class SandboxStats {
       grants.put(grant, count == null ? 0L : count.sum());
     }
     Map<String, Object> tokens = new TreeMap<>();
-    perToken.forEach((k, v) -> tokens.put(v.label(), Map.of(
-        "api_requests", v.requests().sum(), "rate_limited", v.rateLimited().sum())));
+    perToken.forEach(
+        (k, v) ->
+            tokens.put(
+                v.label(),
+                Map.of("api_requests", v.requests().sum(), "rate_limited", v.rateLimited().sum())));
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("since", since.getEpochSecond());
     stats.put("token_requests", grants);

@@ -8,9 +8,9 @@ import java.util.stream.IntStream;
 
 /**
  * Breakout rooms: sessions of their own whose {@code breakout_room_parent_session_id} names the
- * session they split from. One ended session in ten had two, derived from its id so that the
- * rooms are the same on every start without growing the demo data. Livestorm lists them only
- * when asked ({@code filter[include_breakout_rooms]=true}).
+ * session they split from. One ended session in ten had two, derived from its id so that the rooms
+ * are the same on every start without growing the demo data. Livestorm lists them only when asked
+ * ({@code filter[include_breakout_rooms]=true}).
  */
 public final class BreakoutRooms {
   /** A room and the session it belongs to. */
@@ -24,16 +24,32 @@ public final class BreakoutRooms {
     if (parent.endedAt() == 0 || Math.floorMod(id(parent.id(), "rooms").hashCode(), 10) != 0) {
       return List.of();
     }
-    return IntStream.rangeClosed(1, ROOMS).mapToObj(n -> new Room(new EventSession(
-        id(parent.id(), "room-" + n).toString(), parent.eventId(), "Breakout room " + n,
-        parent.timezone(), parent.estimatedStartedAt(), parent.startedAt() + 600, parent.endedAt() - 300,
-        0, parent.duration() == null ? null : Math.max(60, parent.duration() - 900),
-        parent.createdAt(), parent.updatedAt()), parent.id())).toList();
+    return IntStream.rangeClosed(1, ROOMS)
+        .mapToObj(
+            n ->
+                new Room(
+                    new EventSession(
+                        id(parent.id(), "room-" + n).toString(),
+                        parent.eventId(),
+                        "Breakout room " + n,
+                        parent.timezone(),
+                        parent.estimatedStartedAt(),
+                        parent.startedAt() + 600,
+                        parent.endedAt() - 300,
+                        0,
+                        parent.duration() == null ? null : Math.max(60, parent.duration() - 900),
+                        parent.createdAt(),
+                        parent.updatedAt()),
+                    parent.id()))
+        .toList();
   }
 
   /** The room with this id among these sessions' rooms. */
   public static Optional<Room> find(String id, List<EventSession> sessions) {
-    return sessions.stream().flatMap(s -> of(s).stream()).filter(r -> r.session().id().equals(id)).findFirst();
+    return sessions.stream()
+        .flatMap(s -> of(s).stream())
+        .filter(r -> r.session().id().equals(id))
+        .findFirst();
   }
 
   private static UUID id(String parentId, String what) {

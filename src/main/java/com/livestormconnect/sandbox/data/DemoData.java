@@ -12,12 +12,16 @@ import java.util.UUID;
 /**
  * The demo workspace, generated from a fixed seed: the same ids, names and numbers on every start
  * (dates are relative to the start of the current UTC day). 40 events (one on demand, one whose
- * sessions never started), 300 sessions over the past year and the next month, 20,000
- * registrations of which 5,200 in one session, and a handful of hostile values
- * ({@link HostileValues}) so that escaping is exercised on every page.
+ * sessions never started), 300 sessions over the past year and the next month, 20,000 registrations
+ * of which 5,200 in one session, and a handful of hostile values ({@link HostileValues}) so that
+ * escaping is exercised on every page.
  */
-public record DemoData(Organization organization, List<TeamMember> members, List<Event> events,
-    List<EventSession> sessions, Map<String, List<Registration>> registrations,
+public record DemoData(
+    Organization organization,
+    List<TeamMember> members,
+    List<Event> events,
+    List<EventSession> sessions,
+    Map<String, List<Registration>> registrations,
     List<Webhook> webhooks) {
 
   public static final long SEED = 20_240_917L;
@@ -26,8 +30,10 @@ public record DemoData(Organization organization, List<TeamMember> members, List
   public static final int REGISTRATION_COUNT = 20_000;
   public static final int LARGE_SESSION_REGISTRANTS = 5_200;
   private static final long DAY = 86_400;
+
   /** The on-demand event (its sessions are recordings watched on demand). */
   static final int ON_DEMAND_EVENT = 36;
+
   /** The event whose sessions were all scheduled in the past and never started. */
   static final int NOT_STARTED_EVENT = 35;
 
@@ -51,31 +57,55 @@ public record DemoData(Organization organization, List<TeamMember> members, List
     }
 
     DemoData run() {
-      Organization organization = new Organization(uuid(), "Acme Webinars (sandbox)",
-          "acme-webinars", today - 900 * DAY, today - 30 * DAY);
+      Organization organization =
+          new Organization(
+              uuid(),
+              "Acme Webinars (sandbox)",
+              "acme-webinars",
+              today - 900 * DAY,
+              today - 30 * DAY);
       members();
       events();
       sessions();
       registrations();
-      List<Webhook> webhooks = List.of(
-          webhook("https://hooks.example.com/livestorm/registered", "people.registered"),
-          webhook("https://hooks.example.com/livestorm/attended", "people.attended"),
-          webhook("https://crm.example.org/inbound/livestorm?src=<sandbox>", "session.ended"));
-      return new DemoData(organization, List.copyOf(members), List.copyOf(events),
-          List.copyOf(sessions), registrations, webhooks);
+      List<Webhook> webhooks =
+          List.of(
+              webhook("https://hooks.example.com/livestorm/registered", "people.registered"),
+              webhook("https://hooks.example.com/livestorm/attended", "people.attended"),
+              webhook("https://crm.example.org/inbound/livestorm?src=<sandbox>", "session.ended"));
+      return new DemoData(
+          organization,
+          List.copyOf(members),
+          List.copyOf(events),
+          List.copyOf(sessions),
+          registrations,
+          webhooks);
     }
 
     private void members() {
       String[][] people = {
-          {"Camille", "Martin", "host", "fr"}, {"Jordan", "Lee", "host", "en"},
-          {"Amara", "Okafor", "moderator", "en"}, {"Lukas", "Schmidt", "moderator", "de"},
-          {HostileValues.MEMBER_FIRST_NAME, "Intern", "moderator", "en"},
-          {"Sofia", "García", "moderator", "es"}};
+        {"Camille", "Martin", "host", "fr"},
+        {"Jordan", "Lee", "host", "en"},
+        {"Amara", "Okafor", "moderator", "en"},
+        {"Lukas", "Schmidt", "moderator", "de"},
+        {HostileValues.MEMBER_FIRST_NAME, "Intern", "moderator", "en"},
+        {"Sofia", "García", "moderator", "es"}
+      };
       for (int i = 0; i < people.length; i++) {
         String email = i == 4 ? "intern@example.com" : emailFor(people[i][0], people[i][1], 0);
         long created = today - (800 - i * 90L) * DAY;
-        members.add(new TeamMember(uuid(), people[i][0], people[i][1], email, people[i][2],
-            people[i][3], i == 5, i == 5 ? 0 : today - i * DAY, created, created));
+        members.add(
+            new TeamMember(
+                uuid(),
+                people[i][0],
+                people[i][1],
+                email,
+                people[i][2],
+                people[i][3],
+                i == 5,
+                i == 5 ? 0 : today - i * DAY,
+                created,
+                created));
       }
     }
 
@@ -84,11 +114,28 @@ public record DemoData(Organization organization, List<TeamMember> members, List
         String title = HostileValues.eventTitle(i).orElse(Pools.eventTitle(random, i));
         boolean draft = i == 37 || i == 38;
         long created = today - (380 - i * 4L) * DAY;
-        String description = i % 9 == 4 ? HostileValues.EVENT_DESCRIPTION
-            : "A " + Pools.pick(random, Pools.TOPICS).toLowerCase(Locale.ROOT) + " session for our customers.";
-        events.add(new Event(uuid(), members.get(i % 4).id(), title, "event-" + (i + 1), description,
-            i % 5 == 3 ? "fr" : "en", 30 + 15 * random.nextInt(5), i % 3 == 0, i % 4 != 1, true,
-            draft ? 0 : created + DAY, created, created + DAY, i == ON_DEMAND_EVENT));
+        String description =
+            i % 9 == 4
+                ? HostileValues.EVENT_DESCRIPTION
+                : "A "
+                    + Pools.pick(random, Pools.TOPICS).toLowerCase(Locale.ROOT)
+                    + " session for our customers.";
+        events.add(
+            new Event(
+                uuid(),
+                members.get(i % 4).id(),
+                title,
+                "event-" + (i + 1),
+                description,
+                i % 5 == 3 ? "fr" : "en",
+                30 + 15 * random.nextInt(5),
+                i % 3 == 0,
+                i % 4 != 1,
+                true,
+                draft ? 0 : created + DAY,
+                created,
+                created + DAY,
+                i == ON_DEMAND_EVENT));
       }
     }
 
@@ -97,29 +144,45 @@ public record DemoData(Organization organization, List<TeamMember> members, List
         Event event = events.get(i % EVENT_COUNT);
         boolean future = !event.published() || random.nextInt(100) < 12;
         int eventIndex = i % EVENT_COUNT;
-        future &= eventIndex != NOT_STARTED_EVENT && eventIndex != ON_DEMAND_EVENT; // same draws either way
-        long start = future ? today + (1 + random.nextInt(30)) * DAY + 3600L * (8 + random.nextInt(9))
-            : today - (1 + random.nextInt(364)) * DAY + 3600L * (8 + random.nextInt(9));
+        future &=
+            eventIndex != NOT_STARTED_EVENT
+                && eventIndex != ON_DEMAND_EVENT; // same draws either way
+        long start =
+            future
+                ? today + (1 + random.nextInt(30)) * DAY + 3600L * (8 + random.nextInt(9))
+                : today - (1 + random.nextInt(364)) * DAY + 3600L * (8 + random.nextInt(9));
         if (i == 0) {
           start = today - 20 * DAY + 16 * 3600; // the large all-hands: 5,200 registrants
         }
         boolean canceled = i != 0 && random.nextInt(100) < 3;
-        boolean notStarted = !future && !canceled && i != 0 && random.nextInt(100) < 3
-            || !future && !canceled && eventIndex == NOT_STARTED_EVENT;
+        boolean notStarted =
+            !future && !canceled && i != 0 && random.nextInt(100) < 3
+                || !future && !canceled && eventIndex == NOT_STARTED_EVENT;
         boolean ran = !future && !canceled && !notStarted;
         int duration = 60 * event.estimatedDuration() + 60 * (random.nextInt(21) - 10);
         long startedAt = ran ? start + random.nextInt(300) : 0;
         long created = Math.min(start - 14 * DAY, today - DAY);
-        sessions.add(new EventSession(uuid(), event.id(), i % 7 == 0 ? "Session " + (i / 40 + 1) : null,
-            Pools.pick(random, Pools.TIMEZONES), start, startedAt, ran ? startedAt + duration : 0,
-            canceled ? start - 2 * DAY : 0, ran ? duration : null, created, ran ? startedAt + duration : created));
+        sessions.add(
+            new EventSession(
+                uuid(),
+                event.id(),
+                i % 7 == 0 ? "Session " + (i / 40 + 1) : null,
+                Pools.pick(random, Pools.TIMEZONES),
+                start,
+                startedAt,
+                ran ? startedAt + duration : 0,
+                canceled ? start - 2 * DAY : 0,
+                ran ? duration : null,
+                created,
+                ran ? startedAt + duration : created));
       }
     }
 
     private void registrations() {
       Map<String, Event> byId = new LinkedHashMap<>();
       events.forEach(e -> byId.put(e.id(), e));
-      List<EventSession> open = sessions.stream().filter(s -> byId.get(s.eventId()).published()).toList();
+      List<EventSession> open =
+          sessions.stream().filter(s -> byId.get(s.eventId()).published()).toList();
       double[] cumulative = new double[open.size()];
       double total = 0;
       for (int i = 0; i < open.size(); i++) {
@@ -135,7 +198,9 @@ public record DemoData(Organization organization, List<TeamMember> members, List
         int index = java.util.Arrays.binarySearch(cumulative, point);
         add(open.get(Math.max(1, index < 0 ? -index - 1 : index)));
       }
-      registrations.values().forEach(list -> list.sort(Comparator.comparingLong(Registration::createdAt)));
+      registrations
+          .values()
+          .forEach(list -> list.sort(Comparator.comparingLong(Registration::createdAt)));
     }
 
     private void add(EventSession session) {
@@ -143,9 +208,13 @@ public record DemoData(Organization organization, List<TeamMember> members, List
       String[] hostile = HostileValues.person(n);
       String first = hostile != null ? hostile[0] : Pools.pick(random, Pools.FIRST_NAMES);
       String last = hostile != null ? hostile[1] : Pools.pick(random, Pools.LAST_NAMES);
-      long created = Math.max(session.createdAt(), session.estimatedStartedAt() - random.nextInt(21 * 86_400) - 3600);
+      long created =
+          Math.max(
+              session.createdAt(),
+              session.estimatedStartedAt() - random.nextInt(21 * 86_400) - 3600);
       Registration.Place place = Pools.pick(random, Pools.PLACES);
-      Registration.Source source = n % 97 == 0 ? HostileValues.SOURCE : Pools.pick(random, Pools.SOURCES);
+      Registration.Source source =
+          n % 97 == 0 ? HostileValues.SOURCE : Pools.pick(random, Pools.SOURCES);
       boolean ran = session.endedAt() > 0;
       boolean attended = ran && random.nextInt(100) < 58;
       Integer rate = !ran ? null : attended ? 5 + random.nextInt(96) : 0;
@@ -155,11 +224,33 @@ public record DemoData(Organization organization, List<TeamMember> members, List
       int votes = attended && random.nextInt(100) < 40 ? 1 + random.nextInt(4) : 0;
       boolean replay = ran && !attended && random.nextInt(100) < 27;
       long updated = ran ? Math.max(created, session.endedAt()) : created;
-      registrations.get(session.id()).add(new Registration(uuid(), session.id(), session.eventId(),
-          first, last, emailFor(first, last, n), session.timezone(), created, updated, attended, rate,
-          duration, messages, questions, votes, attended ? random.nextInt(3) : 0, replay, place, source,
-          Pools.pick(random, Pools.BROWSERS), Pools.pick(random, Pools.SYSTEMS),
-          n % 11 == 0 ? "API" : "registration_page", null));
+      registrations
+          .get(session.id())
+          .add(
+              new Registration(
+                  uuid(),
+                  session.id(),
+                  session.eventId(),
+                  first,
+                  last,
+                  emailFor(first, last, n),
+                  session.timezone(),
+                  created,
+                  updated,
+                  attended,
+                  rate,
+                  duration,
+                  messages,
+                  questions,
+                  votes,
+                  attended ? random.nextInt(3) : 0,
+                  replay,
+                  place,
+                  source,
+                  Pools.pick(random, Pools.BROWSERS),
+                  Pools.pick(random, Pools.SYSTEMS),
+                  n % 11 == 0 ? "API" : "registration_page",
+                  null));
     }
 
     private Webhook webhook(String url, String event) {

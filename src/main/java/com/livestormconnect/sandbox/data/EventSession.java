@@ -4,11 +4,22 @@ package com.livestormconnect.sandbox.data;
  * One occurrence of an event. Unset timestamps are 0 and an unknown duration is null, as in
  * Livestorm's responses; the status follows from the timestamps (see {@link #status}).
  */
-public record EventSession(String id, String eventId, String name, String timezone,
-    long estimatedStartedAt, long startedAt, long endedAt, long canceledAt, Integer duration,
-    long createdAt, long updatedAt) {
+public record EventSession(
+    String id,
+    String eventId,
+    String name,
+    String timezone,
+    long estimatedStartedAt,
+    long startedAt,
+    long endedAt,
+    long canceledAt,
+    Integer duration,
+    long createdAt,
+    long updatedAt) {
 
-  /** Livestorm's session status, derived from the dates so that it is always consistent with them. */
+  /**
+   * Livestorm's session status, derived from the dates so that it is always consistent with them.
+   */
   public String status(boolean eventPublished, long now) {
     if (canceledAt > 0) {
       return "canceled";

@@ -20,13 +20,12 @@ import java.util.function.UnaryOperator;
 /**
  * The sandbox workspace in memory, one per deployment. Demo data is generated when the store is
  * first used. One read-write lock guards everything: reads run in parallel and return copies,
- * writes are exclusive, so a write is visible to every later read and a registration's
- * "already registered" check cannot race with another registration.
+ * writes are exclusive, so a write is visible to every later read and a registration's "already
+ * registered" check cannot race with another registration.
  */
 @ApplicationScoped
 public class SandboxStore {
-  @Inject
-  SandboxClock clock;
+  @Inject SandboxClock clock;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private Organization organization;
@@ -37,7 +36,11 @@ public class SandboxStore {
   private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
 
   /** What a registration attempt came to. */
-  public enum Outcome { REGISTERED, ALREADY_REGISTERED, NO_SUCH_SESSION }
+  public enum Outcome {
+    REGISTERED,
+    ALREADY_REGISTERED,
+    NO_SUCH_SESSION
+  }
 
   @PostConstruct
   void generate() {
@@ -81,8 +84,22 @@ public class SandboxStore {
 
   public Event createEvent(UnaryOperator<Event> attributes) {
     long now = now();
-    Event blank = new Event(UUID.randomUUID().toString(), me().id(), "", "", null, "en", 60,
-        false, true, true, 0, now, now, false);
+    Event blank =
+        new Event(
+            UUID.randomUUID().toString(),
+            me().id(),
+            "",
+            "",
+            null,
+            "en",
+            60,
+            false,
+            true,
+            true,
+            0,
+            now,
+            now,
+            false);
     Event event = attributes.apply(blank);
     write(() -> events.put(event.id(), event));
     return event;
@@ -94,19 +111,23 @@ public class SandboxStore {
 
   /** Deletes the event with its sessions and their registrations. */
   public boolean deleteEvent(String id) {
-    return write(() -> {
-      if (events.remove(id) == null) {
-        return false;
-      }
-      sessions.values().removeIf(s -> {
-        boolean gone = s.eventId().equals(id);
-        if (gone) {
-          registrations.remove(s.id());
-        }
-        return gone;
-      });
-      return true;
-    });
+    return write(
+        () -> {
+          if (events.remove(id) == null) {
+            return false;
+          }
+          sessions
+              .values()
+              .removeIf(
+                  s -> {
+                    boolean gone = s.eventId().equals(id);
+                    if (gone) {
+                      registrations.remove(s.id());
+                    }
+                    return gone;
+                  });
+          return true;
+        });
   }
 
   public List<EventSession> sessions() {
@@ -126,39 +147,43 @@ public class SandboxStore {
   }
 
   public List<Registration> registrantsOfEvent(String eventId) {
-    return read(() -> {
-      List<Registration> all = new ArrayList<>();
-      sessions.values().stream().filter(s -> s.eventId().equals(eventId))
-          .forEach(s -> all.addAll(registrations.getOrDefault(s.id(), List.of())));
-      return all;
-    });
+    return read(
+        () -> {
+          List<Registration> all = new ArrayList<>();
+          sessions.values().stream()
+              .filter(s -> s.eventId().equals(eventId))
+              .forEach(s -> all.addAll(registrations.getOrDefault(s.id(), List.of())));
+          return all;
+        });
   }
 
   /** Counts without copying: {registrants, attendees}. */
   public int[] counts(String sessionId) {
-    return read(() -> {
-      List<Registration> list = registrations.getOrDefault(sessionId, List.of());
-      int attended = 0;
-      for (Registration r : list) {
-        attended += r.attended() ? 1 : 0;
-      }
-      return new int[] {list.size(), attended};
-    });
+    return read(
+        () -> {
+          List<Registration> list = registrations.getOrDefault(sessionId, List.of());
+          int attended = 0;
+          for (Registration r : list) {
+            attended += r.attended() ? 1 : 0;
+          }
+          return new int[] {list.size(), attended};
+        });
   }
 
   public Outcome register(Registration registration) {
-    return write(() -> {
-      List<Registration> list = registrations.get(registration.sessionId());
-      if (list == null) {
-        return Outcome.NO_SUCH_SESSION;
-      }
-      String email = registration.email().toLowerCase(Locale.ROOT);
-      if (list.stream().anyMatch(r -> r.email().toLowerCase(Locale.ROOT).equals(email))) {
-        return Outcome.ALREADY_REGISTERED;
-      }
-      list.add(registration);
-      return Outcome.REGISTERED;
-    });
+    return write(
+        () -> {
+          List<Registration> list = registrations.get(registration.sessionId());
+          if (list == null) {
+            return Outcome.NO_SUCH_SESSION;
+          }
+          String email = registration.email().toLowerCase(Locale.ROOT);
+          if (list.stream().anyMatch(r -> r.email().toLowerCase(Locale.ROOT).equals(email))) {
+            return Outcome.ALREADY_REGISTERED;
+          }
+          list.add(registration);
+          return Outcome.REGISTERED;
+        });
   }
 
   public List<Webhook> webhooks() {

@@ -16,26 +16,43 @@ public class AuthorizationCodes {
   static final Duration LIFETIME = Duration.ofMinutes(10);
 
   /** One issued code, like a row of Doorkeeper's oauth_access_grants. */
-  public record Grant(String code, String clientId, String redirectUri, List<String> scopes,
-      String codeChallenge, String codeChallengeMethod, Instant issuedAt, boolean revoked) {
+  public record Grant(
+      String code,
+      String clientId,
+      String redirectUri,
+      List<String> scopes,
+      String codeChallenge,
+      String codeChallengeMethod,
+      Instant issuedAt,
+      boolean revoked) {
 
     boolean usableAt(Instant now) {
       return !revoked && now.isBefore(issuedAt.plus(LIFETIME));
     }
   }
 
-  @Inject
-  SandboxClock clock;
+  @Inject SandboxClock clock;
 
   private final Map<String, Grant> grants = new HashMap<>();
 
   public synchronized String issue(String clientId, ConsentRequest request) {
     Instant now = clock.now();
     // Keep memory bounded: a code an hour past its expiry can only ever be refused.
-    grants.values().removeIf(g -> g.issuedAt().plus(LIFETIME).plus(Duration.ofHours(1)).isBefore(now));
+    grants
+        .values()
+        .removeIf(g -> g.issuedAt().plus(LIFETIME).plus(Duration.ofHours(1)).isBefore(now));
     String code = RandomTokens.next();
-    grants.put(code, new Grant(code, clientId, request.redirectUri(), request.scopes(),
-        request.codeChallenge(), request.codeChallengeMethod(), now, false));
+    grants.put(
+        code,
+        new Grant(
+            code,
+            clientId,
+            request.redirectUri(),
+            request.scopes(),
+            request.codeChallenge(),
+            request.codeChallengeMethod(),
+            now,
+            false));
     return code;
   }
 
@@ -43,14 +60,25 @@ public class AuthorizationCodes {
     return code == null ? Optional.empty() : Optional.ofNullable(grants.get(code));
   }
 
-  /** Marks the code used; false when it is no longer usable (expired, or used by a racing request). */
+  /**
+   * Marks the code used; false when it is no longer usable (expired, or used by a racing request).
+   */
   public synchronized boolean redeem(String code) {
     Grant grant = grants.get(code);
     if (grant == null || !grant.usableAt(clock.now())) {
       return false;
     }
-    grants.put(code, new Grant(grant.code(), grant.clientId(), grant.redirectUri(), grant.scopes(),
-        grant.codeChallenge(), grant.codeChallengeMethod(), grant.issuedAt(), true));
+    grants.put(
+        code,
+        new Grant(
+            grant.code(),
+            grant.clientId(),
+            grant.redirectUri(),
+            grant.scopes(),
+            grant.codeChallenge(),
+            grant.codeChallengeMethod(),
+            grant.issuedAt(),
+            true));
     return true;
   }
 

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * GET /sandbox/oauth/authorize shows the consent page (or the error, shown on this page as
- * Doorkeeper does by default, or redirected: {@code AUTHORIZE_ERRORS} variant); POST with {@code decision=approve|deny} answers it. The app's CSRF filter
- * leaves /sandbox alone, so the form carries its own token: a random key, valid once, under which
- * this session keeps the checked request. A forged POST has no such key and changes nothing.
+ * Doorkeeper does by default, or redirected: {@code AUTHORIZE_ERRORS} variant); POST with {@code
+ * decision=approve|deny} answers it. The app's CSRF filter leaves /sandbox alone, so the form
+ * carries its own token: a random key, valid once, under which this session keeps the checked
+ * request. A forged POST has no such key and changes nothing.
  */
 @WebServlet("/sandbox/oauth/authorize")
 public class AuthorizeServlet extends HttpServlet {
@@ -26,11 +27,9 @@ public class AuthorizeServlet extends HttpServlet {
   private static final String PENDING = AuthorizeServlet.class.getName() + ".pending";
   private static final int MAX_PENDING = 20;
 
-  @Inject
-  AuthorizationCodes codes;
+  @Inject AuthorizationCodes codes;
 
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
   private ConsentPages pages;
 
@@ -40,8 +39,10 @@ public class AuthorizeServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ConsentRequest.Verdict verdict = ConsentRequest.check(request::getParameter, SandboxSettings.current());
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    ConsentRequest.Verdict verdict =
+        ConsentRequest.check(request::getParameter, SandboxSettings.current());
     if (verdict instanceof ConsentRequest.Show shown) {
       pages.error(request, response, 400, shown.error());
     } else if (verdict instanceof ConsentRequest.Redirect redirect) {
@@ -59,13 +60,21 @@ public class AuthorizeServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     HttpSession session = request.getSession(false);
     String token = request.getParameter(CONSENT_TOKEN);
-    ConsentRequest consent = session == null || token == null ? null : pending(session).remove(token);
+    ConsentRequest consent =
+        session == null || token == null ? null : pending(session).remove(token);
     if (consent == null) {
-      pages.error(request, response, 403, new OAuthError("invalid_request",
-          "This consent form has expired or was not issued to you. Start again from the app.", 403));
+      pages.error(
+          request,
+          response,
+          403,
+          new OAuthError(
+              "invalid_request",
+              "This consent form has expired or was not issued to you. Start again from the app.",
+              403));
     } else if ("approve".equals(request.getParameter("decision"))) {
       response.sendRedirect(consent.approvedWith(codes.issue(SandboxSettings.CLIENT_ID, consent)));
     } else {

@@ -34,18 +34,23 @@ record ClientCredentials(String clientId, String secret) {
       if (colon < 0) {
         return Optional.empty();
       }
-      return Optional.of(new ClientCredentials(
-          URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-          URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
+      return Optional.of(
+          new ClientCredentials(
+              URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+              URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
-  /** Whether these are the sandbox client's id and secret; the secret is compared in constant time. */
+  /**
+   * Whether these are the sandbox client's id and secret; the secret is compared in constant time.
+   */
   boolean authentic() {
-    return SandboxSettings.CLIENT_ID.equals(clientId) && secret != null
-        && MessageDigest.isEqual(SandboxSettings.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8),
+    return SandboxSettings.CLIENT_ID.equals(clientId)
+        && secret != null
+        && MessageDigest.isEqual(
+            SandboxSettings.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8),
             secret.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -35,15 +35,30 @@ final class ConsentPages {
     engine.setTemplateResolver(resolver);
   }
 
-  void consent(HttpServletRequest request, HttpServletResponse response, ConsentRequest consent,
-      String consentToken) throws IOException {
-    List<ScopeLine> scopes = consent.scopes().stream()
-        .map(s -> new ScopeLine(s, LivestormScopes.plainWords(s))).toList();
-    render(request, response, 200, "consent", Map.of(
-        "appName", SandboxSettings.APP_NAME,
-        "scopes", scopes,
-        "redirectUri", consent.redirectUri(),
-        "consentToken", consentToken));
+  void consent(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ConsentRequest consent,
+      String consentToken)
+      throws IOException {
+    List<ScopeLine> scopes =
+        consent.scopes().stream()
+            .map(s -> new ScopeLine(s, LivestormScopes.plainWords(s)))
+            .toList();
+    render(
+        request,
+        response,
+        200,
+        "consent",
+        Map.of(
+            "appName",
+            SandboxSettings.APP_NAME,
+            "scopes",
+            scopes,
+            "redirectUri",
+            consent.redirectUri(),
+            "consentToken",
+            consentToken));
   }
 
   void error(HttpServletRequest request, HttpServletResponse response, int status, OAuthError error)
@@ -51,8 +66,13 @@ final class ConsentPages {
     render(request, response, status, "error", Map.of("error", error));
   }
 
-  private void render(HttpServletRequest request, HttpServletResponse response, int status,
-      String view, Map<String, Object> model) throws IOException {
+  private void render(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String view,
+      Map<String, Object> model)
+      throws IOException {
     WebContext context = new WebContext(application.buildExchange(request, response));
     context.setVariables(model);
     response.setStatus(status);

@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * An authorization request that passed every check, waiting for the user's Approve or Deny. Kept
- * in the HTTP session under a random consent token, so the POST cannot alter what was shown.
+ * An authorization request that passed every check, waiting for the user's Approve or Deny. Kept in
+ * the HTTP session under a random consent token, so the POST cannot alter what was shown.
  */
-public record ConsentRequest(String redirectUri, List<String> scopes, String state,
-    String codeChallenge, String codeChallengeMethod) implements Serializable {
+public record ConsentRequest(
+    String redirectUri,
+    List<String> scopes,
+    String state,
+    String codeChallenge,
+    String codeChallengeMethod)
+    implements Serializable {
 
   /** What GET /oauth/authorize does with a request. */
   public sealed interface Verdict {}
@@ -24,8 +29,8 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
   public record Show(OAuthError error) implements Verdict {}
 
   /**
-   * A later error, which Doorkeeper may redirect to the client's redirect URI; by default
-   * ({@code handle_auth_errors = :render}) it shows it on its own page instead.
+   * A later error, which Doorkeeper may redirect to the client's redirect URI; by default ({@code
+   * handle_auth_errors = :render}) it shows it on its own page instead.
    */
   public record Redirect(String location, OAuthError error) implements Verdict {}
 
@@ -61,8 +66,9 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
     if (challenge != null && !Pkce.supports(method)) {
       return redirect(redirectUri, OAuthError.invalidCodeChallengeMethod(), state);
     }
-    return new Ask(new ConsentRequest(redirectUri, scopes, state, challenge,
-        challenge == null ? null : method));
+    return new Ask(
+        new ConsentRequest(
+            redirectUri, scopes, state, challenge, challenge == null ? null : method));
   }
 
   private static Redirect redirect(String redirectUri, OAuthError error, String state) {
@@ -70,7 +76,10 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
   }
 
   public String approvedWith(String code) {
-    return redirectUri + separator(redirectUri) + "code=" + encode(code)
+    return redirectUri
+        + separator(redirectUri)
+        + "code="
+        + encode(code)
         + (state == null ? "" : "&state=" + encode(state));
   }
 
@@ -79,8 +88,12 @@ public record ConsentRequest(String redirectUri, List<String> scopes, String sta
   }
 
   static String withError(String redirectUri, OAuthError error, String state) {
-    return redirectUri + separator(redirectUri) + "error=" + encode(error.code())
-        + "&error_description=" + encode(error.description())
+    return redirectUri
+        + separator(redirectUri)
+        + "error="
+        + encode(error.code())
+        + "&error_description="
+        + encode(error.description())
         + (state == null ? "" : "&state=" + encode(state));
   }
 

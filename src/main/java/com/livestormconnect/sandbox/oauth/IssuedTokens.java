@@ -18,8 +18,15 @@ import java.util.Optional;
 public class IssuedTokens {
 
   /** One issued pair. {@code previousRefreshToken} is null once the rotation has completed. */
-  public record Row(String accessToken, String refreshToken, String clientId, List<String> scopes,
-      Instant createdAt, long expiresIn, String previousRefreshToken, boolean revoked) {
+  public record Row(
+      String accessToken,
+      String refreshToken,
+      String clientId,
+      List<String> scopes,
+      Instant createdAt,
+      long expiresIn,
+      String previousRefreshToken,
+      boolean revoked) {
 
     boolean expiredAt(Instant now) {
       return !now.isBefore(createdAt.plusSeconds(expiresIn));
@@ -30,7 +37,8 @@ public class IssuedTokens {
     }
 
     Row rotated() {
-      return new Row(accessToken, refreshToken, clientId, scopes, createdAt, expiresIn, null, revoked);
+      return new Row(
+          accessToken, refreshToken, clientId, scopes, createdAt, expiresIn, null, revoked);
     }
   }
 
@@ -54,16 +62,23 @@ public class IssuedTokens {
     }
   }
 
-  @Inject
-  SandboxClock clock;
+  @Inject SandboxClock clock;
 
   private final Map<String, Row> byAccess = new HashMap<>();
   private final Map<String, String> accessByRefresh = new HashMap<>();
 
-  public synchronized Row issue(String clientId, List<String> scopes, long expiresIn,
-      String previousRefreshToken) {
-    Row row = new Row(RandomTokens.next(), RandomTokens.next(), clientId, List.copyOf(scopes),
-        clock.now(), expiresIn, previousRefreshToken, false);
+  public synchronized Row issue(
+      String clientId, List<String> scopes, long expiresIn, String previousRefreshToken) {
+    Row row =
+        new Row(
+            RandomTokens.next(),
+            RandomTokens.next(),
+            clientId,
+            List.copyOf(scopes),
+            clock.now(),
+            expiresIn,
+            previousRefreshToken,
+            false);
     byAccess.put(row.accessToken(), row);
     accessByRefresh.put(row.refreshToken(), row.accessToken());
     return row;

@@ -29,13 +29,15 @@ public final class Pkce {
       return false;
     }
     String expected = S256.equals(method) ? s256(verifier) : verifier;
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
         challenge.getBytes(StandardCharsets.US_ASCII));
   }
 
   static String s256(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);

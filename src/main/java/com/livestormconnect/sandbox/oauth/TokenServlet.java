@@ -22,23 +22,19 @@ import java.util.Optional;
  */
 @WebServlet("/sandbox/oauth/token")
 public class TokenServlet extends HttpServlet {
-  @Inject
-  AuthorizationCodes codes;
+  @Inject AuthorizationCodes codes;
 
-  @Inject
-  IssuedTokens tokens;
+  @Inject IssuedTokens tokens;
 
-  @Inject
-  SandboxStats stats;
+  @Inject SandboxStats stats;
 
-  @Inject
-  SandboxVariants variants;
+  @Inject SandboxVariants variants;
 
-  @Inject
-  Faults faults;
+  @Inject Faults faults;
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String grantType = blankToNull(request.getParameter("grant_type"));
     stats.tokenRequest(grantType);
     if (grantType == null) {
@@ -52,7 +48,8 @@ public class TokenServlet extends HttpServlet {
     }
   }
 
-  private void exchangeCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void exchangeCode(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (blankToNull(request.getParameter("code")) == null) {
       OAuthError.invalidRequest("code").write(response);
       return;
@@ -66,20 +63,26 @@ public class TokenServlet extends HttpServlet {
       OAuthError.invalidRequest("redirect_uri").write(response);
     } else if (!ClientCredentials.from(request).map(ClientCredentials::authentic).orElse(false)) {
       OAuthError.invalidClient().write(response);
-    } else if (grant.isEmpty() || !SandboxSettings.CLIENT_ID.equals(grant.get().clientId())
+    } else if (grant.isEmpty()
+        || !SandboxSettings.CLIENT_ID.equals(grant.get().clientId())
         || !codes.usable(grant.get())
         || !redirectUri.equals(grant.get().redirectUri())
         || !Pkce.verifies(grant.get().codeChallenge(), grant.get().codeChallengeMethod(), verifier)
         || !codes.redeem(grant.get().code())) {
       OAuthError.invalidGrant().write(response);
     } else {
-      IssuedTokens.Row row = tokens.issue(SandboxSettings.CLIENT_ID, grant.get().scopes(),
-          SandboxSettings.current().tokenTtlSeconds(), null);
+      IssuedTokens.Row row =
+          tokens.issue(
+              SandboxSettings.CLIENT_ID,
+              grant.get().scopes(),
+              SandboxSettings.current().tokenTtlSeconds(),
+              null);
       write(response, row);
     }
   }
 
-  private void refresh(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private void refresh(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String refreshToken = blankToNull(request.getParameter("refresh_token"));
     if (refreshToken == null) {
       OAuthError.invalidRequest("refresh_token").write(response);
@@ -95,14 +98,19 @@ public class TokenServlet extends HttpServlet {
       OAuthError.invalidGrant().write(response);
     } else {
       String scope = request.getParameter("scope");
-      List<String> scopes = scope == null || scope.isBlank() ? old.get().scopes() : LivestormScopes.parse(scope);
+      List<String> scopes =
+          scope == null || scope.isBlank() ? old.get().scopes() : LivestormScopes.parse(scope);
       if (!old.get().scopes().containsAll(scopes)) {
         OAuthError.invalidScope().write(response);
         return;
       }
       boolean onUse = variants.is(SandboxVariants.Variant.REFRESH_ROTATION, "on_use");
-      IssuedTokens.Row row = tokens.issue(old.get().clientId(), scopes,
-          SandboxSettings.current().tokenTtlSeconds(), onUse ? old.get().refreshToken() : null);
+      IssuedTokens.Row row =
+          tokens.issue(
+              old.get().clientId(),
+              scopes,
+              SandboxSettings.current().tokenTtlSeconds(),
+              onUse ? old.get().refreshToken() : null);
       if (!onUse) {
         // Doorkeeper without a previous_refresh_token column revokes the old pair at once.
         tokens.revoke(old.get());
@@ -117,15 +125,17 @@ public class TokenServlet extends HttpServlet {
   }
 
   /**
-   * The tokens are rotated but the client never reads them: the headers promise a body that is
-   * cut short, so the client's read fails as if the connection dropped.
+   * The tokens are rotated but the client never reads them: the headers promise a body that is cut
+   * short, so the client's read fails as if the connection dropped.
    */
   private static void loseAnswer(HttpServletResponse response) throws IOException {
     response.setStatus(200);
     response.setContentType("application/json; charset=utf-8");
     response.setHeader("Connection", "close");
     response.setContentLength(4096);
-    response.getOutputStream().write("{\"access_token\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    response
+        .getOutputStream()
+        .write("{\"access_token\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     response.flushBuffer();
   }
 

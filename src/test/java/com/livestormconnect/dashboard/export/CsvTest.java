@@ -35,7 +35,8 @@ class CsvTest {
 
   @Test
   void quotesANeutralisedCellWhenItAlsoNeedsQuotes() {
-    assertEquals("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"",
+    assertEquals(
+        "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"",
         Csv.cell("=HYPERLINK(\"https://evil.example\",\"x\")"));
   }
 
@@ -63,7 +64,8 @@ class CsvTest {
     assertEquals("\"a,b\"", Csv.cell("a,b"));
     assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
     assertEquals("'@SUM(1)", Csv.cell("@SUM(1)"));
-    assertEquals("\"'=HYPERLINK(\"\"https://evil.example\"\";\"\"x\"\")\"",
+    assertEquals(
+        "\"'=HYPERLINK(\"\"https://evil.example\"\";\"\"x\"\")\"",
         Csv.cell("=HYPERLINK(\"https://evil.example\";\"x\")"));
     assertEquals("\"'\t=1+1;\"", Csv.cell("\t=1+1;"));
   }
@@ -86,7 +88,8 @@ class CsvTest {
       new PeopleCsv(out).header();
     }
     byte[] written = bytes.toByteArray();
-    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(written, 3));
+    assertArrayEquals(
+        new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(written, 3));
     assertEquals("id,email", new String(written, 3, 8, StandardCharsets.UTF_8));
   }
 

@@ -46,14 +46,15 @@ class ExportQueueTest {
     ManualExecutor executor = new ManualExecutor();
     ExportQueue queue = new ExportQueue(2, 40, 1, 10, executor);
     for (String name : List.of("a1", "a2", "a3", "b1", "c1")) {
-      assertEquals(Admission.ACCEPTED, queue.submit(name.charAt(0), job(name), () -> { }));
+      assertEquals(Admission.ACCEPTED, queue.submit(name.charAt(0), job(name), () -> {}));
     }
     assertEquals(2, queue.running(), "a1 and b1 run; a2 waits for a1 although it came before b1");
     assertEquals(3, queue.waiting());
 
     executor.finish();
     assertEquals(List.of("a1"), ran);
-    assertEquals(2, queue.running(), "a2 took a1's slot (it is first in line and a has none running)");
+    assertEquals(
+        2, queue.running(), "a2 took a1's slot (it is first in line and a has none running)");
     executor.finish();
     executor.finish();
     executor.finish();
@@ -67,18 +68,18 @@ class ExportQueueTest {
   void aFullLineIsRefusedAndSoIsAUserWithTooManyJobs() {
     ManualExecutor executor = new ManualExecutor();
     ExportQueue queue = new ExportQueue(2, 3, 1, 2, executor);
-    assertEquals(Admission.ACCEPTED, queue.submit(1, job("1a"), () -> { }));
-    assertEquals(Admission.ACCEPTED, queue.submit(1, job("1b"), () -> { }));
-    assertEquals(Admission.TOO_MANY_OF_YOURS, queue.submit(1, job("1c"), () -> { }));
+    assertEquals(Admission.ACCEPTED, queue.submit(1, job("1a"), () -> {}));
+    assertEquals(Admission.ACCEPTED, queue.submit(1, job("1b"), () -> {}));
+    assertEquals(Admission.TOO_MANY_OF_YOURS, queue.submit(1, job("1c"), () -> {}));
     for (long user = 2; user <= 4; user++) {
-      assertEquals(Admission.ACCEPTED, queue.submit(user, job(user + "a"), () -> { }));
+      assertEquals(Admission.ACCEPTED, queue.submit(user, job(user + "a"), () -> {}));
     }
     assertEquals(2, queue.running());
     assertEquals(3, queue.waiting());
-    assertEquals(Admission.FULL, queue.submit(5, job("5a"), () -> { }));
+    assertEquals(Admission.FULL, queue.submit(5, job("5a"), () -> {}));
 
     executor.finish();
-    assertEquals(Admission.ACCEPTED, queue.submit(5, job("5a"), () -> { }), "room again");
+    assertEquals(Admission.ACCEPTED, queue.submit(5, job("5a"), () -> {}), "room again");
     while (!executor.started.isEmpty()) {
       executor.finish();
     }
@@ -88,9 +89,15 @@ class ExportQueueTest {
   @Test
   void aJobTheExecutorRefusesEndsThroughItsRejectionHandlerAndFreesItsSlot() {
     AtomicInteger rejected = new AtomicInteger();
-    ExportQueue queue = new ExportQueue(1, 5, 1, 5, task -> {
-      throw new RejectedExecutionException("stopping");
-    });
+    ExportQueue queue =
+        new ExportQueue(
+            1,
+            5,
+            1,
+            5,
+            task -> {
+              throw new RejectedExecutionException("stopping");
+            });
     assertEquals(Admission.ACCEPTED, queue.submit(1, job("x"), rejected::incrementAndGet));
     assertEquals(Admission.ACCEPTED, queue.submit(1, job("y"), rejected::incrementAndGet));
     assertEquals(2, rejected.get());
@@ -109,16 +116,23 @@ class ExportQueueTest {
       List<Thread> submitters = new ArrayList<>();
       for (int user = 0; user < 6; user++) {
         long account = user;
-        submitters.add(new Thread(() -> {
-          for (int i = 0; i < 10; i++) {
-            assertEquals(Admission.ACCEPTED, queue.submit(account, () -> {
-              most.accumulateAndGet(now.incrementAndGet(), Math::max);
-              Thread.onSpinWait();
-              now.decrementAndGet();
-              done.countDown();
-            }, () -> { }));
-          }
-        }));
+        submitters.add(
+            new Thread(
+                () -> {
+                  for (int i = 0; i < 10; i++) {
+                    assertEquals(
+                        Admission.ACCEPTED,
+                        queue.submit(
+                            account,
+                            () -> {
+                              most.accumulateAndGet(now.incrementAndGet(), Math::max);
+                              Thread.onSpinWait();
+                              now.decrementAndGet();
+                              done.countDown();
+                            },
+                            () -> {}));
+                  }
+                }));
       }
       submitters.forEach(Thread::start);
       for (Thread t : submitters) {

@@ -13,11 +13,43 @@ import org.junit.jupiter.api.Test;
 class PeopleCsvTest {
   @Test
   void writesAHeaderThenOneNeutralisedRowPerPerson() throws Exception {
-    Registrant registrant = new Registrant("e", "s", Instant.parse("2026-03-01T10:00:00Z"), true, 87.5, 2_400,
-        false, "API", "javascript:alert(3)", "<img src=x>", "=1+2", "-cmd|' /C calc'!A0", "FR", "France",
-        "Paris", "Firefox", "Linux", null, java.util.Map.of("company", "=Acme"));
-    Person person = new Person("p1", "participant", "=HYPERLINK(\"https://evil.example\",\"x\")", "Formula",
-        "ada@example.com", null, 4, 1, 2, 0, registrant, null, null, null);
+    Registrant registrant =
+        new Registrant(
+            "e",
+            "s",
+            Instant.parse("2026-03-01T10:00:00Z"),
+            true,
+            87.5,
+            2_400,
+            false,
+            "API",
+            "javascript:alert(3)",
+            "<img src=x>",
+            "=1+2",
+            "-cmd|' /C calc'!A0",
+            "FR",
+            "France",
+            "Paris",
+            "Firefox",
+            "Linux",
+            null,
+            java.util.Map.of("company", "=Acme"));
+    Person person =
+        new Person(
+            "p1",
+            "participant",
+            "=HYPERLINK(\"https://evil.example\",\"x\")",
+            "Formula",
+            "ada@example.com",
+            null,
+            4,
+            1,
+            2,
+            0,
+            registrant,
+            null,
+            null,
+            null);
     StringWriter out = new StringWriter();
     PeopleCsv csv = new PeopleCsv(out);
 
@@ -27,19 +59,68 @@ class PeopleCsvTest {
     assertTrue(out.toString().startsWith("\uFEFF"));
     String[] lines = out.toString().substring(1).split("\r\n");
     assertEquals(String.join(",", PeopleCsv.HEADER), lines[0]);
-    assertEquals("p1,ada@example.com,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",Formula,participant,"
-        + "2026-03-01T10:00:00Z,true,87.5,2400,4,1,2,false,API,javascript:alert(3),<img src=x>,'=1+2,"
-        + "'-cmd|' /C calc'!A0,France,Paris,Firefox,Linux", lines[1]);
+    assertEquals(
+        "p1,ada@example.com,\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\",Formula,participant,"
+            + "2026-03-01T10:00:00Z,true,87.5,2400,4,1,2,false,API,javascript:alert(3),<img src=x>,'=1+2,"
+            + "'-cmd|' /C calc'!A0,France,Paris,Firefox,Linux",
+        lines[1]);
   }
 
   @Test
   void eachCustomFieldOfTheEventHasAColumnAndTeamMembersAreMarked() throws Exception {
-    Registrant answered = new Registrant("e", "s", null, true, null, 0, false, "API", null, null, null,
-        null, null, null, null, null, null, null, java.util.Map.of("company", "Acme", "interests", "Webinars; News"));
-    Person participant = new Person("p1", "participant", "Ada", "L", "ada@example.com", null, 0, 0, 0, 0,
-        answered, null, null, null);
-    Person host = new Person("t1", "team_member", "Camille", "M", "camille@example.com", null, 0, 0, 0, 0,
-        null, null, null, null);
+    Registrant answered =
+        new Registrant(
+            "e",
+            "s",
+            null,
+            true,
+            null,
+            0,
+            false,
+            "API",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            java.util.Map.of("company", "Acme", "interests", "Webinars; News"));
+    Person participant =
+        new Person(
+            "p1",
+            "participant",
+            "Ada",
+            "L",
+            "ada@example.com",
+            null,
+            0,
+            0,
+            0,
+            0,
+            answered,
+            null,
+            null,
+            null);
+    Person host =
+        new Person(
+            "t1",
+            "team_member",
+            "Camille",
+            "M",
+            "camille@example.com",
+            null,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            null,
+            null);
     StringWriter out = new StringWriter();
     PeopleCsv csv = new PeopleCsv(out, java.util.List.of("company", "job_title", "interests"));
 
@@ -58,12 +139,29 @@ class PeopleCsvTest {
     java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
     answers.put("company", "Acme");
     answers.put("job_title", "");
-    Registrant r = new Registrant("e", "s", null, false, null, 0, false, "API", null, null, null,
-        null, null, null, null, null, null, null, answers);
+    Registrant r =
+        new Registrant(
+            "e", "s", null, false, null, 0, false, "API", null, null, null, null, null, null, null,
+            null, null, null, answers);
     StringWriter out = new StringWriter();
     PeopleCsv csv = PeopleCsv.withCustomFields(out);
     csv.header();
-    csv.row(new Person("p1", "participant", "Ada", "L", "ada@example.com", null, 0, 0, 0, 0, r, null, null, null));
+    csv.row(
+        new Person(
+            "p1",
+            "participant",
+            "Ada",
+            "L",
+            "ada@example.com",
+            null,
+            0,
+            0,
+            0,
+            0,
+            r,
+            null,
+            null,
+            null));
     csv.finish();
     String[] lines = out.toString().split("\r\n");
     assertEquals(2, lines.length);

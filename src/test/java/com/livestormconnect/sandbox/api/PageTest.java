@@ -17,7 +17,18 @@ class PageTest {
   void defaultsToFirstPageOfTwentyAsInTheDocsExample() {
     Page page = Page.parse(null, null);
     assertEquals(new Page(0, 20), page);
-    assertEquals(Map.of("current_page", 0, "next_page", 1, "record_count", 25, "page_count", 2, "items_per_page", 20),
+    assertEquals(
+        Map.of(
+            "current_page",
+            0,
+            "next_page",
+            1,
+            "record_count",
+            25,
+            "page_count",
+            2,
+            "items_per_page",
+            20),
         withoutNulls(page.meta(25)));
     assertNull(page.meta(25).get("previous_page"));
     assertEquals(20, page.slice(ITEMS).size());
@@ -42,7 +53,8 @@ class PageTest {
   @Test
   void pageZeroOfAnEmptyListIsEmptyButPageOneIsA400() {
     assertEquals(List.of(), Page.parse("0", "20").slice(List.of()));
-    assertEquals(400, assertThrows(ApiError.class, () -> Page.parse("1", "20").slice(List.of())).status());
+    assertEquals(
+        400, assertThrows(ApiError.class, () -> Page.parse("1", "20").slice(List.of())).status());
   }
 
   @Test

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ControlKeyTest {
   @Test
-  void withoutAConfiguredKeyEachStartWritesANewRandomKeyReadableByTheOwnerOnly(@TempDir Path dir) throws Exception {
+  void withoutAConfiguredKeyEachStartWritesANewRandomKeyReadableByTheOwnerOnly(@TempDir Path dir)
+      throws Exception {
     Map<String, String> env = Map.of("DATA_DIR", dir.toString());
     Files.writeString(dir.resolve(ControlKey.FILE), "old key, world-readable");
-    Files.setPosixFilePermissions(dir.resolve(ControlKey.FILE), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        dir.resolve(ControlKey.FILE), PosixFilePermissions.fromString("rw-r--r--"));
 
     String first = new String(ControlKey.load(env::get), StandardCharsets.UTF_8);
     Path file = dir.resolve(ControlKey.FILE);
@@ -32,7 +34,8 @@ class ControlKeyTest {
 
   @Test
   void aConfiguredKeyIsUsedAndNoFileIsWritten(@TempDir Path dir) {
-    Map<String, String> env = Map.of("DATA_DIR", dir.toString(), "SANDBOX_CONTROL_KEY", "operator-key");
+    Map<String, String> env =
+        Map.of("DATA_DIR", dir.toString(), "SANDBOX_CONTROL_KEY", "operator-key");
     assertEquals("operator-key", new String(ControlKey.load(env::get), StandardCharsets.UTF_8));
     assertFalse(Files.exists(dir.resolve(ControlKey.FILE)));
   }

@@ -26,8 +26,13 @@ class DemoDataTest {
     assertEquals(300, DATA.sessions().size());
     assertEquals(20_000, DATA.registrations().values().stream().mapToInt(List::size).sum());
     assertTrue(DATA.registrations().values().stream().anyMatch(l -> l.size() >= 5_000));
-    assertEquals(DATA.registrations().values().stream().flatMap(List::stream).count(),
-        DATA.registrations().values().stream().flatMap(List::stream).map(Registration::email).distinct().count(),
+    assertEquals(
+        DATA.registrations().values().stream().flatMap(List::stream).count(),
+        DATA.registrations().values().stream()
+            .flatMap(List::stream)
+            .map(Registration::email)
+            .distinct()
+            .count(),
         "emails are unique");
   }
 
@@ -35,7 +40,9 @@ class DemoDataTest {
   void sessionsSpanThePastYearAndNextMonthWithConsistentStatuses() {
     Map<String, Event> events = DATA.events().stream().collect(Collectors.toMap(Event::id, e -> e));
     for (EventSession s : DATA.sessions()) {
-      assertTrue(s.estimatedStartedAt() > TODAY - 366 * 86_400L && s.estimatedStartedAt() < TODAY + 32 * 86_400L);
+      assertTrue(
+          s.estimatedStartedAt() > TODAY - 366 * 86_400L
+              && s.estimatedStartedAt() < TODAY + 32 * 86_400L);
       String status = s.status(events.get(s.eventId()).published(), TODAY);
       if (status.equals("past")) {
         assertTrue(s.startedAt() > 0 && s.endedAt() > s.startedAt() && s.duration() != null);
@@ -49,14 +56,22 @@ class DemoDataTest {
 
   @Test
   void onlyPeopleOfEndedSessionsHaveAttended() {
-    Map<String, EventSession> sessions = DATA.sessions().stream().collect(Collectors.toMap(EventSession::id, s -> s));
-    DATA.registrations().values().stream().flatMap(List::stream).forEach(r -> {
-      if (r.attended()) {
-        assertTrue(sessions.get(r.sessionId()).endedAt() > 0);
-        assertTrue(r.attendanceRate() >= 5 && r.attendanceRate() <= 100);
-      }
-    });
-    long attended = DATA.registrations().values().stream().flatMap(List::stream).filter(Registration::attended).count();
+    Map<String, EventSession> sessions =
+        DATA.sessions().stream().collect(Collectors.toMap(EventSession::id, s -> s));
+    DATA.registrations().values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            r -> {
+              if (r.attended()) {
+                assertTrue(sessions.get(r.sessionId()).endedAt() > 0);
+                assertTrue(r.attendanceRate() >= 5 && r.attendanceRate() <= 100);
+              }
+            });
+    long attended =
+        DATA.registrations().values().stream()
+            .flatMap(List::stream)
+            .filter(Registration::attended)
+            .count();
     assertTrue(attended > 5_000 && attended < 15_000, "realistic attendance: " + attended);
   }
 
@@ -71,19 +86,24 @@ class DemoDataTest {
     assertTrue(titles.stream().anyMatch(t -> t.contains("\u202E")));
     assertTrue(titles.stream().anyMatch(t -> t.codePoints().anyMatch(c -> c >= 0x1F300)));
     assertTrue(titles.stream().anyMatch(t -> t.length() > 300));
-    assertTrue(DATA.registrations().values().stream().flatMap(List::stream)
-        .anyMatch(r -> r.firstName().contains("<script>")));
+    assertTrue(
+        DATA.registrations().values().stream()
+            .flatMap(List::stream)
+            .anyMatch(r -> r.firstName().contains("<script>")));
   }
-
 
   @Test
   void hasAnOnDemandEventAndAnEventWhoseSessionsNeverStarted() {
     Event onDemand = DATA.events().get(DemoData.ON_DEMAND_EVENT);
     assertTrue(onDemand.onDemand() && onDemand.published());
     assertEquals(1, DATA.events().stream().filter(Event::onDemand).count());
-    List<EventSession> neverStarted = DATA.sessions().stream()
-        .filter(s -> s.eventId().equals(DATA.events().get(DemoData.NOT_STARTED_EVENT).id())).toList();
+    List<EventSession> neverStarted =
+        DATA.sessions().stream()
+            .filter(s -> s.eventId().equals(DATA.events().get(DemoData.NOT_STARTED_EVENT).id()))
+            .toList();
     assertTrue(!neverStarted.isEmpty());
-    assertTrue(neverStarted.stream().allMatch(s -> s.startedAt() == 0 && s.estimatedStartedAt() < TODAY + 86_400L));
+    assertTrue(
+        neverStarted.stream()
+            .allMatch(s -> s.startedAt() == 0 && s.estimatedStartedAt() < TODAY + 86_400L));
   }
 }

@@ -36,7 +36,9 @@ class LivestormScopesTest {
 
   @Test
   void parseSplitsOnAnyWhitespaceAndDropsDuplicates() {
-    assertEquals(List.of("events:read", "identity:read"), LivestormScopes.parse(" events:read\tidentity:read events:read "));
+    assertEquals(
+        List.of("events:read", "identity:read"),
+        LivestormScopes.parse(" events:read\tidentity:read events:read "));
   }
 
   @Test
