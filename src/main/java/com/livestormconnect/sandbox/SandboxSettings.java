@@ -45,18 +45,10 @@ public record SandboxSettings(
           "full:write");
 
   /**
-   * The derived registration when LIVESTORM_SCOPES is unset: valid under the partner guide's rules.
+   * The derived registration when LIVESTORM_SCOPES is unset: the eight individual scopes (all but
+   * the two full: ones), valid under the partner guide's rules.
    */
-  public static final List<String> DEFAULT_SCOPES =
-      List.of(
-          "identity:read",
-          "identity:write",
-          "events:read",
-          "events:write",
-          "admin:read",
-          "admin:write",
-          "webhooks:read",
-          "webhooks:write");
+  public static final List<String> DEFAULT_SCOPES = ALL_SCOPES.subList(0, 8);
 
   static final long DEFAULT_TTL = 7200;
 
