@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Starts and stops the other Jakarta EE 10 servers the smoke tests (src/test/java/.../servers) deploy the WAR on:
-#   server.sh start <wildfly|glassfish|liberty> <home> <work dir> <war> <library dir> <http port> <admin port> <spare port> x3
-#   server.sh stop  <wildfly|glassfish|liberty> <home> <work dir>
+# Starts and stops the other servers the smoke tests (src/test/java/.../servers) deploy the WAR on:
+#   server.sh start <wildfly|glassfish|liberty|payara7> <home> <work dir> <war> <library dir> <http port> <admin port> <spare port> x3
+#   server.sh stop  <wildfly|glassfish|liberty|payara7> <home> <work dir>
 #   server.sh redeploy wildfly <home> <work dir> <war>
 #   server.sh stop-all <servers dir>          (post-integration-test: whatever a failed test left running)
-# <home> is the distribution unpacked by the build (target/servers/...), left untouched: each start
+# <home> is the distribution unpacked by the build (target/servers/...; for payara7 the Payara Micro
+# jar), left untouched: each start
 # makes a fresh configuration under <work dir>. Every port is bound to 127.0.0.1. The app's settings
 # (APP_BASE_URL, DATA_DIR, DATABASE_URL, SANDBOX_CONTROL_KEY, ...) come from the caller's environment,
 # which every server passes on to its JVM. start returns once the server process runs; the caller
-# waits for /health. The server's own log is named in <work dir>/log-file.
+# waits for /health. The server's own log is named in <work dir>/log-file. JAVA_HOME, when set, is
+# the JDK the server runs on (Payara Micro 7 needs 21 or newer; the others take Java 17).
 set -euo pipefail
 
 action=$1
@@ -140,6 +142,20 @@ start_liberty() {
   WLP_USER_DIR="$work/usr" "$home/bin/server" start smoke > "$work/console.log" 2>&1 \
     || { cat "$work/console.log"; exit 1; }
   cp "$work/usr/servers/.pid/smoke.pid" "$work/server.pid"
+}
+
+start_payara7() {
+  local war=$1 http=$3
+  rm -rf "$work" && mkdir -p "$work"
+  echo "$work/console.log" > "$work/log-file"
+  # The local preboot file binds the HTTP listener to 127.0.0.1 and turns Payara's own /health,
+  # /metrics and /openapi off; --nocluster keeps its data grid to this process.
+  nohup "${JAVA_HOME:?Payara Micro 7 needs JAVA_HOME set to a JDK 21 or newer}/bin/java" $jvm_flags \
+    -Dhazelcast.socket.bind.any=false -Djava.net.preferIPv4Stack=true -jar "$home" \
+    --deploy "$war" --contextroot / --port "$http" --nocluster --rootdir "$work/root" \
+    --prebootcommandfile "$(dirname "$0")/../../../docker/preboot-local.asadmin" \
+    > "$work/console.log" 2>&1 < /dev/null &
+  echo $! > "$work/server.pid"
 }
 
 case "$action" in

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of the other Jakarta EE 10 servers, started by {@code src/test/servers/server.sh} from the
- * distribution the build unpacked into {@code target/servers}, with the freshly built WAR deployed
- * at {@code /} and the app in sandbox mode on 127.0.0.1. The build passes the homes, the ports it
- * reserved and the WAR as system properties (pom.xml, failsafe execution {@code servers}).
+ * One of the other servers, started by {@code src/test/servers/server.sh} from the distribution the
+ * build unpacked into {@code target/servers}, with the freshly built WAR deployed at {@code /} and
+ * the app in sandbox mode on 127.0.0.1. The build passes the homes, the ports it reserved and the
+ * WAR as system properties (pom.xml, failsafe execution {@code servers}).
  */
 final class RunningServer {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
@@ -61,6 +61,11 @@ final class RunningServer {
     env.put("LIVESTORM_MODE", "sandbox");
     env.put("DATA_DIR", work.resolve("data").toString());
     env.put("SANDBOX_CONTROL_KEY", property("SANDBOX_CONTROL_KEY"));
+    // A server that needs a newer Java than the build's (Payara Micro 7: 21+) names its JDK.
+    String javaHome = System.getProperty("it.server." + name + ".java.home", "");
+    if (!javaHome.isBlank()) {
+      env.put("JAVA_HOME", javaHome);
+    }
     env.putAll(settings);
     RunningServer server = new RunningServer(name, work, base);
     try {

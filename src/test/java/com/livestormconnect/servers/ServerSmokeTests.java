@@ -42,7 +42,7 @@ abstract class ServerSmokeTests {
 
   RunningServer server;
 
-  /** server.sh's name for the server: wildfly, glassfish or liberty. */
+  /** server.sh's name for the server: wildfly, glassfish, liberty or payara7. */
   abstract String serverName();
 
   /** The app's database settings; by default embedded Derby under the server's work folder. */
