@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Loads, saves and deletes each account's connection, and records what happened in the same
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TokenStore {
+  private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
+
   @PersistenceContext EntityManager em;
 
   @Inject TokenCipher cipher;
@@ -100,15 +104,49 @@ public class TokenStore {
   @Transactional
   public Optional<ConnectionSummary> delete(long accountId, String cause) {
     return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .map(connection -> remove(connection, cause));
+  }
+
+  /**
+   * Deletes the account's connection after {@code revoke} has dealt with its tokens (empty when
+   * they cannot be decrypted), all under the row lock: a refresh on any node either committed its
+   * new tokens before (and {@code revoke} gets those) or waits and then finds no connection, so no
+   * refreshed token outlives the disconnection. {@code revoke} runs inside the transaction, as a
+   * refresh's call to the token endpoint does; whatever it returns, the row goes, with {@code
+   * cause}'s account of it in the audit trail. Empty when there was no connection.
+   */
+  @Transactional
+  public <R> Optional<R> delete(
+      long accountId, Function<Optional<TokenSet>, R> revoke, Function<R, String> cause) {
+    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
         .map(
             connection -> {
-              ConnectionSummary gone = connection.summary();
-              em.remove(connection);
-              record(connection, Kind.DISCONNECTED, cause);
-              em.flush();
-              removed.fire(new ConnectionRemoved(accountId, gone.id()));
-              return gone;
+              Optional<TokenSet> tokens;
+              try {
+                tokens = Optional.of(connection.tokens(cipher));
+              } catch (TokenCipher.Undecryptable e) {
+                LOG.warning(
+                    () ->
+                        "Connection "
+                            + connection.id()
+                            + ": stored tokens unreadable ("
+                            + e.getMessage()
+                            + ")");
+                tokens = Optional.empty();
+              }
+              R outcome = revoke.apply(tokens);
+              remove(connection, cause.apply(outcome));
+              return outcome;
             });
+  }
+
+  private ConnectionSummary remove(LivestormConnection connection, String cause) {
+    ConnectionSummary gone = connection.summary();
+    em.remove(connection);
+    record(connection, Kind.DISCONNECTED, cause);
+    em.flush();
+    removed.fire(new ConnectionRemoved(connection.accountId(), gone.id()));
+    return gone;
   }
 
   /**

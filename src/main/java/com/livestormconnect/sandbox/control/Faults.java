@@ -1,11 +1,13 @@
 package com.livestormconnect.sandbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Faults queued by a test: the next {@code count} API requests answer {@code status}; the next
- * refreshes lose their answer after rotating.
+ * refreshes lose their answer after rotating; refreshes hold their answer, after rotating, until
+ * released (so a test can act while a client is known to be in the middle of a refresh).
  */
 @ApplicationScoped
 public class Faults {
@@ -46,5 +48,42 @@ public class Faults {
     }
     lostRefreshAnswers--;
     return true;
+  }
+
+  /** The longest a refresh's answer is held, so a test that forgets to release cannot hang. */
+  static final Duration MAX_HOLD = Duration.ofSeconds(60);
+
+  private boolean holdRefreshes;
+  private int refreshesHeld;
+
+  /** While on, each refresh rotates the tokens, then waits to answer until it is turned off. */
+  public synchronized void holdRefreshes(boolean hold) {
+    holdRefreshes = hold;
+    notifyAll();
+  }
+
+  public synchronized boolean holdingRefreshes() {
+    return holdRefreshes;
+  }
+
+  /** Refreshes waiting to answer now. */
+  public synchronized int refreshesHeld() {
+    return refreshesHeld;
+  }
+
+  /** Waits while refreshes are held (at most {@link #MAX_HOLD}). */
+  public synchronized void awaitRefreshRelease() {
+    long deadline = System.nanoTime() + MAX_HOLD.toNanos();
+    refreshesHeld++;
+    try {
+      long left;
+      while (holdRefreshes && (left = deadline - System.nanoTime()) > 0) {
+        wait(Math.max(1, left / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      refreshesHeld--;
+    }
   }
 }

@@ -116,6 +116,7 @@ public class TokenServlet extends HttpServlet {
         tokens.revoke(old.get());
       }
       stats.refreshSucceeded();
+      faults.awaitRefreshRelease();
       if (faults.takeLostRefreshAnswer()) {
         loseAnswer(response);
         return;

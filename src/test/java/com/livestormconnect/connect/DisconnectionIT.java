@@ -1,0 +1,173 @@
+package com.livestormconnect.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.livestormconnect.Deployments;
+import com.livestormconnect.SandboxControl;
+import com.livestormconnect.account.AccountStore;
+import com.livestormconnect.config.Settings;
+import com.livestormconnect.dashboard.export.ExportJob;
+import com.livestormconnect.dashboard.export.Exports;
+import com.livestormconnect.database.Database;
+import com.livestormconnect.livestorm.Access;
+import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.Session;
+import com.livestormconnect.token.FreshToken;
+import com.livestormconnect.token.TokenRefresh;
+import com.livestormconnect.token.TokenStore;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Disconnecting while other work uses the connection: a refresh in flight and a running export.
+ * Runs on Derby and, in the PostgreSQL execution, on PostgreSQL, whose row locks are what two nodes
+ * share.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DisconnectionIT {
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.app(DisconnectionIT.class, ConnectFlow.class);
+  }
+
+  @Inject Settings settings;
+
+  @Inject TokenStore store;
+
+  @Inject TokenRefresh refresh;
+
+  @Inject Disconnection disconnection;
+
+  @Inject AccountStore accounts;
+
+  @Inject Exports exports;
+
+  @Inject LivestormClient client;
+
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
+
+  private SandboxControl control() {
+    return new SandboxControl(settings.appBaseUrl());
+  }
+
+  @AfterEach
+  void release() {
+    control().holdRefreshes(false);
+  }
+
+  private long connected(ConnectFlow flow, String... scopes) {
+    flow.connect(scopes);
+    return accounts.find(flow.username).orElseThrow().getId();
+  }
+
+  /**
+   * The refresh holds the connection's row lock while Livestorm answers; the disconnection waits
+   * for it and then revokes the tokens the refresh stored, so nothing the refresh obtained stays
+   * valid. Reading the tokens before taking the lock revoked the old pair and left the new one
+   * alive.
+   */
+  @Test
+  void aDisconnectionRacingARefreshRevokesTheTokensTheRefreshObtained() throws Exception {
+    ConnectFlow flow = ConnectFlow.signedUp(settings.appBaseUrl(), "racer");
+    long accountId = connected(flow, "events:read");
+    String stale = store.load(accountId).orElseThrow().accessToken().getValue();
+    SandboxControl control = control();
+    control.holdRefreshes(true);
+
+    CompletableFuture<FreshToken> refreshed =
+        CompletableFuture.supplyAsync(() -> refresh.refresh(accountId, stale, id -> {}));
+    await(() -> control.refreshesHeld() == 1, "the refresh reached Livestorm");
+    CompletableFuture<Disconnection.Result> disconnected =
+        CompletableFuture.supplyAsync(() -> disconnection.disconnect(accountId));
+    await(this::someoneWaitsForARowLock, "the disconnection waits for the refresh's row lock");
+    assertFalse(disconnected.isDone(), "nothing is deleted while the refresh holds the row");
+
+    control.holdRefreshes(false);
+    FreshToken fresh = refreshed.get(30, TimeUnit.SECONDS);
+    assertEquals(Disconnection.Result.DISCONNECTED, disconnected.get(30, TimeUnit.SECONDS));
+    assertNotEquals(stale, fresh.accessToken(), "the refresh did rotate");
+    assertTrue(store.find(accountId).isEmpty());
+    HttpResponse<String> api =
+        flow.browser.get("/sandbox/api/v1/ping", "Authorization", "Bearer " + fresh.accessToken());
+    assertEquals(401, api.statusCode(), "the token the refresh obtained was revoked too");
+  }
+
+  /**
+   * A running export of the connection stops at once, says why, and leaves no file; its next page
+   * would have been read with a token that no longer exists.
+   */
+  @Test
+  void aRunningExportStopsWhenItsConnectionIsRemoved() throws Exception {
+    ConnectFlow flow = ConnectFlow.signedUp(settings.appBaseUrl(), "exporter");
+    long accountId = connected(flow, "events:read");
+    Session big = biggestSessionOnTheFirstPage(accountId);
+    assertTrue(big.registrantsCount() > 100, "a session of several pages: " + big);
+    ExportJob job = exports.start(accountId, big.id()).job().orElseThrow();
+    await(() -> job.rows() > 0, "the export wrote its first rows");
+
+    assertEquals(Disconnection.Result.DISCONNECTED, disconnection.disconnect(accountId));
+    await(() -> !job.running(), "the export ended");
+    assertTrue(job.failed(), job.state().toString());
+    assertEquals("export.stopped.disconnected", job.failureKey());
+    assertTrue(job.rows() < big.registrantsCount(), "it stopped before the end: " + job.rows());
+    assertFalse(Files.exists(job.file()), "no file was kept");
+    assertFalse(
+        Files.exists(job.file().resolveSibling(job.id() + ".part")), "no partial file is left");
+    assertEquals(
+        "/dashboard?notice=notConnected",
+        flow.browser.post("/connect/disconnect", Map.of()).headers().firstValue("Location").get());
+  }
+
+  private Session biggestSessionOnTheFirstPage(long accountId) {
+    return client.sessions(Access.of(accountId), 0, LivestormClient.MAX_PAGE_SIZE).items().stream()
+        .max((a, b) -> Integer.compare(a.registrantsCount(), b.registrantsCount()))
+        .orElseThrow();
+  }
+
+  /** Whether a transaction waits for a lock, as the database itself reports it. */
+  private boolean someoneWaitsForARowLock() {
+    try (Connection c = dataSource.getConnection()) {
+      String product = c.getMetaData().getDatabaseProductName();
+      String sql =
+          product.contains("PostgreSQL")
+              ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+              : "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'";
+      try (ResultSet rows = c.createStatement().executeQuery(sql)) {
+        return rows.next() && rows.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting until " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
