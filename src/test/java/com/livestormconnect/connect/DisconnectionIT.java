@@ -26,6 +26,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +96,6 @@ class DisconnectionIT {
     String stale = store.load(accountId).orElseThrow().accessToken().getValue();
     SandboxControl control = control();
     control.holdRefreshes(true);
-
     CompletableFuture<FreshToken> refreshed =
         CompletableFuture.supplyAsync(() -> refresh.refresh(accountId, stale, id -> {}));
     await(() -> control.refreshesHeld() == 1, "the refresh reached Livestorm");
@@ -114,35 +115,45 @@ class DisconnectionIT {
   }
 
   /**
-   * A running export of the connection stops at once, says why, and leaves no file; its next page
-   * would have been read with a token that no longer exists.
+   * A disconnection ends the connection's exports: a running one stops, says why and leaves no
+   * partial file, and a finished one's file (people's e-mail addresses) is deleted with it.
    */
   @Test
-  void aRunningExportStopsWhenItsConnectionIsRemoved() throws Exception {
+  void theConnectionsExportsStopAndTheirFilesGoWhenItIsRemoved() throws Exception {
     ConnectFlow flow = ConnectFlow.signedUp(settings.appBaseUrl(), "exporter");
     long accountId = connected(flow, "events:read");
-    Session big = biggestSessionOnTheFirstPage(accountId);
+    List<Session> sessions =
+        client.sessions(Access.of(accountId), 0, LivestormClient.MAX_PAGE_SIZE).items().stream()
+            .filter(s -> s.registrantsCount() > 0)
+            .sorted(Comparator.comparingInt(Session::registrantsCount))
+            .toList();
+    Session small = sessions.get(0);
+    Session big = sessions.get(sessions.size() - 1);
     assertTrue(big.registrantsCount() > 100, "a session of several pages: " + big);
-    ExportJob job = exports.start(accountId, big.id()).job().orElseThrow();
-    await(() -> job.rows() > 0, "the export wrote its first rows");
+
+    ExportJob finished = exports.start(accountId, small.id()).job().orElseThrow();
+    await(finished::isDone, "the small export finished");
+    assertTrue(Files.exists(finished.file()));
+    ExportJob running = exports.start(accountId, big.id()).job().orElseThrow();
+    await(() -> running.rows() > 0, "the big export wrote its first rows");
 
     assertEquals(Disconnection.Result.DISCONNECTED, disconnection.disconnect(accountId));
-    await(() -> !job.running(), "the export ended");
-    assertTrue(job.failed(), job.state().toString());
-    assertEquals("export.stopped.disconnected", job.failureKey());
-    assertTrue(job.rows() < big.registrantsCount(), "it stopped before the end: " + job.rows());
-    assertFalse(Files.exists(job.file()), "no file was kept");
+    await(() -> !running.running(), "the export ended");
+    assertTrue(running.failed(), running.state().toString());
+    assertEquals("export.stopped.disconnected", running.failureKey());
+    assertTrue(
+        running.rows() < big.registrantsCount(), "stopped before the end: " + running.rows());
+    assertFalse(Files.exists(running.file()), "no file was kept");
     assertFalse(
-        Files.exists(job.file().resolveSibling(job.id() + ".part")), "no partial file is left");
+        Files.exists(running.file().resolveSibling(running.id() + ".part")),
+        "no partial file is left");
+    assertFalse(
+        Files.exists(finished.file()), "the finished export's file went with the connection");
+    assertEquals(
+        "export.stopped.disconnected", finished.failureKey(), "and it is no longer served");
     assertEquals(
         "/dashboard?notice=notConnected",
         flow.browser.post("/connect/disconnect", Map.of()).headers().firstValue("Location").get());
-  }
-
-  private Session biggestSessionOnTheFirstPage(long accountId) {
-    return client.sessions(Access.of(accountId), 0, LivestormClient.MAX_PAGE_SIZE).items().stream()
-        .max((a, b) -> Integer.compare(a.registrantsCount(), b.registrantsCount()))
-        .orElseThrow();
   }
 
   /** Whether a transaction waits for a lock, as the database itself reports it. */

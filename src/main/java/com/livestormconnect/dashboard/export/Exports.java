@@ -197,8 +197,14 @@ public class Exports {
       job.failed(STOPPED, clock.instant());
     } catch (LivestormException e) {
       LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
-      job.failed("problem." + e.kind().name(), clock.instant());
-      failures.increment();
+      if (e.kind() == LivestormException.Kind.NOT_CONNECTED) {
+        // Disconnected between two pages, on this node or another: the next call found no
+        // connection, which may come before this node's observer has asked the job to stop.
+        job.failed(STOPPED, clock.instant());
+      } else {
+        job.failed("problem." + e.kind().name(), clock.instant());
+        failures.increment();
+      }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Export " + job.id() + " failed", e);
       job.failed("export.error", clock.instant());

@@ -53,37 +53,52 @@ public class Faults {
   /** The longest a refresh's answer is held, so a test that forgets to release cannot hang. */
   static final Duration MAX_HOLD = Duration.ofSeconds(60);
 
+  /**
+   * Guards the hold, apart from the synchronized methods above: Weld's client proxy repeats their
+   * {@code synchronized} on itself, so a thread waiting inside one would keep every other caller of
+   * the bean out.
+   */
+  private final Object holdMonitor = new Object();
+
   private boolean holdRefreshes;
   private int refreshesHeld;
 
   /** While on, each refresh rotates the tokens, then waits to answer until it is turned off. */
-  public synchronized void holdRefreshes(boolean hold) {
-    holdRefreshes = hold;
-    notifyAll();
+  public void holdRefreshes(boolean hold) {
+    synchronized (holdMonitor) {
+      holdRefreshes = hold;
+      holdMonitor.notifyAll();
+    }
   }
 
-  public synchronized boolean holdingRefreshes() {
-    return holdRefreshes;
+  public boolean holdingRefreshes() {
+    synchronized (holdMonitor) {
+      return holdRefreshes;
+    }
   }
 
   /** Refreshes waiting to answer now. */
-  public synchronized int refreshesHeld() {
-    return refreshesHeld;
+  public int refreshesHeld() {
+    synchronized (holdMonitor) {
+      return refreshesHeld;
+    }
   }
 
   /** Waits while refreshes are held (at most {@link #MAX_HOLD}). */
-  public synchronized void awaitRefreshRelease() {
+  public void awaitRefreshRelease() {
     long deadline = System.nanoTime() + MAX_HOLD.toNanos();
-    refreshesHeld++;
-    try {
-      long left;
-      while (holdRefreshes && (left = deadline - System.nanoTime()) > 0) {
-        wait(Math.max(1, left / 1_000_000));
+    synchronized (holdMonitor) {
+      refreshesHeld++;
+      try {
+        long left;
+        while (holdRefreshes && (left = deadline - System.nanoTime()) > 0) {
+          holdMonitor.wait(Math.max(1, left / 1_000_000));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        refreshesHeld--;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      refreshesHeld--;
     }
   }
 }
