@@ -1,6 +1,7 @@
 package com.livestormconnect.token;
 
 import com.livestormconnect.token.ConnectionEvent.Kind;
+import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -73,26 +74,35 @@ public class TokenStore {
   }
 
   /**
-   * Stores the tokens of a new authorization and who they act for, in one write: creates the
-   * account's connection (with {@code connectionId}, from {@link #connectionIdFor}) or replaces the
-   * previous one (keeping its id), status CONNECTED.
+   * Stores the tokens of a new authorization, the scopes the user asked for and who they act for,
+   * in one write: creates the account's connection (with {@code connectionId}, from {@link
+   * #connectionIdFor}) or replaces the previous one (keeping its id), status CONNECTED.
    */
   @Transactional
   public ConnectionSummary save(
-      long accountId, String connectionId, TokenSet tokens, LivestormIdentity identity) {
+      long accountId,
+      String connectionId,
+      Scope requested,
+      TokenSet tokens,
+      LivestormIdentity identity) {
     Instant now = clock.instant();
     LivestormConnection connection =
         byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
             .orElseGet(() -> new LivestormConnection(connectionId, accountId, now));
     boolean replacing = em.contains(connection);
-    connection.authorized(tokens, identity, cipher, now);
+    connection.authorized(requested, tokens, identity, cipher, now);
     if (!replacing) {
       em.persist(connection);
     }
     record(
         connection,
         Kind.CONNECTED,
-        (replacing ? "reconnected" : "connected") + " with scope " + tokens.scope());
+        (replacing ? "reconnected" : "connected")
+            + " with scope "
+            + tokens.scope()
+            + (requested == null || requested.equals(tokens.scope())
+                ? ""
+                : " (asked for " + requested + ")"));
     em.flush();
     return connection.summary();
   }

@@ -15,6 +15,7 @@ import com.livestormconnect.database.Database;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Session;
+import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.FreshToken;
 import com.livestormconnect.token.TokenRefresh;
 import com.livestormconnect.token.TokenStore;
@@ -41,15 +42,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Disconnecting while other work uses the connection: a refresh in flight and a running export.
- * Runs on Derby and, in the PostgreSQL execution, on PostgreSQL, whose row locks are what two nodes
- * share.
+ * A connection's edges: a grant broader than asked, and disconnecting while other work uses the
+ * connection (a refresh in flight, a running export). Runs on Derby and, in the PostgreSQL
+ * execution, on PostgreSQL, whose row locks are what two nodes share.
  */
 @ExtendWith(ArquillianExtension.class)
-class DisconnectionIT {
+class ConnectionLifecycleIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(DisconnectionIT.class, ConnectFlow.class);
+    return Deployments.app(ConnectionLifecycleIT.class, ConnectFlow.class);
   }
 
   @Inject Settings settings;
@@ -76,11 +77,42 @@ class DisconnectionIT {
   @AfterEach
   void release() {
     control().holdRefreshes(false);
+    control().resetVariants();
   }
 
   private long connected(ConnectFlow flow, String... scopes) {
     flow.connect(scopes);
     return accounts.find(flow.username).orElseThrow().getId();
+  }
+
+  /**
+   * Livestorm may grant more than asked: the grant is kept as granted, the connection page says so,
+   * and the app uses only what the user chose (here: read, not write).
+   */
+  @Test
+  void aGrantBroaderThanAskedIsKeptShownAndUsedOnlyAsChosen() {
+    control().variants(Map.of("granted_scope", "broader"));
+    ConnectFlow flow = ConnectFlow.signedUp(settings.appBaseUrl(), "broad");
+    long accountId = connected(flow, "events:read");
+    ConnectionSummary connection = store.find(accountId).orElseThrow();
+    assertTrue(connection.grantedScopes().contains("events:write"), connection.grantedScopes());
+    assertEquals("events:read", connection.requestedScopes());
+
+    String page = flow.browser.get("/connection").body();
+    assertTrue(page.contains("Livestorm granted more than you chose"), page);
+    HttpResponse<String> events = flow.browser.get("/events");
+    assertEquals(200, events.statusCode());
+    assertFalse(events.body().contains("href=\"/events/new\""), "no write action offered");
+    HttpResponse<String> create = flow.browser.get("/events/new");
+    assertFalse(
+        create.body().contains("class=\"stacked card\" method=\"post\""),
+        "no form to create an event");
+
+    control().resetVariants();
+    ConnectFlow asked = ConnectFlow.signedUp(settings.appBaseUrl(), "narrow");
+    connected(asked, "events:read");
+    assertFalse(
+        asked.browser.get("/connection").body().contains("Livestorm granted more than you chose"));
   }
 
   /**
