@@ -81,6 +81,18 @@ public final class SandboxControl {
     expectOk(post("lost-refresh-answers", Map.of("count", count)));
   }
 
+  /** Refreshes rotate the tokens, then hold their answer until {@code holdRefreshes(false)}. */
+  public void holdRefreshes(boolean hold) {
+    post("hold-refreshes", Map.of("hold", hold));
+  }
+
+  /** How many refreshes are waiting to answer now. */
+  public int refreshesHeld() {
+    return Json.createReader(new StringReader(get("hold-refreshes").body()))
+        .readObject()
+        .getInt("held");
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }

@@ -1,16 +1,13 @@
 package com.livestormconnect.admin;
 
 import com.livestormconnect.config.Settings;
+import com.livestormconnect.web.MetricsToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Optional;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (OpenMetrics when the scraper asks for it),
@@ -28,7 +25,7 @@ public class PrometheusServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     if (!request.isUserInRole("admin")
-        && !bearerMatches(
+        && !MetricsToken.matches(
             request.getHeader("Authorization"), settings.operations().metricsToken())) {
       boolean signedIn = request.getRemoteUser() != null;
       response.setStatus(
@@ -49,26 +46,5 @@ public class PrometheusServlet extends HttpServlet {
     response.setContentType(metrics.contentType(accept));
     response.setHeader("Cache-Control", "no-store");
     metrics.write(accept, response.getOutputStream());
-  }
-
-  /**
-   * Whether the header carries the configured token. Both sides are hashed first, so the comparison
-   * takes the same time whatever the token's length and however much of it matches.
-   */
-  static boolean bearerMatches(String authorization, Optional<String> token) {
-    if (token.isEmpty()
-        || authorization == null
-        || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    return MessageDigest.isEqual(sha256(authorization.substring(7).strip()), sha256(token.get()));
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 }

@@ -227,7 +227,14 @@ public record Settings(
       }
       authorize = env.url("LIVESTORM_AUTHORIZE_URL", "https://app.livestorm.co/oauth/authorize");
       token = env.url("LIVESTORM_TOKEN_URL", "https://app.livestorm.co/oauth/token");
-      revoke = Optional.ofNullable(env.url("LIVESTORM_REVOKE_URL", null));
+      // Doorkeeper serves RFC 7009 revocation at /oauth/revoke by default; whether Livestorm
+      // exposes it is unknown, so it is tried (a failure is reported as such) unless the operator
+      // says "none", and then disconnecting says that Livestorm was not told.
+      revoke =
+          "none".equalsIgnoreCase(env.text("LIVESTORM_REVOKE_URL", ""))
+              ? Optional.empty()
+              : Optional.ofNullable(
+                  env.url("LIVESTORM_REVOKE_URL", "https://app.livestorm.co/oauth/revoke"));
       api = withoutTrailingSlash(env.url("LIVESTORM_API_URL", "https://api.livestorm.co/v1"));
     }
     URI redirect = env.url("LIVESTORM_REDIRECT_URI", appBaseUrl + "/connect/callback");

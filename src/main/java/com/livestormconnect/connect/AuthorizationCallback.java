@@ -74,11 +74,12 @@ public class AuthorizationCallback {
       return CallbackOutcome.problem(502, e.messageKey(), e.errorCode(), null);
     }
     String connectionId = store.connectionIdFor(accountId);
+    // A grant broader than asked is kept as granted, but used only as far as the user chose.
     LivestormIdentity identity =
-        LivestormScope.allowsMe(tokens.scope())
+        LivestormScope.allowsMe(tokens.scope()) && LivestormScope.allowsMe(pending.scope())
             ? identify(accountId, connectionId, tokens)
             : LivestormIdentity.UNKNOWN;
-    store.save(accountId, connectionId, tokens, identity);
+    store.save(accountId, connectionId, pending.scope(), tokens, identity);
     LOG.info(() -> "Account " + accountId + " connected Livestorm with scope " + tokens.scope());
     return CallbackOutcome.connectedNow();
   }

@@ -2,6 +2,7 @@ package com.livestormconnect.connect;
 
 import com.livestormconnect.account.CurrentAccount;
 import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.GrantedScopes;
 import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.Quotas;
 import com.livestormconnect.token.ConnectionEvent;
@@ -57,6 +58,9 @@ public class ConnectionServlet extends HttpServlet {
     model.put("connected", connection != null);
     if (connection != null) {
       model.put("connection", connection);
+      if (GrantedScopes.grantedMoreThanChosen(connection)) {
+        model.put("grantedMore", true);
+      }
       model.put("validUntil", time.dateTime(connection.accessExpiresAt()));
       model.put("lastRefresh", time.dateTime(connection.lastRefreshedAt()));
       monthlyQuota

@@ -27,6 +27,7 @@ public class DisconnectServlet extends HttpServlet {
     String notice =
         switch (disconnection.disconnect(accountId)) {
           case DISCONNECTED -> "disconnected";
+          case NOT_REVOKED -> "notRevoked";
           case REVOCATION_FAILED -> "revocationFailed";
           case REFRESH_TOKEN_NOT_REVOKED -> "refreshTokenNotRevoked";
           case ACCESS_TOKEN_NOT_REVOKED -> "accessTokenNotRevoked";

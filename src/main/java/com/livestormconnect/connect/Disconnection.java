@@ -2,7 +2,6 @@ package com.livestormconnect.connect;
 
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.token.AuthorizationServer;
-import com.livestormconnect.token.TokenCipher;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -17,9 +16,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Disconnects an account: revokes its grant at Livestorm when a revocation endpoint is configured
- * (RFC 7009), then deletes our copies of the tokens whatever the revocation's outcome (RFC 7009
- * §2.2.1; OWASP), so a failure there never leaves tokens behind here.
+ * Disconnects an account: revokes its grant at Livestorm (RFC 7009) unless revocation is turned
+ * off, then deletes our copies of the tokens whatever the revocation's outcome (RFC 7009 §2.2.1;
+ * OWASP), so a failure there never leaves tokens behind here. The tokens revoked are the ones the
+ * row holds under its lock, so a refresh racing the disconnection cannot leave a new token alive.
+ * The result says what really happened at Livestorm, including that nothing was sent.
  */
 @ApplicationScoped
 public class Disconnection {
@@ -34,6 +35,8 @@ public class Disconnection {
   /** What the user is told. */
   public enum Result {
     DISCONNECTED,
+    /** Deleted here; no revocation endpoint is configured, so Livestorm was told nothing. */
+    NOT_REVOKED,
     /** Deleted here, but Livestorm may still consider the grant valid. */
     REVOCATION_FAILED,
     /** Deleted here and the access token revoked, but the refresh token could not be revoked. */
@@ -44,44 +47,29 @@ public class Disconnection {
   }
 
   public Result disconnect(long accountId) {
-    Optional<TokenSet> tokens;
-    try {
-      tokens = store.load(accountId);
-    } catch (TokenCipher.Undecryptable e) {
-      // Unreadable (lost key): nothing to revoke with, but the row must still go.
-      LOG.warning(
-          () -> "Account " + accountId + ": stored tokens unreadable (" + e.getMessage() + ")");
-      return store.delete(accountId, "disconnected; tokens unreadable, not revoked").isPresent()
-          ? Result.REVOCATION_FAILED
-          : Result.NOT_CONNECTED;
-    }
-    if (tokens.isEmpty()) {
-      return Result.NOT_CONNECTED;
-    }
-    Result result = Result.REVOCATION_FAILED;
-    try {
-      result =
-          settings
-              .revokeUrl()
-              .map(url -> revoke(url, tokens.get(), accountId))
-              .orElse(Result.DISCONNECTED);
-    } finally {
-      store.delete(accountId, cause(result));
-    }
-    return result;
+    return store
+        .delete(accountId, tokens -> revoke(tokens, accountId), Disconnection::cause)
+        .orElse(Result.NOT_CONNECTED);
   }
 
-  private String cause(Result result) {
-    if (settings.revokeUrl().isEmpty()) {
-      return "disconnected; no revocation endpoint configured";
+  private Result revoke(Optional<TokenSet> tokens, long accountId) {
+    Optional<URI> url = settings.revokeUrl();
+    if (url.isEmpty()) {
+      return Result.NOT_REVOKED;
     }
+    // Unreadable (lost key): nothing to revoke with, but the row must still go.
+    return tokens.map(t -> revoke(url.get(), t, accountId)).orElse(Result.REVOCATION_FAILED);
+  }
+
+  private static String cause(Result result) {
     return switch (result) {
       case DISCONNECTED -> "disconnected; grant revoked at Livestorm";
+      case NOT_REVOKED -> "disconnected; no revocation endpoint configured, Livestorm not told";
       case REFRESH_TOKEN_NOT_REVOKED ->
           "disconnected; revocation of the refresh token at Livestorm failed, access token revoked";
       case ACCESS_TOKEN_NOT_REVOKED ->
           "disconnected; refresh token revoked at Livestorm, revocation of the access token failed";
-      default -> "disconnected; revocation at Livestorm failed";
+      default -> "disconnected; revocation at Livestorm failed or tokens unreadable";
     };
   }
 

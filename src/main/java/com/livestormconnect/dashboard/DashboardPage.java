@@ -1,6 +1,7 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.livestorm.Access;
+import com.livestormconnect.livestorm.GrantedScopes;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.web.TimeFormat;
 import java.util.HashMap;
@@ -33,8 +34,7 @@ public final class DashboardPage {
       Function<PageProblems, PageCalls> calls) {
     this.accountId = accountId;
     this.connection = connection;
-    this.grants =
-        connection.map(c -> GrantedScopes.parse(c.grantedScopes())).orElse(GrantedScopes.NONE);
+    this.grants = connection.map(GrantedScopes::usable).orElse(GrantedScopes.NONE);
     this.time = time;
     this.calls = calls.apply(problems);
   }

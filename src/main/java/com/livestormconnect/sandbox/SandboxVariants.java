@@ -32,7 +32,12 @@ public class SandboxVariants {
     /** A valid token without the scope: 403 (Doorkeeper's default), or 401 insufficient_scope. */
     MISSING_SCOPE("SANDBOX_MISSING_SCOPE", "403", "401"),
     /** The old refresh token dies when the new access token is first used, or at once. */
-    REFRESH_ROTATION("SANDBOX_REFRESH_ROTATION", "on_use", "immediate");
+    REFRESH_ROTATION("SANDBOX_REFRESH_ROTATION", "on_use", "immediate"),
+    /**
+     * The token answers the scopes asked for, or every scope the client is registered with (an
+     * authorization server may grant more than asked: RFC 6749 §3.3 only obliges it to say so).
+     */
+    GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader");
 
     private final String setting;
     private final List<String> values;

@@ -45,6 +45,9 @@ public class LivestormConnection {
   @Column(name = "granted_scopes", nullable = false, length = 500)
   private String grantedScopes;
 
+  @Column(name = "requested_scopes", length = 500)
+  private String requestedScopes;
+
   @Column(name = "access_token", nullable = false, length = 8000)
   private String accessTokenCiphertext;
 
@@ -85,9 +88,18 @@ public class LivestormConnection {
     this.createdAt = now;
   }
 
-  /** Replaces the tokens after a new authorization: the connection is usable again. */
-  void authorized(TokenSet tokens, LivestormIdentity identity, TokenCipher cipher, Instant now) {
+  /**
+   * Replaces the tokens after a new authorization, which the user asked for with {@code requested}:
+   * the connection is usable again.
+   */
+  void authorized(
+      Scope requested,
+      TokenSet tokens,
+      LivestormIdentity identity,
+      TokenCipher cipher,
+      Instant now) {
     writeTokens(tokens, cipher, now);
+    requestedScopes = requested == null ? null : requested.toString();
     livestormUserId = identity.userId();
     livestormOrganizationId = identity.organizationId();
     lastRefreshedAt = null;
@@ -150,6 +162,7 @@ public class LivestormConnection {
         livestormUserId,
         livestormOrganizationId,
         grantedScopes,
+        requestedScopes,
         accessExpiresAt,
         lastRefreshedAt,
         status,

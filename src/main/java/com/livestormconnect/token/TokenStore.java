@@ -1,6 +1,7 @@
 package com.livestormconnect.token;
 
 import com.livestormconnect.token.ConnectionEvent.Kind;
+import com.nimbusds.oauth2.sdk.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
 
 /**
  * Loads, saves and deletes each account's connection, and records what happened in the same
@@ -21,6 +24,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class TokenStore {
+  private static final Logger LOG = Logger.getLogger(TokenStore.class.getName());
+
   @PersistenceContext EntityManager em;
 
   @Inject TokenCipher cipher;
@@ -69,26 +74,35 @@ public class TokenStore {
   }
 
   /**
-   * Stores the tokens of a new authorization and who they act for, in one write: creates the
-   * account's connection (with {@code connectionId}, from {@link #connectionIdFor}) or replaces the
-   * previous one (keeping its id), status CONNECTED.
+   * Stores the tokens of a new authorization, the scopes the user asked for and who they act for,
+   * in one write: creates the account's connection (with {@code connectionId}, from {@link
+   * #connectionIdFor}) or replaces the previous one (keeping its id), status CONNECTED.
    */
   @Transactional
   public ConnectionSummary save(
-      long accountId, String connectionId, TokenSet tokens, LivestormIdentity identity) {
+      long accountId,
+      String connectionId,
+      Scope requested,
+      TokenSet tokens,
+      LivestormIdentity identity) {
     Instant now = clock.instant();
     LivestormConnection connection =
         byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
             .orElseGet(() -> new LivestormConnection(connectionId, accountId, now));
     boolean replacing = em.contains(connection);
-    connection.authorized(tokens, identity, cipher, now);
+    connection.authorized(requested, tokens, identity, cipher, now);
     if (!replacing) {
       em.persist(connection);
     }
     record(
         connection,
         Kind.CONNECTED,
-        (replacing ? "reconnected" : "connected") + " with scope " + tokens.scope());
+        (replacing ? "reconnected" : "connected")
+            + " with scope "
+            + tokens.scope()
+            + (requested == null || requested.equals(tokens.scope())
+                ? ""
+                : " (asked for " + requested + ")"));
     em.flush();
     return connection.summary();
   }
@@ -100,15 +114,49 @@ public class TokenStore {
   @Transactional
   public Optional<ConnectionSummary> delete(long accountId, String cause) {
     return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
+        .map(connection -> remove(connection, cause));
+  }
+
+  /**
+   * Deletes the account's connection after {@code revoke} has dealt with its tokens (empty when
+   * they cannot be decrypted), all under the row lock: a refresh on any node either committed its
+   * new tokens before (and {@code revoke} gets those) or waits and then finds no connection, so no
+   * refreshed token outlives the disconnection. {@code revoke} runs inside the transaction, as a
+   * refresh's call to the token endpoint does; whatever it returns, the row goes, with {@code
+   * cause}'s account of it in the audit trail. Empty when there was no connection.
+   */
+  @Transactional
+  public <R> Optional<R> delete(
+      long accountId, Function<Optional<TokenSet>, R> revoke, Function<R, String> cause) {
+    return byAccount(accountId, LockModeType.PESSIMISTIC_WRITE)
         .map(
             connection -> {
-              ConnectionSummary gone = connection.summary();
-              em.remove(connection);
-              record(connection, Kind.DISCONNECTED, cause);
-              em.flush();
-              removed.fire(new ConnectionRemoved(accountId, gone.id()));
-              return gone;
+              Optional<TokenSet> tokens;
+              try {
+                tokens = Optional.of(connection.tokens(cipher));
+              } catch (TokenCipher.Undecryptable e) {
+                LOG.warning(
+                    () ->
+                        "Connection "
+                            + connection.id()
+                            + ": stored tokens unreadable ("
+                            + e.getMessage()
+                            + ")");
+                tokens = Optional.empty();
+              }
+              R outcome = revoke.apply(tokens);
+              remove(connection, cause.apply(outcome));
+              return outcome;
             });
+  }
+
+  private ConnectionSummary remove(LivestormConnection connection, String cause) {
+    ConnectionSummary gone = connection.summary();
+    em.remove(connection);
+    record(connection, Kind.DISCONNECTED, cause);
+    em.flush();
+    removed.fire(new ConnectionRemoved(connection.accountId(), gone.id()));
+    return gone;
   }
 
   /**

@@ -42,14 +42,15 @@ public class ErrorServlet extends HttpServlet {
                   + " on "
                   + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     } else if (failure != null) {
-      // Exception messages can quote request data; the class and the logged URI are enough here.
+      // Exception messages can quote request data: the classes, the frames and the URI are
+      // logged, never a message.
       LOG.log(
           Level.SEVERE,
           "Unhandled "
               + failure.getClass().getName()
               + " on "
               + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
-          failure);
+          MessageFreeFailure.of(failure));
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
     Object reason = request.getAttribute(REASON);

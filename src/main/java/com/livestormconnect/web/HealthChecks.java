@@ -14,6 +14,9 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +33,16 @@ import org.flywaydb.core.api.MigrationInfoService;
  * What {@code /health/ready} checks: the database answers, every migration is applied, the
  * configuration is usable (settings loaded, {@code DATA_DIR} writable) and, in production only, the
  * Livestorm token endpoint's host resolves. That last one is reported but does not make the node
- * unready: a DNS hiccup outside must not take every node out of the load balancer at once.
+ * unready: a DNS hiccup outside must not take every node out of the load balancer at once. The
+ * outcome is kept for {@link #FRESH_FOR}: the probe is anonymous, and each run reads Flyway's
+ * history, takes a database connection and may resolve a host, which a flood of probes must not
+ * multiply.
  */
 @ApplicationScoped
 public class HealthChecks {
   private static final Logger LOG = Logger.getLogger(HealthChecks.class.getName());
   static final long DNS_TIMEOUT_MILLIS = 2000;
+  static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
   /** One check's outcome; {@code required} ones decide readiness. */
   public record Check(String name, boolean up, boolean required, Map<String, String> details) {}
@@ -47,7 +54,25 @@ public class HealthChecks {
 
   @Inject Settings settings;
 
-  public List<Check> readiness() {
+  @Inject Clock clock;
+
+  private record Outcome(Instant at, List<Check> checks) {}
+
+  private Outcome last;
+
+  /**
+   * The checks' outcome, run again only when the last one is older than {@link #FRESH_FOR}; callers
+   * arriving meanwhile wait for the one run instead of starting their own.
+   */
+  public synchronized List<Check> readiness() {
+    Instant now = clock.instant();
+    if (last == null || !now.isBefore(last.at().plus(FRESH_FOR)) || now.isBefore(last.at())) {
+      last = new Outcome(now, run());
+    }
+    return last.checks();
+  }
+
+  private List<Check> run() {
     List<Check> checks = new ArrayList<>();
     checks.add(database());
     checks.add(migrations());
@@ -60,6 +85,11 @@ public class HealthChecks {
 
   static boolean ready(List<Check> checks) {
     return checks.stream().allMatch(c -> c.up() || !c.required());
+  }
+
+  /** The status alone, for anonymous callers: nothing about the mode, versions or hosts. */
+  static JsonObject status(List<Check> checks) {
+    return Json.createObjectBuilder().add("status", ready(checks) ? "UP" : "DOWN").build();
   }
 
   static JsonObject json(List<Check> checks) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +73,8 @@ class SettingsTest {
     assertEquals(URI.create("https://app.livestorm.co/oauth/authorize"), livestorm.authorizeUrl());
     assertEquals(URI.create("https://app.livestorm.co/oauth/token"), livestorm.tokenUrl());
     assertEquals(URI.create("https://api.livestorm.co/v1"), livestorm.apiUrl());
-    assertTrue(livestorm.revokeUrl().isEmpty());
+    assertEquals(
+        Optional.of(URI.create("https://app.livestorm.co/oauth/revoke")), livestorm.revokeUrl());
     assertEquals(
         URI.create("https://connect.example.com/connect/callback"), livestorm.redirectUri());
     assertEquals("client-123", livestorm.clientId().getValue());
@@ -201,6 +203,26 @@ class SettingsTest {
         assertThrows(
             ConfigurationException.class, () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
     assertTrue(latency.getMessage().contains("SANDBOX_LATENCY_MS"), latency.getMessage());
+  }
+
+  @Test
+  void revocationIsOnByDefaultInProductionAndNoneTurnsItOffInAnyCase() {
+    for (String none : new String[] {"none", "NONE", " None "}) {
+      Map<String, String> env = production();
+      env.put("LIVESTORM_REVOKE_URL", none);
+      assertTrue(parse(env).livestorm().revokeUrl().isEmpty(), none);
+    }
+    Map<String, String> empty = production();
+    empty.put("LIVESTORM_REVOKE_URL", "");
+    assertEquals(
+        Optional.of(URI.create("https://app.livestorm.co/oauth/revoke")),
+        parse(empty).livestorm().revokeUrl(),
+        "an empty value (as the compose file passes) keeps the default");
+    Map<String, String> own = production();
+    own.put("LIVESTORM_REVOKE_URL", "https://auth.example.com/revoke");
+    assertEquals(
+        Optional.of(URI.create("https://auth.example.com/revoke")),
+        parse(own).livestorm().revokeUrl());
   }
 
   @Test

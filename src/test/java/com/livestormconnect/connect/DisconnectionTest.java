@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.token.AuthorizationServer;
-import com.livestormconnect.token.ConnectionSummary;
-import com.livestormconnect.token.TokenCipher;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -27,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,25 +88,21 @@ class DisconnectionTest {
     disconnection.store =
         new TokenStore() {
           @Override
-          public Optional<TokenSet> load(long accountId) {
-            if (!readable) {
-              throw new TokenCipher.Undecryptable("test");
-            }
-            return Optional.of(
-                new TokenSet(
-                    new BearerAccessToken("AT-1"),
-                    new RefreshToken("RT-1"),
-                    new Scope("events:read"),
-                    null,
-                    null));
-          }
-
-          @Override
-          public Optional<ConnectionSummary> delete(long accountId, String cause) {
-            deleted.add(cause);
-            return Optional.of(
-                new ConnectionSummary(
-                    "id", accountId, null, null, "events:read", null, null, null, null, null, 0));
+          public <R> Optional<R> delete(
+              long accountId, Function<Optional<TokenSet>, R> revoke, Function<R, String> cause) {
+            Optional<TokenSet> tokens =
+                readable
+                    ? Optional.of(
+                        new TokenSet(
+                            new BearerAccessToken("AT-1"),
+                            new RefreshToken("RT-1"),
+                            new Scope("events:read"),
+                            null,
+                            null))
+                    : Optional.empty();
+            R outcome = revoke.apply(tokens);
+            deleted.add(cause.apply(outcome));
+            return Optional.of(outcome);
           }
         };
     return disconnection;
@@ -143,10 +138,11 @@ class DisconnectionTest {
   }
 
   @Test
-  void withoutARevocationEndpointTheTokensAreDeleted() {
+  void withoutARevocationEndpointTheTokensAreDeletedAndTheResultSaysLivestormWasNotTold() {
     assertEquals(
-        Disconnection.Result.DISCONNECTED, disconnection(Optional.empty(), true).disconnect(1));
+        Disconnection.Result.NOT_REVOKED, disconnection(Optional.empty(), true).disconnect(1));
     assertEquals(1, deleted.size());
+    assertTrue(deleted.get(0).contains("not told"), deleted.get(0));
     assertFalse(deleted.get(0).contains("revoked"));
   }
 

@@ -96,6 +96,7 @@ class DashboardBenchmark {
             "u-1",
             "o-1",
             "identity:read events:write",
+            "identity:read events:write",
             NOW.plusSeconds(3600),
             NOW,
             ConnectionStatus.CONNECTED,

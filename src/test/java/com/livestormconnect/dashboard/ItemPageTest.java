@@ -110,6 +110,7 @@ class ItemPageTest {
                           "u-1",
                           "o-1",
                           s,
+                          s,
                           NOW,
                           NOW,
                           ConnectionStatus.CONNECTED,

@@ -43,6 +43,7 @@ final class Connections {
     tokens.save(
         accountId,
         tokens.connectionIdFor(accountId),
+        Scope.parse(scopes),
         TokenSet.from(response, Scope.parse(scopes), Instant.now()),
         LivestormIdentity.UNKNOWN);
     return accountId;

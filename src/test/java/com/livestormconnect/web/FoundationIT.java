@@ -51,7 +51,19 @@ class FoundationIT {
     assertEquals("{\"status\":\"UP\"}", live.body());
     assertTrue(live.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
 
-    HttpResponse<String> ready = new Browser().get("/health/ready");
+    HttpResponse<String> anonymous = new Browser().get("/health/ready");
+    assertEquals(200, anonymous.statusCode(), anonymous.body());
+    assertEquals(
+        "{\"status\":\"UP\"}",
+        anonymous.body(),
+        "anonymous callers learn nothing of the mode, the schema or the hosts");
+    HttpResponse<String> wrongToken =
+        new Browser().get("/health/ready", "Authorization", "Bearer not-the-metrics-token");
+    assertEquals("{\"status\":\"UP\"}", wrongToken.body());
+
+    HttpResponse<String> ready =
+        new Browser()
+            .get("/health/ready", "Authorization", "Bearer it-metrics-scrape-token-0123456789");
     assertEquals(200, ready.statusCode(), ready.body());
     assertTrue(
         ready.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

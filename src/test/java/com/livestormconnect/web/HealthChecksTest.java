@@ -10,8 +10,14 @@ import jakarta.json.JsonObject;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
@@ -20,8 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthChecksTest {
   @TempDir Path dataDir;
 
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final MovableClock clock = new MovableClock();
+
   private HealthChecks checks(DataSource dataSource, String databaseUrl) {
     HealthChecks checks = new HealthChecks();
+    checks.clock = clock;
     checks.dataSource = dataSource;
     checks.settings =
         Settings.parse(Map.of("DATA_DIR", dataDir.toString(), "DATABASE_URL", databaseUrl)::get);
@@ -29,11 +62,16 @@ class HealthChecksTest {
   }
 
   private static DataSource unreachable() {
+    return unreachable(new AtomicInteger());
+  }
+
+  private static DataSource unreachable(AtomicInteger attempts) {
     return (DataSource)
         Proxy.newProxyInstance(
             DataSource.class.getClassLoader(),
             new Class<?>[] {DataSource.class},
             (proxy, method, args) -> {
+              attempts.incrementAndGet();
               throw new SQLException("Connection refused", "08001");
             });
   }
@@ -52,6 +90,8 @@ class HealthChecksTest {
     assertEquals("DOWN", HealthChecks.json(before).getString("status"));
 
     Migrations.flyway(derby, checks.settings.database()).migrate();
+    assertFalse(HealthChecks.ready(checks.readiness()), "the outcome is kept a few seconds");
+    clock.advance(HealthChecks.FRESH_FOR);
     List<HealthChecks.Check> after = checks.readiness();
     assertTrue(HealthChecks.ready(after), after.toString());
     JsonObject json = HealthChecks.json(after);
@@ -90,5 +130,37 @@ class HealthChecksTest {
     assertFalse(host.getBoolean("affectsReadiness"));
     assertFalse(
         HealthChecks.ready(List.of(new HealthChecks.Check("database", false, true, Map.of()))));
+  }
+
+  @Test
+  void aFloodOfProbesRunsTheChecksOncePerFewSeconds() {
+    AtomicInteger attempts = new AtomicInteger();
+    HealthChecks checks = checks(unreachable(attempts), "jdbc:postgresql://127.0.0.1:1/nowhere");
+    checks.readiness();
+    int once = attempts.get();
+    assertTrue(once > 0);
+    for (int i = 0; i < 1_000; i++) {
+      checks.readiness();
+    }
+    clock.advance(HealthChecks.FRESH_FOR.minusMillis(1));
+    checks.readiness();
+    assertEquals(once, attempts.get(), "no database work for the probes within the window");
+    clock.advance(Duration.ofMillis(1));
+    checks.readiness();
+    assertEquals(2 * once, attempts.get(), "run again once the outcome is old");
+  }
+
+  @Test
+  void anonymousCallersGetTheStatusAlone() {
+    List<HealthChecks.Check> results =
+        List.of(
+            new HealthChecks.Check("database", true, true, Map.of()),
+            new HealthChecks.Check("configuration", true, true, Map.of("mode", "production")));
+    assertEquals("{\"status\":\"UP\"}", HealthChecks.status(results).toString());
+    assertEquals(
+        "{\"status\":\"DOWN\"}",
+        HealthChecks.status(
+                List.of(new HealthChecks.Check("database", false, true, Map.of("error", "x"))))
+            .toString());
   }
 }

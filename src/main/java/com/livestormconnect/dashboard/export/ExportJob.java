@@ -31,6 +31,7 @@ public final class ExportJob {
   private volatile long rows;
   private volatile Instant finishedAt;
   private volatile String failureKey;
+  private volatile boolean stopRequested;
 
   ExportJob(String id, long accountId, String sessionId, Path file, Instant startedAt) {
     this.id = id;
@@ -64,6 +65,15 @@ public final class ExportJob {
     failureKey = messageKey;
     finishedAt = now;
     state = State.FAILED;
+  }
+
+  /** Asks the job to end at its next row (its connection is gone); it then fails with a reason. */
+  void stop() {
+    stopRequested = true;
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
   }
 
   /** Percent done, 0 to 100, from the pages fetched. */

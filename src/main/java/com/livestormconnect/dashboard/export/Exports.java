@@ -6,9 +6,12 @@ import com.livestormconnect.livestorm.AllPages;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.Person;
+import com.livestormconnect.token.ConnectionRemoved;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -48,6 +52,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class Exports {
   static final Duration KEEP = Duration.ofHours(1);
+  static final String STOPPED = "export.stopped.disconnected";
   static final int MAX_RUNNING = 2;
   static final int MAX_RUNNING_PER_USER = 1;
   static final int MAX_WAITING = 40;
@@ -173,9 +178,11 @@ public class Exports {
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
         PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
+        stopIfAsked(job);
         people(job.accountId(), job.sessionId(), job::pageDone)
             .forEach(
                 person -> {
+                  stopIfAsked(job);
                   csv.row(person);
                   job.rowWritten();
                 });
@@ -185,10 +192,19 @@ public class Exports {
       Files.move(
           part, job.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       job.done(clock.instant());
+    } catch (CancellationException e) {
+      LOG.info(() -> "Export " + job.id() + " stopped: the connection was removed");
+      job.failed(STOPPED, clock.instant());
     } catch (LivestormException e) {
       LOG.log(Level.INFO, "Export " + job.id() + " stopped: " + e.kind() + " " + e.getMessage());
-      job.failed("problem." + e.kind().name(), clock.instant());
-      failures.increment();
+      if (e.kind() == LivestormException.Kind.NOT_CONNECTED) {
+        // Disconnected between two pages, on this node or another: the next call found no
+        // connection, which may come before this node's observer has asked the job to stop.
+        job.failed(STOPPED, clock.instant());
+      } else {
+        job.failed("problem." + e.kind().name(), clock.instant());
+        failures.increment();
+      }
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Export " + job.id() + " failed", e);
       job.failed("export.error", clock.instant());
@@ -196,6 +212,32 @@ public class Exports {
     } finally {
       deleteQuietly(part);
     }
+  }
+
+  private static void stopIfAsked(ExportJob job) {
+    if (job.stopRequested()) {
+      throw new CancellationException();
+    }
+  }
+
+  /**
+   * A removed connection's exports stop: a running job ends at its next row and deletes its partial
+   * file, a waiting one fails as soon as it starts, and finished files of that connection go at
+   * once (they hold its people). Fired on the node that disconnected; a job running on another node
+   * stops at its next page, when its call finds no connection (and its token revoked).
+   */
+  void connectionRemoved(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionRemoved removed) {
+    jobs.values().stream()
+        .filter(job -> job.accountId() == removed.accountId())
+        .forEach(
+            job -> {
+              job.stop();
+              if (job.isDone()) {
+                deleteQuietly(job.file());
+                job.failed(STOPPED, clock.instant());
+              }
+            });
   }
 
   /** Forgets jobs that ended more than {@link #KEEP} ago and deletes their files. */

@@ -74,7 +74,9 @@ public class TokenServlet extends HttpServlet {
       IssuedTokens.Row row =
           tokens.issue(
               SandboxSettings.CLIENT_ID,
-              grant.get().scopes(),
+              variants.is(SandboxVariants.Variant.GRANTED_SCOPE, "broader")
+                  ? SandboxSettings.current().registeredScopes()
+                  : grant.get().scopes(),
               SandboxSettings.current().tokenTtlSeconds(),
               null);
       write(response, row);
@@ -116,6 +118,7 @@ public class TokenServlet extends HttpServlet {
         tokens.revoke(old.get());
       }
       stats.refreshSucceeded();
+      faults.awaitRefreshRelease();
       if (faults.takeLostRefreshAnswer()) {
         loseAnswer(response);
         return;

@@ -1,7 +1,6 @@
-package com.livestormconnect.dashboard;
+package com.livestormconnect.livestorm;
 
-import com.livestormconnect.livestorm.LivestormScope;
-import com.livestormconnect.livestorm.ScopeSelection;
+import com.livestormconnect.token.ConnectionSummary;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +25,40 @@ public record GrantedScopes(Set<LivestormScope> granted) {
     }
     return new GrantedScopes(
         ScopeSelection.of(Arrays.asList(spaceSeparated.trim().split("\\s+"))).chosen());
+  }
+
+  /**
+   * What the app may use of a connection: what Livestorm granted, limited to what the user chose (a
+   * broader grant is kept as granted but never used beyond the choice). Connections made before the
+   * choice was kept are used as granted.
+   */
+  public static GrantedScopes usable(ConnectionSummary connection) {
+    GrantedScopes granted = parse(connection.grantedScopes());
+    return connection.requestedScopes() == null
+        ? granted
+        : granted.limitedTo(parse(connection.requestedScopes()));
+  }
+
+  /** What both this and {@code chosen} allow. */
+  public GrantedScopes limitedTo(GrantedScopes chosen) {
+    Set<LivestormScope> both = EnumSet.noneOf(LivestormScope.class);
+    for (LivestormScope scope : LivestormScope.values()) {
+      if (allows(scope) && chosen.allows(scope)) {
+        both.add(scope);
+      }
+    }
+    return new GrantedScopes(both);
+  }
+
+  /** Whether this allows something {@code chosen} does not: Livestorm granted more than asked. */
+  public boolean exceeds(GrantedScopes chosen) {
+    return Arrays.stream(LivestormScope.values()).anyMatch(s -> allows(s) && !chosen.allows(s));
+  }
+
+  /** Whether the connection was granted more than the user chose, for the connection page. */
+  public static boolean grantedMoreThanChosen(ConnectionSummary connection) {
+    return connection.requestedScopes() != null
+        && parse(connection.grantedScopes()).exceeds(parse(connection.requestedScopes()));
   }
 
   public boolean allows(LivestormScope needed) {
