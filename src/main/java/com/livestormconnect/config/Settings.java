@@ -72,7 +72,7 @@ public record Settings(
             .filter(s -> !s.isEmpty())
             .map(s -> s.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
-    // Issue 13: how long pages may reuse a connection's Livestorm answers (0 = never).
+    // How long pages may reuse a connection's Livestorm answers (0 = never).
     Duration cacheTtl = Duration.ofSeconds(env.integer("LIVESTORM_CACHE_TTL", 30, 0, 3600));
     // Read by the sandbox itself (it imports nothing from the app); checked here so a bad value
     // stops start-up like any other.
