@@ -1,5 +1,6 @@
 package com.livestormconnect.account;
 
+import com.livestormconnect.config.OwnerOnlyFiles;
 import com.livestormconnect.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -7,10 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -106,15 +105,7 @@ public class AdminSetup {
   }
 
   static void write(Path file, String code) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.deleteIfExists(file);
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(file);
-    }
-    Files.writeString(file, code + "\n", StandardCharsets.UTF_8);
+    OwnerOnlyFiles.replace(file, code + "\n");
   }
 
   private void deleteFile() {

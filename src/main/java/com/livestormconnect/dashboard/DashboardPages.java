@@ -51,12 +51,9 @@ public class DashboardPages {
   @Resource ManagedExecutorService executor;
 
   /**
-   * Reads the account and its connection in a transaction of their own: a transaction-scoped
-   * EntityManager, so that the request holds no non-transactional one. On Payara a managed task
-   * started from the request (a page's parallel calls, an export) shares the request's component
-   * invocation and, when it ends, closes the request's non-transactional EntityManagers; the
-   * request then failed with "Attempting to execute an operation on a closed EntityManager" (issue
-   * 13).
+   * Reads the account and its connection in a transaction of their own, so that the request holds
+   * no non-transactional EntityManager for a managed task to close under it ({@link PageCalls} says
+   * why).
    */
   @Transactional
   public DashboardPage open(HttpServletRequest request) {

@@ -20,10 +20,15 @@ import java.util.function.Supplier;
  *
  * <p>{@link #start} hands the call to the container's managed executor; {@link Later#get} runs it
  * in the request's own thread if no pool thread has taken it yet, so a busy pool (exports) makes a
- * page sequential again, never stuck. On Payara a managed task shares the submitting request's
- * component invocation and, when it ends, closes the request's non-transactional EntityManagers
- * (issue 13). So the calls started here use no such EntityManager (the interceptor reads tokens in
- * a transaction of their own), and a page reads what it needs from the database ({@link
+ * page sequential again, never stuck.
+ *
+ * <p>Why nothing here or in the request may use a non-transactional EntityManager: on Payara a
+ * managed task (a page's call here, an export job) shares the component invocation of the request
+ * that submitted it, and when the task ends it closes that invocation's non-transactional
+ * EntityManagers, under the request or a neighbouring task still reading with them ("Attempting to
+ * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs to
+ * its transaction alone. So the calls started here read tokens in a transaction ({@code
+ * TokenStore.current}), and a page reads what it needs from the database in one ({@link
  * DashboardPages#open}) before it starts any call.
  */
 public final class PageCalls {

@@ -178,8 +178,8 @@ public record SandboxSettings(
   /**
    * SANDBOX_LATENCY_MS (default 0, at most 10,000): how long each API request takes on the wire,
    * half before it arrives and half for its answer to come back, so that the app's waiting can be
-   * measured offline (issue 13). Read on every request like the rest; a value out of range keeps
-   * the sandbox off ({@link #problems}).
+   * measured offline. Read on every request like the rest; a value out of range keeps the sandbox
+   * off ({@link #problems}).
    */
   public static long latencyMillis() {
     String raw = lookup("SANDBOX_LATENCY_MS");

@@ -112,12 +112,7 @@ public class LivestormConnection {
     String keptRefresh = refreshTokenCiphertext;
     writeTokens(tokens, cipher, now);
     if (tokens.refreshToken() == null && keptRefresh != null) {
-      refreshTokenCiphertext =
-          cipher.encrypt(
-              cipher.decrypt(keptRefresh, id, accountId, Field.REFRESH_TOKEN),
-              id,
-              accountId,
-              Field.REFRESH_TOKEN);
+      refreshTokenCiphertext = rewritten(keptRefresh, Field.REFRESH_TOKEN, cipher);
     }
     lastRefreshedAt = now;
   }
@@ -190,22 +185,17 @@ public class LivestormConnection {
     if (!stale) {
       return false;
     }
-    accessTokenCiphertext =
-        cipher.encrypt(
-            cipher.decrypt(accessTokenCiphertext, id, accountId, Field.ACCESS_TOKEN),
-            id,
-            accountId,
-            Field.ACCESS_TOKEN);
+    accessTokenCiphertext = rewritten(accessTokenCiphertext, Field.ACCESS_TOKEN, cipher);
     if (refreshTokenCiphertext != null) {
-      refreshTokenCiphertext =
-          cipher.encrypt(
-              cipher.decrypt(refreshTokenCiphertext, id, accountId, Field.REFRESH_TOKEN),
-              id,
-              accountId,
-              Field.REFRESH_TOKEN);
+      refreshTokenCiphertext = rewritten(refreshTokenCiphertext, Field.REFRESH_TOKEN, cipher);
     }
     updatedAt = now;
     return true;
+  }
+
+  /** The same token value, encrypted again with the cipher's current key and format. */
+  private String rewritten(String stored, Field field, TokenCipher cipher) {
+    return cipher.encrypt(cipher.decrypt(stored, id, accountId, field), id, accountId, field);
   }
 
   ConnectionStatus status() {

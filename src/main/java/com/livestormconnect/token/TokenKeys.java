@@ -2,6 +2,7 @@ package com.livestormconnect.token;
 
 import com.livestormconnect.config.ConfigurationException;
 import com.livestormconnect.config.EncryptionKeys;
+import com.livestormconnect.config.OwnerOnlyFiles;
 import com.livestormconnect.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,12 +14,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -37,8 +35,6 @@ import java.util.logging.Logger;
 public class TokenKeys {
   static final String KEY_FILE = "token-encryption.key";
   private static final Logger LOG = Logger.getLogger(TokenKeys.class.getName());
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   @Inject Settings settings;
 
@@ -106,13 +102,7 @@ public class TokenKeys {
   private static void create(Path file) throws IOException {
     byte[] key = new byte[EncryptionKeys.KEY_BYTES];
     new SecureRandom().nextBytes(key);
-    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-    // Created with its final permissions, never briefly readable by others.
-    if (posix) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    } else {
-      Files.createFile(file);
-    }
+    OwnerOnlyFiles.create(file);
     Files.writeString(
         file,
         Base64.getEncoder().encodeToString(key),

@@ -192,12 +192,9 @@ public class TokenStore {
 
   /**
    * The account's connection as it is now, for {@link TokenRefresh}: read in a transaction (the
-   * caller's, or one of its own) and returned detached. Without one, the read would use a
-   * non-transactional EntityManager that Payara ties to the current component invocation; on a
-   * managed executor's thread (export jobs) that invocation is a clone sharing the request's
-   * registry, and a neighbouring task's end closes the EntityManager mid-query ("Attempting to
-   * execute an operation on a closed EntityManager"). A transaction-scoped EntityManager belongs to
-   * the transaction alone.
+   * caller's, or one of its own) and returned detached. It also runs on managed executor threads (a
+   * page's calls, export jobs), where on Payara another task's end may close a non-transactional
+   * EntityManager mid-query; a transaction-scoped one belongs to its transaction alone.
    */
   @Transactional
   Optional<LivestormConnection> current(long accountId) {

@@ -151,10 +151,10 @@ class ClusterIT {
   }
 
   /**
-   * Issue 13 §2: 200 calls for one connection split between the nodes, ten at a time: the window
-   * shared through PostgreSQL keeps every rolling second at five arrivals (no 429 from the sandbox,
-   * which counts on arrival). The combined rate is a figure for docs/benchmarks.md
-   * (target/cluster-rate.txt), not an assertion.
+   * 200 calls for one connection split between the nodes, ten at a time: the window shared through
+   * PostgreSQL keeps every rolling second at five arrivals (no 429 from the sandbox, which counts
+   * on arrival). The combined rate is a figure for docs/benchmarks.md (target/cluster-rate.txt),
+   * not an assertion.
    */
   @Test
   void twoHundredCallsSplitBetweenTheNodesDrawNo429() throws Exception {

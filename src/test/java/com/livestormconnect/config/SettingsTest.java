@@ -175,15 +175,47 @@ class SettingsTest {
     assertEquals(java.util.Set.of("alice", "bob"), parse(env).adminUsernames());
   }
 
+  /** The Livestorm part alone, as {@link Settings#parse} reads it for the given mode. */
+  private static LivestormSettings livestorm(Map<String, String> env, Mode mode, String appBase) {
+    Environment environment = new Environment(env::get);
+    LivestormSettings livestorm = LivestormSettings.read(environment, mode, URI.create(appBase));
+    environment.throwIfProblems();
+    return livestorm;
+  }
+
   @Test
   void basicClientAuthenticationCanBeChosen() {
     Map<String, String> env = production();
     env.put("LIVESTORM_CLIENT_AUTH", "client_secret_basic");
     assertEquals(
         ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-        parse(env).livestorm().clientAuthentication());
+        livestorm(env, Mode.PRODUCTION, "https://connect.example.com").clientAuthentication());
     env.put("LIVESTORM_CLIENT_AUTH", "private_key_jwt");
-    assertThrows(ConfigurationException.class, () -> parse(env));
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () -> livestorm(env, Mode.PRODUCTION, "https://connect.example.com"));
+    assertTrue(
+        e.getMessage().contains("LIVESTORM_CLIENT_AUTH must be client_secret_post"),
+        e.getMessage());
+  }
+
+  @Test
+  void theSandboxIsReachedUnderTheAppsOwnPath() {
+    LivestormSettings sandbox = livestorm(Map.of(), Mode.SANDBOX, "http://127.0.0.1:8080/partner");
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/partner/sandbox/oauth/authorize"),
+        sandbox.authorizeUrl());
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/partner/sandbox/oauth/token"), sandbox.tokenUrl());
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/partner/sandbox/oauth/revoke"),
+        sandbox.revokeUrl().orElseThrow());
+    assertEquals(URI.create("http://127.0.0.1:8080/partner/sandbox/api/v1"), sandbox.apiUrl());
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/partner/connect/callback"), sandbox.redirectUri());
+    assertEquals(Settings.SANDBOX_CLIENT_ID, sandbox.clientId());
+    assertEquals(Settings.SANDBOX_CLIENT_SECRET, sandbox.clientSecret());
   }
 
   @Test

@@ -513,9 +513,9 @@ class ConnectIT {
   }
 
   /**
-   * Issue 15 §4: the callback asks /me with the tokens it just got and stores tokens and identity
-   * in one write (the row's version is that of a connection stored without /me), and /me is still a
-   * metered call of the connection.
+   * The callback asks /me with the tokens it just got and stores tokens and identity in one write
+   * (the row's version is that of a connection stored without /me), so no reader ever sees tokens
+   * without their identity; and /me is still a metered call of the connection.
    */
   @Test
   void theCallbackStoresTokensAndIdentityInOneWrite() {
@@ -537,9 +537,9 @@ class ConnectIT {
   }
 
   /**
-   * Issue 15 §4: a disconnection forgets what this node kept in memory about the connection (quota
-   * figures, counters, a pause, a monthly hold), so that state does not grow with every connection
-   * ever seen.
+   * A disconnection forgets what this node kept in memory about the connection (quota figures,
+   * counters, a pause, a monthly hold), so that state does not grow with every connection ever
+   * seen.
    */
   @Test
   void disconnectForgetsTheConnectionsStateInMemory() {
@@ -567,7 +567,10 @@ class ConnectIT {
     assertTrue(monthlyQuota.usedUpUntil(connectionId).isEmpty(), "monthly hold forgotten");
   }
 
-  /** Issue 15 §5: accounts and exports take their time from the app's clock, which tests move. */
+  /**
+   * Accounts and exports take their time from the app's clock, so that tests can move it and see
+   * expiries happen.
+   */
   @Test
   void accountsAndExportsReadTheAppsClock() throws Exception {
     ShiftedClock.shift(Duration.ofDays(3));

@@ -173,7 +173,7 @@ class ChartFragmentTest {
   }
 
   /**
-   * The SVG the chart wrote as a string before it became a fragment (issue 15), kept in
+   * The SVG the chart wrote as a string before it became a fragment, kept in
    * src/test/resources/charts: the fragment draws the same elements with the same attributes in the
    * same order, only with line breaks between them.
    */

@@ -218,8 +218,8 @@ class DashboardBrowserIT {
     // The live region says where the export stands; if the page first showed it running, the page
     // was updated in place (no reload) and the same live region now says it is done.
     // (A one-page export usually ends before its page is shown. Holding it back with 429s would
-    // show the running state every time, but an export that outlives the request that started it
-    // fails today: see the report of issue 14.)
+    // show the running state every time; why the test does not: docs/accessibility.md, "Not
+    // covered".)
     assertTrue(first.matches("Export \\d+ % done|Done: \\d+ people\\."), first);
     if (first.startsWith("Export")) {
       assertEquals(

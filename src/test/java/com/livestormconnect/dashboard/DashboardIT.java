@@ -426,10 +426,11 @@ class DashboardIT {
   }
 
   /**
-   * Issue 13 §1: a permit's release used to run as a managed task that, on Payara, closed the
-   * request's EntityManagers when it ended; requests made long by 429s (Retry-After: 1) then failed
-   * with a 500 ("closed EntityManager") and exports stopped. Six users load their dashboards 50
-   * times each while 429s are injected and exports run: every load answers 200, every export ends.
+   * Pages, their calls and exports share the managed executor while 429s (Retry-After: 1) make
+   * requests long, and no task may close a request's EntityManager under it (see {@link
+   * com.livestormconnect.dashboard.PageCalls}; seen as a 500, "closed EntityManager", and stopped
+   * exports). Six users load their dashboards 50 times each while 429s are injected and exports
+   * run: every load answers 200, every export ends.
    */
   @Test
   void retried429sNeverBreakAPageOrAnExportUnderConcurrentLoad() throws Exception {
@@ -498,8 +499,8 @@ class DashboardIT {
   }
 
   /**
-   * Issue 10: a 429 holds the connection back (an hour at most; a longer Retry-After is the monthly
-   * quota, see MonthlyQuota) and every page says until when.
+   * A 429 holds the connection back (an hour at most; a longer Retry-After is the monthly quota,
+   * see MonthlyQuota) and every page says until when.
    */
   @Test
   void aLongRetryAfterPausesOnlyThatConnectionAndThePagesSayWhenCallsResume() {
@@ -519,9 +520,9 @@ class DashboardIT {
   }
 
   /**
-   * Issue 13 §3: a page viewed again within LIVESTORM_CACHE_TTL reuses the connection's recent
-   * answers (no call, and the page says how old they are); the refresh link reads live; a write
-   * forgets them; another user never sees them.
+   * A page viewed again within LIVESTORM_CACHE_TTL reuses the connection's recent answers (no call,
+   * and the page says how old they are); the refresh link reads live; a write forgets them; another
+   * user never sees them.
    */
   @Test
   void aPageViewedAgainReusesRecentAnswersUntilARefreshOrAWrite() {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The app against each way the real Livestorm may behave where the sandbox cannot know (issue 11):
- * every test switches the sandbox's variants at run time (one deployment for all of them) and walks
- * the connect and dashboard paths as a user's browser does.
+ * The app against each way the real Livestorm may behave where the sandbox cannot know: every test
+ * switches the sandbox's variants at run time (one deployment for all of them) and walks the
+ * connect and dashboard paths as a user's browser does.
  */
 @ExtendWith(ArquillianExtension.class)
 class FidelityIT {

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The pages' benchmark (issue 13), not a test: run with {@code ./mvnw -Pbenchmark verify}. With 150
- * ms of sandbox latency (SANDBOX_LATENCY_MS, set inside the container for this run), it measures
- * one Livestorm call, a cold {@code /dashboard} (three calls), and a scripted browsing session
+ * The pages' benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify}. With 150 ms of
+ * sandbox latency (SANDBOX_LATENCY_MS, set inside the container for this run), it measures one
+ * Livestorm call, a cold {@code /dashboard} (three calls), and a scripted browsing session
  * (dashboard, events, an event, one of its sessions, back to the event, back to the events): the
  * Livestorm calls it made (the sandbox's counter) and its total time. Figures go to
  * target/benchmarks/pages.txt and are printed.

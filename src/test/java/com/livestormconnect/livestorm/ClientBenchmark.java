@@ -134,7 +134,7 @@ class ClientBenchmark {
     var after = metrics.forConnection(connectionId);
     long waitNanos = after.permitWait().toNanos() - before.permitWait().toNanos();
     double clientMs = (clientNanos - waitNanos) / 1e6 / OVERHEAD_CALLS;
-    // The client's last calls may fill the token's rolling second (a page-sized burst, issue 13):
+    // The client's last calls may fill the token's rolling second (a page-sized burst):
     // let it pass before the bare calls, which no limiter of ours guards.
     Thread.sleep(1_100);
     double bareMs = bareCalls(tokens.load(overheadAccount).orElseThrow().accessToken().getValue());

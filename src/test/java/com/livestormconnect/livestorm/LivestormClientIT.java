@@ -150,10 +150,11 @@ class LivestormClientIT {
 
   // One test method per variant: each runs on a fresh request of the test runner.
   /**
-   * Issue 15 §2: the REST client builds Livestorm's URLs from templates. An id holding {@code /},
-   * {@code ?}, {@code #}, {@code %}, spaces and non-ASCII reaches Livestorm as one path segment
-   * that decodes back to itself, and a filter value (with {@code %xx}, braces, {@code &}, {@code =}
-   * and {@code +}) as one query value, verbatim. The request is captured as it arrives.
+   * The REST client builds Livestorm's URLs from templates, so that no id can change the path. An
+   * id holding {@code /}, {@code ?}, {@code #}, {@code %}, spaces and non-ASCII reaches Livestorm
+   * as one path segment that decodes back to itself, and a filter value (with {@code %xx}, braces,
+   * {@code &}, {@code =} and {@code +}) as one query value, verbatim. The request is captured as it
+   * arrives.
    */
   @Test
   void idsTravelAsOnePathSegmentAndQueryValuesVerbatim() throws Exception {

@@ -65,8 +65,9 @@ class SandboxSettingsTest {
   }
 
   /**
-   * Issue 15 §5: a bad sandbox setting is not silently replaced by its default: the sandbox stays
-   * off (every /sandbox path answers 404) and the problem names the variable.
+   * A bad sandbox setting is not silently replaced by its default, which would hide the mistake
+   * behind a sandbox that seems to work: the sandbox stays off (every /sandbox path answers 404)
+   * and the problem names the variable.
    */
   @Test
   void aBadSandboxSettingKeepsTheSandboxOffAndNamesTheVariable() {

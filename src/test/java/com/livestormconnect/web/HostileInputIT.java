@@ -52,11 +52,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The app under hostile input, as an attacker would try it (issue 10, part A): non-ASCII bodies,
- * CSRF bypass spellings, login CSRF, password guessing, over-long and oversized requests, session
- * flooding, a forged Host header, and who becomes an administrator. Runs in the container so that
- * it can read back what the sandbox stored through the API client; every request goes over HTTP.
- * arquillian.xml trusts 127.0.0.1 as a proxy, so X-Forwarded-For stands for distinct clients.
+ * The app under hostile input, as an attacker would try it: non-ASCII bodies, CSRF bypass
+ * spellings, login CSRF, password guessing, over-long and oversized requests, session flooding, a
+ * forged Host header, and who becomes an administrator. Runs in the container so that it can read
+ * back what the sandbox stored through the API client; every request goes over HTTP. arquillian.xml
+ * trusts 127.0.0.1 as a proxy, so X-Forwarded-For stands for distinct clients.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {

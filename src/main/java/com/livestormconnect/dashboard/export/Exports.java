@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard.export;
 
+import com.livestormconnect.config.OwnerOnlyFiles;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.AllPages;
@@ -20,16 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,10 +54,6 @@ public class Exports {
   static final int MAX_RUNNING_PER_USER = 1;
   static final int MAX_WAITING = 40;
   static final int MAX_PER_USER = 10;
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY_DIRECTORY =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final Logger LOG = Logger.getLogger(Exports.class.getName());
 
   @Resource ManagedExecutorService executor;
@@ -174,7 +167,8 @@ public class Exports {
     job.started(clock.instant());
     Path part = job.file().resolveSibling(job.id() + ".part");
     try {
-      createOwnerOnly(part);
+      // Owner-only: people's e-mail addresses are nobody else's business.
+      OwnerOnlyFiles.create(part);
       try (Writer out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
         PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
@@ -254,30 +248,9 @@ public class Exports {
             });
   }
 
-  /** Created with its final permissions: people's e-mail addresses are nobody else's business. */
-  private static void createOwnerOnly(Path file) throws IOException {
-    if (isPosix(file)) {
-      Files.createFile(file, OWNER_ONLY);
-    } else {
-      Files.createFile(file);
-    }
-  }
-
-  private static boolean isPosix(Path path) {
-    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
-  }
-
   private Path directory() throws IOException {
     Path directory = settings.dataDir().resolve("exports");
-    if (isPosix(directory) && !Files.isDirectory(directory)) {
-      Files.createDirectories(directory.getParent());
-      try {
-        Files.createDirectory(directory, OWNER_ONLY_DIRECTORY);
-      } catch (java.nio.file.FileAlreadyExistsException raced) {
-        // Another request made it first.
-      }
-    }
-    Files.createDirectories(directory);
+    OwnerOnlyFiles.createDirectory(directory);
     if (!leftoversCleared) {
       // Files from before a restart belong to jobs nobody can reach any more.
       leftoversCleared = true;

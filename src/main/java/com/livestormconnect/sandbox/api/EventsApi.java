@@ -172,27 +172,6 @@ public class EventsApi {
   Map<String, Object> view(Event e) {
     List<EventSession> sessions = store.sessionsOf(e.id());
     TeamMember owner = store.member(e.ownerId()).orElse(store.me());
-    Map<String, Object> ownerView =
-        JsonApi.resource(
-            "people",
-            owner.id(),
-            attributes(
-                "role",
-                "team_member",
-                "created_at",
-                owner.createdAt(),
-                "updated_at",
-                owner.updatedAt(),
-                "timezone",
-                "Europe/Paris",
-                "first_name",
-                owner.firstName(),
-                "last_name",
-                owner.lastName(),
-                "email",
-                owner.email(),
-                "avatar_link",
-                null));
     return JsonApi.resource(
         "events",
         e.id(),
@@ -240,7 +219,7 @@ public class EventsApi {
             "questions_enabled",
             true,
             "owner",
-            ownerView,
+            PersonView.owner(owner).resource(),
             "fields",
             fields(e)));
   }
@@ -259,7 +238,7 @@ public class EventsApi {
               if (!f.options().isEmpty()) {
                 field.put(
                     "options",
-                    Map.of(
+                    attributes(
                         "items",
                         f.options().stream().map(o -> Map.of("value", o)).toList(),
                         "multiple_answers",

@@ -1,7 +1,5 @@
 package com.livestormconnect.sandbox.api;
 
-import static com.livestormconnect.sandbox.api.JsonApi.attributes;
-
 import com.livestormconnect.sandbox.data.BreakoutRooms;
 import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
@@ -18,12 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -76,38 +72,27 @@ public class PeopleApi {
   }
 
   /** The event's owner as the session's host: a team member, present when the session ran. */
-  private java.util.Optional<Registration> host(EventSession session) {
+  private Optional<Registration> host(EventSession session) {
+    boolean ran = session.endedAt() > 0;
+    Integer attended = !ran ? null : session.duration() != null ? session.duration() : 0;
     return store
         .event(session.eventId())
         .flatMap(e -> store.member(e.ownerId()))
         .map(
-            m -> {
-              boolean ran = session.endedAt() > 0;
-              return new Registration(
-                  m.id(),
-                  session.id(),
-                  session.eventId(),
-                  m.firstName(),
-                  m.lastName(),
-                  m.email(),
-                  "Europe/Paris",
-                  session.createdAt(),
-                  session.updatedAt(),
-                  ran,
-                  ran ? 100 : null,
-                  ran && session.duration() != null ? session.duration() : 0,
-                  0,
-                  0,
-                  0,
-                  0,
-                  false,
-                  new Registration.Place(null, null, null),
-                  Registration.Source.NONE,
-                  null,
-                  null,
-                  "team",
-                  Map.of());
-            });
+            m ->
+                Registration.quiet(
+                    m.id(),
+                    session,
+                    m.firstName(),
+                    m.lastName(),
+                    m.email(),
+                    PersonView.TEAM_TIMEZONE,
+                    session.createdAt(),
+                    session.updatedAt(),
+                    attended,
+                    Registration.Source.NONE,
+                    "team",
+                    Map.of()));
   }
 
   private boolean teamMember(Registration p) {
@@ -163,25 +148,16 @@ public class PeopleApi {
         .forEach(f -> answers.put(f.id(), fields.get(f.id())));
     long now = store.now();
     Registration person =
-        new Registration(
+        Registration.quiet(
             UUID.randomUUID().toString(),
-            session.id(),
-            session.eventId(),
+            session,
             fields.get("first_name"),
             fields.get("last_name"),
             email.trim(),
             null,
             now,
             now,
-            false,
             null,
-            0,
-            0,
-            0,
-            0,
-            0,
-            false,
-            new Registration.Place(null, null, null),
             new Registration.Source(
                 JsonApi.text(in, "referrer"),
                 JsonApi.text(in, "utm_source"),
@@ -189,8 +165,6 @@ public class PeopleApi {
                 JsonApi.text(in, "utm_campaign"),
                 JsonApi.text(in, "utm_term"),
                 JsonApi.text(in, "utm_content")),
-            null,
-            null,
             "API",
             Map.copyOf(answers));
     return switch (store.register(person)) {
@@ -225,143 +199,6 @@ public class PeopleApi {
   }
 
   Map<String, Object> view(Registration p) {
-    String key = passwordKey(p);
-    List<Map<String, Object>> fields = new ArrayList<>();
-    fields.add(attributes("id", "email", "type", "text", "value", p.email(), "required", true));
-    fields.add(
-        attributes("id", "first_name", "type", "text", "value", p.firstName(), "required", true));
-    fields.add(
-        attributes("id", "last_name", "type", "text", "value", p.lastName(), "required", true));
-    Map<String, String> answers = p.customAnswers();
-    // Every field of the event's form, answered or not (null), as a registration carries them.
-    for (EventFields.Field f : EventFields.of(p.eventId())) {
-      if (f.custom()) {
-        fields.add(
-            attributes(
-                "id",
-                f.id(),
-                "type",
-                f.type(),
-                "value",
-                answers.get(f.id()),
-                "required",
-                f.required(),
-                "custom",
-                true));
-      }
-    }
-    Map<String, Object> detail =
-        attributes(
-            "event_id",
-            p.eventId(),
-            "session_id",
-            p.sessionId(),
-            "created_at",
-            p.createdAt(),
-            "updated_at",
-            p.updatedAt(),
-            "fields",
-            fields,
-            "referrer",
-            p.source().referrer(),
-            "utm_source",
-            p.source().utmSource(),
-            "utm_medium",
-            p.source().utmMedium(),
-            "utm_term",
-            p.source().utmTerm(),
-            "utm_content",
-            p.source().utmContent(),
-            "utm_campaign",
-            p.source().utmCampaign(),
-            "browser_version",
-            p.browserName() == null ? null : "120.0",
-            "browser_name",
-            p.browserName(),
-            "os_name",
-            p.osName(),
-            "os_version",
-            null,
-            "screen_height",
-            null,
-            "screen_width",
-            null,
-            "ip_city",
-            p.place().city(),
-            "ip_country_code",
-            p.place().countryCode(),
-            "ip_country_name",
-            p.place().countryName(),
-            "password_key",
-            key,
-            "connection_link",
-            "https://app.livestorm.co/p/"
-                + p.eventId()
-                + "/live?email="
-                + URLEncoder.encode(p.email(), StandardCharsets.UTF_8)
-                + "&key="
-                + key
-                + "&s="
-                + p.sessionId(),
-            "attended",
-            p.attended(),
-            "attendance_rate",
-            p.attendanceRate(),
-            "attendance_duration",
-            p.attendanceDuration(),
-            "has_viewed_replay",
-            p.viewedReplay(),
-            "registration_type",
-            p.registrationType(),
-            "is_highlighted",
-            false,
-            "is_guest_speaker",
-            false,
-            "session_role",
-            null);
-    // Replay views: Livestorm's shape is not documented; watched_at is the one key seen in clients.
-    Map<String, Object> replay =
-        p.viewedReplay() ? attributes("watched_at", p.updatedAt() + 86_400) : null;
-    return JsonApi.resource(
-        "people",
-        p.personId(),
-        attributes(
-            "role",
-            teamMember(p) ? "team_member" : "participant",
-            "created_at",
-            p.createdAt(),
-            "updated_at",
-            p.updatedAt(),
-            "timezone",
-            p.timezone(),
-            "first_name",
-            p.firstName(),
-            "last_name",
-            p.lastName(),
-            "email",
-            p.email(),
-            "avatar_link",
-            null,
-            "registrant_detail",
-            detail,
-            "messages_count",
-            p.messagesCount(),
-            "questions_count",
-            p.questionsCount(),
-            "votes_count",
-            p.votesCount(),
-            "up_votes_count",
-            p.upVotesCount(),
-            "replay_view_detail",
-            replay));
-  }
-
-  /** Derived, not stored: keeps 20,000 registrations small, and is stable for each person. */
-  private static String passwordKey(Registration p) {
-    return UUID.nameUUIDFromBytes((p.personId() + p.sessionId()).getBytes(StandardCharsets.UTF_8))
-        .toString()
-        .replace("-", "")
-        .substring(0, 16)
-        .toLowerCase(Locale.ROOT);
+    return PersonView.registrant(p, teamMember(p)).resource();
   }
 }

@@ -31,6 +31,53 @@ public record Registration(
     String registrationType,
     Map<String, String> answers) {
 
+  /**
+   * A registration to {@code session} with nothing done there beyond attending it: no message,
+   * question, vote or replay, no place or device known.
+   *
+   * @param attendedSeconds how long they attended all of the session (rate 100), or null for
+   *     someone who did not attend
+   */
+  public static Registration quiet(
+      String personId,
+      EventSession session,
+      String firstName,
+      String lastName,
+      String email,
+      String timezone,
+      long createdAt,
+      long updatedAt,
+      Integer attendedSeconds,
+      Source source,
+      String registrationType,
+      Map<String, String> answers) {
+    boolean attended = attendedSeconds != null;
+    return new Registration(
+        personId,
+        session.id(),
+        session.eventId(),
+        firstName,
+        lastName,
+        email,
+        timezone,
+        createdAt,
+        updatedAt,
+        attended,
+        attended ? 100 : null,
+        attended ? attendedSeconds : 0,
+        0,
+        0,
+        0,
+        0,
+        false,
+        new Place(null, null, null),
+        source,
+        null,
+        null,
+        registrationType,
+        answers);
+  }
+
   /** Custom field answers: those given through the API, else the demo's answers for the event. */
   public Map<String, String> customAnswers() {
     return answers != null ? answers : EventFields.demoAnswers(eventId, personId);
