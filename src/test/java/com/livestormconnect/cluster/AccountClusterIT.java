@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -297,6 +298,60 @@ class AccountClusterIT {
       probes.add(browser.signUp(adminName, PASSWORD).statusCode());
     }
     assertEquals(List.of(409, 409, 409, 409, 409, 429), probes);
+  }
+
+  /**
+   * The measured attack: sign-ups at about 10 a second from 20 addresses, on both nodes, while a
+   * real user signs in 20 times. Sign-up may hold one of a node's two hashing slots, so every
+   * sign-in is answered; each address makes at most 5 accounts.
+   */
+  @Test
+  @Order(5)
+  void tenSignUpsASecondFromTwentyAddressesLeaveEverySignInAnswered() throws Exception {
+    String steady = "steady-" + UUID.randomUUID().toString().substring(0, 8);
+    assertEquals(
+        303,
+        new Browser(node1.base()).from("198.51.100.130").signUp(steady, PASSWORD).statusCode());
+    AtomicBoolean stop = new AtomicBoolean();
+    ExecutorService flood = Executors.newFixedThreadPool(20);
+    List<Future<List<Integer>>> flooders = new ArrayList<>();
+    for (int t = 0; t < 20; t++) {
+      String address = "198.18.7." + (t + 1);
+      MicroNode node = t % 2 == 0 ? node1 : node2;
+      flooders.add(
+          flood.submit(
+              () -> {
+                List<Integer> statuses = new ArrayList<>();
+                while (!stop.get()) {
+                  statuses.add(
+                      new Browser(node.base())
+                          .from(address)
+                          .signUp("junk-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD)
+                          .statusCode());
+                  Thread.sleep(2_000);
+                }
+                return statuses;
+              }));
+    }
+    List<Integer> signIns = new ArrayList<>();
+    try {
+      Thread.sleep(1_000);
+      for (int i = 0; i < 20; i++) {
+        signIns.add(signInFrom(i % 2 == 0 ? node1 : node2, steady, PASSWORD, "198.51.100.130"));
+      }
+    } finally {
+      stop.set(true);
+    }
+    int made = 0;
+    for (Future<List<Integer>> flooder : flooders) {
+      List<Integer> statuses = flooder.get();
+      int fromThisAddress = (int) statuses.stream().filter(status -> status == 303).count();
+      assertTrue(fromThisAddress <= 5, fromThisAddress + " accounts from one address");
+      made += fromThisAddress;
+    }
+    flood.shutdown();
+    assertEquals(List.of(303), signIns.stream().distinct().toList(), "sign-ins: " + signIns);
+    assertTrue(made > 0, "the flood made accounts too");
   }
 
   private static HttpResponse<String> redeem(Browser browser, String username, String code) {
