@@ -28,6 +28,7 @@ public final class Browser {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
   private String csrf;
+  private String forwardedFor;
 
   public Browser() {
     this(URI.create("http://127.0.0.1:" + System.getProperty("it.http.port", "8080")));
@@ -45,6 +46,15 @@ public final class Browser {
 
   public URI base() {
     return base;
+  }
+
+  /**
+   * Sends {@code X-Forwarded-For: address} with every request from now on: a client at that
+   * address, for a server that trusts 127.0.0.1 as its proxy.
+   */
+  public Browser from(String address) {
+    this.forwardedFor = address;
+    return this;
   }
 
   public HttpResponse<String> get(String path) {
@@ -159,7 +169,8 @@ public final class Browser {
 
   private HttpRequest.Builder request(String path) {
     URI uri = path.startsWith("http") ? URI.create(path) : base.resolve(path);
-    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60));
+    return forwardedFor == null ? builder : builder.header("X-Forwarded-For", forwardedFor);
   }
 
   private HttpResponse<String> send(HttpRequest request) {

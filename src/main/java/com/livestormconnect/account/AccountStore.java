@@ -57,9 +57,17 @@ public class AccountStore {
     }
   }
 
-  // Counts role changes on this node: signed-in sessions notice and re-read their groups.
-  private final java.util.concurrent.atomic.AtomicLong rolesVersion =
-      new java.util.concurrent.atomic.AtomicLong();
+  /** Thrown when an administrator account would be made while one exists already. */
+  public static class AdministratorExists extends IllegalStateException {
+    AdministratorExists() {
+      super("an administrator exists already: the first one is made only once");
+    }
+  }
+
+  /** Work done while holding the setup code's row lock (see {@link #underSetupLock}). */
+  public interface SetupWork<T> {
+    T run(SetupCode row) throws UsernameTaken;
+  }
 
   // Transactional itself: the call below does not pass through the interceptor.
   @Transactional(rollbackOn = UsernameTaken.class)
@@ -67,14 +75,24 @@ public class AccountStore {
     return create(form, false);
   }
 
+  /**
+   * Creates the account. The password is hashed before the name is looked up, so that a taken name
+   * costs as much time as a new one. An administrator is created only while none exists, under the
+   * setup code's row lock: two first administrators racing on any nodes make one.
+   */
   @Transactional(rollbackOn = UsernameTaken.class)
   public Account create(SignUpForm form, boolean administrator) throws UsernameTaken {
+    String hash = passwordHash.generate(form.password().toCharArray());
+    if (administrator) {
+      lockSetupCode();
+      if (administratorCount() > 0) {
+        throw new AdministratorExists();
+      }
+    }
     if (find(form.username()).isPresent()) {
       throw new UsernameTaken();
     }
-    Account account =
-        new Account(
-            form.username(), passwordHash.generate(form.password().toCharArray()), clock.instant());
+    Account account = new Account(form.username(), hash, clock.instant());
     account.setAdministrator(administrator);
     try {
       em.persist(account);
@@ -84,6 +102,25 @@ public class AccountStore {
       throw new UsernameTaken();
     }
     return account;
+  }
+
+  /**
+   * Runs {@code work} in a transaction that holds the setup code's row lock, which every creation
+   * of an administrator account takes too: on every node, one at a time.
+   */
+  @Transactional(rollbackOn = UsernameTaken.class)
+  public <T> T underSetupLock(SetupWork<T> work) throws UsernameTaken {
+    return work.run(lockSetupCode());
+  }
+
+  /** The setup code's row as stored now (no lock). */
+  SetupCode setupCode() {
+    return em.find(SetupCode.class, SetupCode.ROW);
+  }
+
+  private SetupCode lockSetupCode() {
+    return em.find(
+        SetupCode.class, SetupCode.ROW, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
   }
 
   public Optional<Account> find(String username) {
@@ -141,9 +178,6 @@ public class AccountStore {
         changed++;
       }
     }
-    if (changed > 0) {
-      rolesVersion.incrementAndGet();
-    }
     return changed;
   }
 
@@ -169,12 +203,6 @@ public class AccountStore {
       }
     }
     account.setAdministrator(administrator);
-    rolesVersion.incrementAndGet();
     return true;
-  }
-
-  /** Changes whenever a role changes on this node. */
-  public long rolesVersion() {
-    return rolesVersion.get();
   }
 }

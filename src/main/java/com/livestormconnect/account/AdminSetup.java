@@ -7,22 +7,29 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * How the first administrator is made: something only the operator has. While no account is a
- * stored administrator, a one-time setup code is made at start-up, written once to the log and to
- * {@code DATA_DIR/admin-setup-code} (rw-------); signing up with it creates an administrator and
- * spends it. At start-up, accounts that already exist and are named in ADMIN_USERNAMES are made
- * administrators; a listed name without an account is not reserved, so a stranger who signs up with
- * it later gets an ordinary account.
+ * stored administrator, the cluster has one setup code, kept in the database as a hash (table
+ * {@code admin_setup}): the first node to start makes it and writes it to its own {@code
+ * DATA_DIR/admin-setup-code} (rw-------), never to the log; every node logs which node's file holds
+ * it. Signing up with it creates an administrator and spends it, in one transaction under the row's
+ * lock, which re-checks that no administrator exists: the code is dead everywhere once used or once
+ * any administrator exists. At start-up, accounts that already exist and are named in
+ * ADMIN_USERNAMES are made administrators; a listed name without an account is not reserved, so a
+ * stranger who signs up with it later gets an ordinary account.
  */
 @ApplicationScoped
 public class AdminSetup {
@@ -34,70 +41,133 @@ public class AdminSetup {
 
   @Inject Settings settings;
 
-  private final AtomicReference<String> code = new AtomicReference<>();
-
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     int promoted = accounts.promoteExisting(settings.adminUsernames());
     if (promoted > 0) {
       LOG.info(() -> promoted + " account(s) named in ADMIN_USERNAMES are administrators");
     }
-    if (accounts.administratorCount() > 0) {
-      deleteFile();
-      return;
-    }
-    String fresh = fresh();
-    code.set(fresh);
     Path file = file();
+    String here = holder();
     try {
-      write(file, fresh);
-    } catch (IOException | RuntimeException e) {
+      String holder =
+          accounts.underSetupLock(
+              row -> {
+                if (accounts.administratorCount() > 0) {
+                  row.spent();
+                  return null;
+                }
+                // A code stays while its file does: a node whose file was lost (a new volume)
+                // makes a fresh one, since nobody else can read the old one.
+                if (row.getCodeHash() != null
+                    && !(here.equals(row.getHolder()) && !Files.exists(file))) {
+                  return row.getHolder();
+                }
+                String fresh = fresh();
+                try {
+                  write(file, fresh);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+                row.pending(hash(fresh), here);
+                return here;
+              });
+      if (holder == null) {
+        deleteFile();
+        return;
+      }
+      if (!holder.equals(here)) {
+        deleteFile();
+      }
+      LOG.warning(
+          "No administrator yet. The one-time setup code that makes the first administrator is"
+              + " in the file "
+              + holder
+              + " (readable by the app's user only); sign up at "
+              + settings.appBaseUrl()
+              + "/signup with it.");
+    } catch (AccountStore.UsernameTaken impossible) {
+      throw new IllegalStateException("no account is created at start-up", impossible);
+    } catch (UncheckedIOException e) {
       LOG.warning(
           () ->
               "Could not write the administrator setup code to "
                   + file
                   + " ("
-                  + e.getClass().getSimpleName()
-                  + "); it is in this log only");
+                  + e.getCause().getClass().getSimpleName()
+                  + "); no code was made. Make DATA_DIR writable and restart this node.");
     }
-    LOG.warning(
-        "No administrator yet. Sign up at "
-            + settings.appBaseUrl()
-            + "/signup with this"
-            + " one-time setup code to become the first administrator: "
-            + fresh
-            + " (also in "
-            + file
-            + ")");
   }
 
-  /** Whether a setup code is waiting to be used (no administrator exists yet). */
+  /** Whether a setup code is waiting to be used (no administrator exists yet), on any node. */
   public boolean isPending() {
-    return code.get() != null;
+    SetupCode row = accounts.setupCode();
+    boolean pending =
+        row != null && row.getCodeHash() != null && accounts.administratorCount() == 0;
+    if (!pending && Files.exists(file())) {
+      // Spent on another node, or an administrator appeared: this node's copy is worthless.
+      deleteFile();
+    }
+    return pending;
   }
 
   /**
-   * Spends the code if {@code given} is it (constant-time comparison); true at most once per code.
-   * {@link #restore} gives it back when the account could not be created after all.
+   * Creates the first administrator if {@code given} is the pending code, and spends the code, in
+   * one transaction under the setup row's lock: of two concurrent redemptions on any nodes, one
+   * makes an administrator and the other finds the code spent. Empty when the code is wrong, spent,
+   * or an administrator exists already.
    */
-  public boolean redeem(String given) {
-    String expected = code.get();
+  public Optional<Account> createFirstAdministrator(SignUpForm form, String given)
+      throws AccountStore.UsernameTaken {
+    Optional<Account> created =
+        accounts.underSetupLock(
+            row ->
+                redeem(row, given) ? Optional.of(accounts.create(form, true)) : Optional.empty());
+    if (created.isPresent()) {
+      deleteFile();
+    }
+    return created;
+  }
+
+  /**
+   * Spends the code if {@code given} is it (constant-time comparison of the hashes) and no
+   * administrator exists; true at most once per code. The caller holds the row's lock.
+   */
+  private boolean redeem(SetupCode row, String given) {
+    String expected = row.getCodeHash();
     if (expected == null
         || given == null
+        || given.isBlank()
         || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8),
-            given.trim().getBytes(StandardCharsets.UTF_8))) {
+            expected.getBytes(StandardCharsets.US_ASCII),
+            hash(given.trim()).getBytes(StandardCharsets.US_ASCII))
+        || accounts.administratorCount() > 0) {
       return false;
     }
-    return code.compareAndSet(expected, null);
+    row.spent();
+    return true;
   }
 
-  void restore(String given) {
-    code.compareAndSet(null, given.trim());
+  /** Which node's file holds the code: the host's name and the file's absolute path. */
+  private String holder() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null || host.isBlank()) {
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        host = "this host";
+      }
+    }
+    return host + ":" + file().toAbsolutePath();
   }
 
-  /** Called once the administrator exists: the file has served its purpose. */
-  void spent() {
-    deleteFile();
+  static String hash(String code) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
   }
 
   private Path file() {

@@ -33,7 +33,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   static final String WANTED = SignInMechanism.class.getName() + ".wanted";
 
   /** Who is signed in to this session. */
-  record Caller(String name, Set<String> groups, long rolesVersion) implements Serializable {}
+  record Caller(String name, Set<String> groups) implements Serializable {}
 
   @Inject IdentityStoreHandler identityStores;
 
@@ -46,7 +46,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      long version = accounts.rolesVersion();
       CredentialValidationResult result = identityStores.validate(credential);
       if (result.getStatus() != CredentialValidationResult.Status.VALID) {
         // No sendError here: the sign-in page answers, with its message and a fresh CSRF token.
@@ -56,10 +55,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       SameSiteSessions.fix(request, response, isHttps(request));
       signedIn.setAttribute(
           CALLER,
-          new Caller(
-              result.getCallerPrincipal().getName(),
-              Set.copyOf(result.getCallerGroups()),
-              version));
+          new Caller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
       return context.notifyContainerAboutLogin(result);
     }
     HttpSession session = request.getSession(false);
@@ -87,23 +83,19 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   }
 
   /**
-   * The caller with up-to-date groups: re-read when an administrator changed someone's role since
-   * this session signed in (a demoted administrator loses the pages at once). Null when the account
-   * no longer exists.
+   * The caller with the groups the database holds now, read on every request: a role changed on any
+   * node (a demoted administrator) counts from the next request, on every node. Null when the
+   * account no longer exists.
    */
   private Caller current(HttpSession session, Caller signedIn) {
-    long version = accounts.rolesVersion();
-    if (signedIn.rolesVersion() == version) {
-      return signedIn;
-    }
     Caller fresh =
         accounts
             .find(signedIn.name())
-            .map(a -> new Caller(a.getUsername(), accounts.groups(a), version))
+            .map(a -> new Caller(a.getUsername(), accounts.groups(a)))
             .orElse(null);
     if (fresh == null) {
       session.removeAttribute(CALLER);
-    } else {
+    } else if (!fresh.equals(signedIn)) {
       session.setAttribute(CALLER, fresh);
     }
     return fresh;

@@ -10,13 +10,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * GET shows the sign-up form; POST creates the account and signs its owner in. With the one-time
- * setup code the account is the first administrator, also when SIGNUP=closed.
+ * GET shows the sign-up form; POST creates the account and signs its owner in: length limits and
+ * form checks first, then a sign-up permit for the client's address, then a password hashing slot
+ * of sign-up's share. With the one-time setup code the account is the first administrator, also
+ * when SIGNUP=closed.
  */
 @WebServlet("/signup")
 public class SignUpServlet extends HttpServlet {
@@ -31,6 +34,8 @@ public class SignUpServlet extends HttpServlet {
   @Inject PasswordChecks passwordChecks;
 
   @Inject SignInThrottle throttle;
+
+  @Inject SignUpThrottle signUpThrottle;
 
   @Inject Settings settings;
 
@@ -61,13 +66,17 @@ public class SignUpServlet extends HttpServlet {
       render(request, response, 400, form.username(), problems);
       return;
     }
-    if (administrator && !setup.redeem(setupCode)) {
-      render(request, response, 400, form.username(), List.of("signup.error.setupCode"));
+    // Counted before any lookup or hashing, whatever comes of it: a taken name costs a permit too.
+    String address = ProxyHeaders.clientAddress(request, settings.trustedProxies());
+    Duration wait = signUpThrottle.tryAcquire(address);
+    if (!wait.isZero()) {
+      response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds() + 1)));
+      render(request, response, 429, form.username(), List.of("signup.error.throttled"));
       return;
     }
-    Optional<PasswordChecks.Slot> slot = passwordChecks.enter();
+    Optional<PasswordChecks.Slot> slot = passwordChecks.enterForSignUp();
     if (slot.isEmpty()) {
-      giveBack(administrator, setupCode);
+      signUpThrottle.notUsed(address);
       SignInServlet.busy(
           request,
           response,
@@ -78,17 +87,21 @@ public class SignUpServlet extends HttpServlet {
     }
     try (PasswordChecks.Slot taken = slot.get()) {
       try {
-        accounts.create(form, administrator);
+        if (administrator) {
+          if (setup.createFirstAdministrator(form, setupCode).isEmpty()) {
+            render(request, response, 400, form.username(), List.of("signup.error.setupCode"));
+            return;
+          }
+        } else {
+          accounts.create(form);
+        }
       } catch (AccountStore.UsernameTaken e) {
-        giveBack(administrator, setupCode);
+        // The second hash a new account costs (its sign-in below): "taken" answers no sooner.
+        accounts.verifyDecoy(form.password());
         render(request, response, 409, form.username(), List.of("signup.error.taken"));
         return;
       }
-      if (administrator) {
-        setup.spent();
-      }
-      throttle.known(
-          form.username(), ProxyHeaders.clientAddress(request, settings.trustedProxies()));
+      throttle.known(form.username(), address);
       signInAndLand(request, response, form);
     }
   }
@@ -101,12 +114,6 @@ public class SignUpServlet extends HttpServlet {
       SignInServlet.redirect(response, request.getContextPath() + "/dashboard");
     } else if (status != AuthenticationStatus.SEND_CONTINUE) {
       SignInServlet.redirect(response, request.getContextPath() + "/login");
-    }
-  }
-
-  private void giveBack(boolean administrator, String setupCode) {
-    if (administrator) {
-      setup.restore(setupCode);
     }
   }
 

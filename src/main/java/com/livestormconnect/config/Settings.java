@@ -31,6 +31,7 @@ public record Settings(
     Duration livestormCacheTtl,
     TrustedProxies trustedProxies,
     boolean signupOpen,
+    int signupLimitPerHour,
     OperationsSettings operations) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
@@ -79,6 +80,8 @@ public record Settings(
     env.integer("SANDBOX_LATENCY_MS", 0, 0, 10_000);
     TrustedProxies proxies = TrustedProxies.read(env);
     boolean signupOpen = signup(env);
+    // New accounts per client address (IPv6: per /64) in any hour, for the whole cluster.
+    int signupLimit = env.integer("SIGNUP_LIMIT_PER_HOUR", 5, 1, 500);
     if (mode == Mode.PRODUCTION) {
       requireHttps(env, "APP_BASE_URL", appBaseUrl);
       requireHttps(env, "LIVESTORM_AUTHORIZE_URL", livestorm.authorizeUrl());
@@ -101,6 +104,7 @@ public record Settings(
         cacheTtl,
         proxies,
         signupOpen,
+        signupLimit,
         operations);
   }
 

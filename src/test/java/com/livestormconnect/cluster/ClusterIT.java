@@ -99,7 +99,10 @@ class ClusterIT {
             "TOKEN_ENCRYPTION_KEY",
             Base64.getEncoder().encodeToString(key),
             "ADMIN_USERNAMES",
-            String.join(",", ADMINS));
+            String.join(",", ADMINS),
+            // Every account of this test is made from 127.0.0.1.
+            "SIGNUP_LIMIT_PER_HOUR",
+            "100");
     node1 = MicroNode.start("node1", port1, settings);
     node2 = MicroNode.start("node2", port2, settings);
     node1.awaitUp(Duration.ofMinutes(3));

@@ -351,6 +351,19 @@ class SettingsTest {
   }
 
   @Test
+  void fiveNewAccountsPerAddressAnHourUnlessTheOperatorSaysOtherwise() {
+    assertEquals(5, parse(production()).signupLimitPerHour());
+    Map<String, String> env = production();
+    env.put("SIGNUP_LIMIT_PER_HOUR", "20");
+    assertEquals(20, parse(env).signupLimitPerHour());
+    env.put("SIGNUP_LIMIT_PER_HOUR", "0");
+    assertTrue(
+        assertThrows(ConfigurationException.class, () -> parse(env))
+            .getMessage()
+            .contains("SIGNUP_LIMIT_PER_HOUR"));
+  }
+
+  @Test
   void theFirstAccountIsAdministratorOnlyInTheSandboxOnALoopbackAddress() {
     assertTrue(parse(Map.of()).firstAccountIsAdmin());
     assertFalse(
