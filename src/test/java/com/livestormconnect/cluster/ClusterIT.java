@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.SandboxControl;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -32,8 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,8 +52,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   private static final String PASSWORD = "correct horse battery";
-  private static final Pattern CONSENT =
-      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
   private static final List<String> ADMINS =
       List.of("rate", "rate200", "refresh", "storm-1", "storm-2", "storm-3");
 
@@ -277,14 +274,7 @@ class ClusterIT {
     one.get("/connect");
     HttpResponse<String> started = one.post("/connect", List.of(Map.entry("scope", "events:read")));
     assertEquals(303, started.statusCode(), started.body());
-    HttpResponse<String> consent = one.get(location(started));
-    Matcher token = CONSENT.matcher(consent.body());
-    assertTrue(token.find(), consent.body());
-    HttpResponse<String> approved =
-        one.postRaw(
-            "/sandbox/oauth/authorize",
-            Map.of("consent_token", token.group(1), "decision", "approve"));
-    HttpResponse<String> callback = one.get(location(approved));
+    HttpResponse<String> callback = one.get(SandboxConsent.approve(one, location(started)));
     assertEquals("/dashboard", location(callback));
     Browser two = new Browser(node2.base());
     signIn(two, username);
