@@ -81,6 +81,24 @@ public final class SandboxControl {
     expectOk(post("lost-refresh-answers", Map.of("count", count)));
   }
 
+  /**
+   * While on, successful refreshes rotate the tokens and then wait before answering (20 s at most)
+   * until this is called again with false: a client's refresh is then seen under way.
+   */
+  public void holdRefreshAnswers(boolean hold) {
+    expectOk(post("held-refresh-answers", Map.of("hold", hold)));
+  }
+
+  /** How many refresh answers the sandbox holds now. */
+  public long heldRefreshAnswers() {
+    HttpResponse<String> response = get("held-refresh-answers");
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body()))
+        .readObject()
+        .getJsonNumber("held")
+        .longValue();
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }

@@ -1,11 +1,13 @@
 package com.livestormconnect.sandbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Faults queued by a test: the next {@code count} API requests answer {@code status}; the next
- * refreshes lose their answer after rotating.
+ * refreshes lose their answer after rotating; refresh answers wait until released.
  */
 @ApplicationScoped
 public class Faults {
@@ -46,5 +48,46 @@ public class Faults {
     }
     lostRefreshAnswers--;
     return true;
+  }
+
+  /**
+   * The longest a refresh answer is held: shorter than the app's default read timeout (30 s), so
+   * that a hold a test forgets to release shows as a slow refresh, never as a lost one.
+   */
+  static final Duration LONGEST_HOLD = Duration.ofSeconds(20);
+
+  private boolean holdingRefreshAnswers;
+  private int heldRefreshAnswers;
+
+  /**
+   * While on, successful refreshes rotate the tokens and then wait before answering, until this is
+   * switched off (or {@link #LONGEST_HOLD}): a test can see a client's refresh under way, e.g. to
+   * kill the node that sent it.
+   */
+  public synchronized void holdRefreshAnswers(boolean hold) {
+    holdingRefreshAnswers = hold;
+    notifyAll();
+  }
+
+  public synchronized boolean holdingRefreshAnswers() {
+    return holdingRefreshAnswers;
+  }
+
+  /** Waits while refresh answers are held; at once when they are not. */
+  public synchronized void awaitRefreshAnswerRelease() throws InterruptedException {
+    long deadline = System.nanoTime() + LONGEST_HOLD.toNanos();
+    heldRefreshAnswers++;
+    try {
+      for (long left; holdingRefreshAnswers && (left = deadline - System.nanoTime()) > 0; ) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } finally {
+      heldRefreshAnswers--;
+    }
+  }
+
+  /** How many refresh answers are waiting now. */
+  public synchronized int heldRefreshAnswers() {
+    return heldRefreshAnswers;
   }
 }

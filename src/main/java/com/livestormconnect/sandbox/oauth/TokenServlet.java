@@ -116,6 +116,11 @@ public class TokenServlet extends HttpServlet {
         tokens.revoke(old.get());
       }
       stats.refreshSucceeded();
+      try {
+        faults.awaitRefreshAnswerRelease();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (faults.takeLostRefreshAnswer()) {
         loseAnswer(response);
         return;
