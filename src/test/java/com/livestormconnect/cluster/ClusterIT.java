@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.MicroNode;
 import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.SandboxControl;
 import jakarta.json.Json;

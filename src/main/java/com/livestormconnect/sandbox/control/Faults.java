@@ -3,7 +3,8 @@ package com.livestormconnect.sandbox.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Faults queued by a test: the next {@code count} API requests answer {@code status}; the next
@@ -56,6 +57,10 @@ public class Faults {
    */
   static final Duration LONGEST_HOLD = Duration.ofSeconds(20);
 
+  // A lock of its own, never the bean's monitor: Weld's client proxy copies "synchronized" onto
+  // its own methods, so a request waiting inside one would keep every other caller out.
+  private final ReentrantLock holdLock = new ReentrantLock();
+  private final Condition released = holdLock.newCondition();
   private boolean holdingRefreshAnswers;
   private int heldRefreshAnswers;
 
@@ -64,30 +69,50 @@ public class Faults {
    * switched off (or {@link #LONGEST_HOLD}): a test can see a client's refresh under way, e.g. to
    * kill the node that sent it.
    */
-  public synchronized void holdRefreshAnswers(boolean hold) {
-    holdingRefreshAnswers = hold;
-    notifyAll();
+  public void holdRefreshAnswers(boolean hold) {
+    holdLock.lock();
+    try {
+      holdingRefreshAnswers = hold;
+      released.signalAll();
+    } finally {
+      holdLock.unlock();
+    }
   }
 
-  public synchronized boolean holdingRefreshAnswers() {
-    return holdingRefreshAnswers;
+  public boolean holdingRefreshAnswers() {
+    holdLock.lock();
+    try {
+      return holdingRefreshAnswers;
+    } finally {
+      holdLock.unlock();
+    }
   }
 
   /** Waits while refresh answers are held; at once when they are not. */
-  public synchronized void awaitRefreshAnswerRelease() throws InterruptedException {
-    long deadline = System.nanoTime() + LONGEST_HOLD.toNanos();
-    heldRefreshAnswers++;
+  public void awaitRefreshAnswerRelease() throws InterruptedException {
+    holdLock.lock();
     try {
-      for (long left; holdingRefreshAnswers && (left = deadline - System.nanoTime()) > 0; ) {
-        TimeUnit.NANOSECONDS.timedWait(this, left);
+      long left = LONGEST_HOLD.toNanos();
+      heldRefreshAnswers++;
+      try {
+        while (holdingRefreshAnswers && left > 0) {
+          left = released.awaitNanos(left);
+        }
+      } finally {
+        heldRefreshAnswers--;
       }
     } finally {
-      heldRefreshAnswers--;
+      holdLock.unlock();
     }
   }
 
   /** How many refresh answers are waiting now. */
-  public synchronized int heldRefreshAnswers() {
-    return heldRefreshAnswers;
+  public int heldRefreshAnswers() {
+    holdLock.lock();
+    try {
+      return heldRefreshAnswers;
+    } finally {
+      holdLock.unlock();
+    }
   }
 }
