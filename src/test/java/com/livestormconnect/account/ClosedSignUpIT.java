@@ -96,7 +96,10 @@ class ClosedSignUpIT {
     assertFalse(Files.exists(file), "the spent code's file is deleted");
 
     Browser again = new Browser(node.base());
-    again.get("/signup");
+    assertFalse(again.get("/signup").body().contains("name=\"setupCode\""), "no code to offer");
+    // Sent anyway, with the session's CSRF token from the sign-in page (closed sign-up with no
+    // code pending shows no form).
+    again.get("/login");
     String second = unique("second");
     HttpResponse<String> reused =
         again.post("/signup", Map.of("username", second, "password", PASSWORD, "setupCode", code));
