@@ -22,7 +22,8 @@ public final class Deployments {
     WebArchive archive =
         ShrinkWrap.create(WebArchive.class, "ROOT.war")
             .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war));
-    archive.addClasses(Deployments.class, Browser.class, SandboxControl.class);
+    archive.addClasses(
+        Deployments.class, Browser.class, SandboxControl.class, SandboxConsent.class);
     archive.addClasses(testClasses);
     return archive;
   }

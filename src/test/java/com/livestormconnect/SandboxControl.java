@@ -81,16 +81,22 @@ public final class SandboxControl {
     expectOk(post("lost-refresh-answers", Map.of("count", count)));
   }
 
-  /** Refreshes rotate the tokens, then hold their answer until {@code holdRefreshes(false)}. */
-  public void holdRefreshes(boolean hold) {
-    post("hold-refreshes", Map.of("hold", hold));
+  /**
+   * While on, successful refreshes rotate the tokens and then wait before answering (20 s at most)
+   * until this is called again with false: a client's refresh is then seen under way.
+   */
+  public void holdRefreshAnswers(boolean hold) {
+    expectOk(post("held-refresh-answers", Map.of("hold", hold)));
   }
 
-  /** How many refreshes are waiting to answer now. */
-  public int refreshesHeld() {
-    return Json.createReader(new StringReader(get("hold-refreshes").body()))
+  /** How many refresh answers the sandbox holds now. */
+  public long heldRefreshAnswers() {
+    HttpResponse<String> response = get("held-refresh-answers");
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body()))
         .readObject()
-        .getInt("held");
+        .getJsonNumber("held")
+        .longValue();
   }
 
   public void resetStats() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.MicroNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ class AccountClusterIT {
       s.execute("CREATE DATABASE livestorm_accounts");
     }
     for (String name : List.of("accounts1", "accounts2")) {
-      deleteTree(TARGET.resolve("cluster").resolve(name));
+      deleteTree(TARGET.resolve("micro-nodes").resolve(name));
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
@@ -387,11 +388,11 @@ class AccountClusterIT {
   }
 
   private static Path dataDir(MicroNode node) {
-    return TARGET.resolve("cluster").resolve(node.name).resolve("data");
+    return TARGET.resolve("micro-nodes").resolve(node.name).resolve("data");
   }
 
   private static String log(MicroNode node) throws Exception {
-    return Files.readString(TARGET.resolve("cluster").resolve(node.name).resolve("micro.log"));
+    return Files.readString(TARGET.resolve("micro-nodes").resolve(node.name).resolve("micro.log"));
   }
 
   private long count(String sql) throws Exception {

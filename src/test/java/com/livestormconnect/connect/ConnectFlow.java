@@ -1,9 +1,9 @@
 package com.livestormconnect.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.SandboxControl;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.net.URI;
@@ -15,14 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One user of the app in one browser, walking the connect flow against the sandbox. */
 public final class ConnectFlow {
   public static final String PASSWORD = "correct horse battery";
-  private static final Pattern CONSENT_TOKEN =
-      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   public final Browser browser;
   public final String username;
@@ -56,12 +52,7 @@ public final class ConnectFlow {
 
   /** Answers the consent page; returns the callback URL the sandbox sends the browser to. */
   String decide(HttpResponse<String> consentPage, String decision) {
-    Matcher token = CONSENT_TOKEN.matcher(consentPage.body());
-    assertTrue(token.find(), consentPage.body());
-    HttpResponse<String> answered =
-        browser.postRaw(
-            "/sandbox/oauth/authorize",
-            Map.of("consent_token", token.group(1), "decision", decision));
+    HttpResponse<String> answered = SandboxConsent.answer(browser, consentPage, decision);
     assertEquals(302, answered.statusCode(), answered.body());
     return location(answered);
   }

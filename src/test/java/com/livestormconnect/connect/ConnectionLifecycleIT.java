@@ -76,7 +76,7 @@ class ConnectionLifecycleIT {
 
   @AfterEach
   void release() {
-    control().holdRefreshes(false);
+    control().holdRefreshAnswers(false);
     control().resetVariants();
   }
 
@@ -127,16 +127,16 @@ class ConnectionLifecycleIT {
     long accountId = connected(flow, "events:read");
     String stale = store.load(accountId).orElseThrow().accessToken().getValue();
     SandboxControl control = control();
-    control.holdRefreshes(true);
+    control.holdRefreshAnswers(true);
     CompletableFuture<FreshToken> refreshed =
         CompletableFuture.supplyAsync(() -> refresh.refresh(accountId, stale, id -> {}));
-    await(() -> control.refreshesHeld() == 1, "the refresh reached Livestorm");
+    await(() -> control.heldRefreshAnswers() == 1, "the refresh reached Livestorm");
     CompletableFuture<Disconnection.Result> disconnected =
         CompletableFuture.supplyAsync(() -> disconnection.disconnect(accountId));
     await(this::someoneWaitsForARowLock, "the disconnection waits for the refresh's row lock");
     assertFalse(disconnected.isDone(), "nothing is deleted while the refresh holds the row");
 
-    control.holdRefreshes(false);
+    control.holdRefreshAnswers(false);
     FreshToken fresh = refreshed.get(30, TimeUnit.SECONDS);
     assertEquals(Disconnection.Result.DISCONNECTED, disconnected.get(30, TimeUnit.SECONDS));
     assertNotEquals(stale, fresh.accessToken(), "the refresh did rotate");

@@ -1,9 +1,9 @@
 package com.livestormconnect.livestorm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.config.Settings;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -17,19 +17,12 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * For client tests: a grant from the sandbox obtained the way a browser and our server would
  * (consent, code, PKCE, token request), without going through the app's connect pages.
  */
 final class SandboxGrant {
-  private static final Pattern CONSENT =
-      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
-
   private SandboxGrant() {}
 
   static TokenResponse obtain(URI appBase, String scopes) throws Exception {
@@ -45,16 +38,7 @@ final class SandboxGrant {
             .codeChallenge(verifier, CodeChallengeMethod.S256)
             .build()
             .toURI();
-    Browser browser = new Browser(appBase);
-    HttpResponse<String> consent = browser.get(authorize.toString());
-    Matcher token = CONSENT.matcher(consent.body());
-    assertTrue(token.find(), consent.body());
-    HttpResponse<String> approved =
-        browser.postRaw(
-            "/sandbox/oauth/authorize",
-            Map.of("consent_token", token.group(1), "decision", "approve"));
-    assertEquals(302, approved.statusCode(), approved.body());
-    String location = approved.headers().firstValue("Location").orElseThrow();
+    String location = SandboxConsent.approve(new Browser(appBase), authorize.toString());
     String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
     TokenRequest request =
         new TokenRequest(

@@ -1,9 +1,9 @@
 package com.livestormconnect.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxConsent;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import java.io.IOException;
 import java.net.URI;
@@ -16,16 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Walks the sandbox's OAuth flow the way a browser and the app's server would, for tests. */
 final class OAuthDance {
   static final String CLIENT_ID = "livestorm-connect-sandbox";
   static final String SECRET = "sandbox-secret-not-for-production";
-  private static final Pattern CONSENT_TOKEN =
-      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   private static final HttpClient RAW =
       HttpClient.newBuilder()
@@ -61,16 +57,8 @@ final class OAuthDance {
     return browser.get(authorizePath(scope, overrides));
   }
 
-  static String consentToken(HttpResponse<String> page) {
-    Matcher m = CONSENT_TOKEN.matcher(page.body());
-    assertTrue(m.find(), "consent page has a form token: " + page.body());
-    return m.group(1);
-  }
-
   HttpResponse<String> decide(HttpResponse<String> page, String decision) {
-    return browser.postRaw(
-        "/sandbox/oauth/authorize",
-        Map.of("consent_token", consentToken(page), "decision", decision));
+    return SandboxConsent.answer(browser, page, decision);
   }
 
   /** An approved authorization code for {@code scope}, with optional PKCE parameters. */

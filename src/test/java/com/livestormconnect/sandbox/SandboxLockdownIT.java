@@ -115,6 +115,9 @@ class SandboxLockdownIT {
         400, "JSON object", control.postAs("faults", JSON, "status=503", SandboxControl.key()));
     assertRefused(
         400, "JSON object", control.postAs("faults", JSON, "[503]", SandboxControl.key()));
+    assertRefused(400, "hold", control.post("held-refresh-answers", Map.of("hold", "yes")));
+    assertRefused(400, "hold", control.post("held-refresh-answers", Map.of()));
+    assertEquals(0, control.heldRefreshAnswers());
     assertApiAnswers200();
 
     OAuthDance dance = new OAuthDance(browser);

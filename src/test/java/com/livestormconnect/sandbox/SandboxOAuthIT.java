@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
+import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.SandboxControl;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -239,7 +240,7 @@ class SandboxOAuthIT {
         new Browser()
             .postRaw(
                 "/sandbox/oauth/authorize",
-                Map.of("consent_token", OAuthDance.consentToken(page), "decision", "approve"));
+                Map.of("consent_token", SandboxConsent.token(page), "decision", "approve"));
     assertEquals(403, stolen.statusCode());
     assertEquals(302, dance.decide(page, "approve").statusCode());
   }

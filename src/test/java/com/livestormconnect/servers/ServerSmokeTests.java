@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
+import com.livestormconnect.SandboxConsent;
 import com.livestormconnect.SandboxControl;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -37,8 +38,6 @@ abstract class ServerSmokeTests {
   private static final String PASSWORD = "correct horse battery";
   private static final Pattern EVENT_LINK = Pattern.compile("href=\"/events/([0-9a-f-]{36})\"");
   private static final Pattern SESSION_LINK = Pattern.compile("href=\"/sessions/([0-9a-f-]{36})\"");
-  private static final Pattern CONSENT_TOKEN =
-      Pattern.compile("name=\"consent_token\" value=\"([^\"]+)\"");
 
   RunningServer server;
 
@@ -171,14 +170,7 @@ abstract class ServerSmokeTests {
         authorize.contains("code_challenge_method=S256") && authorize.contains("code_challenge="),
         authorize);
 
-    HttpResponse<String> consent = browser.get(authorize);
-    assertEquals(200, consent.statusCode(), consent.body());
-    HttpResponse<String> approved =
-        browser.postRaw(
-            "/sandbox/oauth/authorize",
-            Map.of("consent_token", first(CONSENT_TOKEN, consent.body()), "decision", "approve"));
-    assertEquals(302, approved.statusCode(), approved.body());
-    HttpResponse<String> callback = browser.get(location(approved));
+    HttpResponse<String> callback = browser.get(SandboxConsent.approve(browser, authorize));
     assertEquals(303, callback.statusCode(), callback.body());
     assertEquals("/dashboard", location(callback));
   }

@@ -22,10 +22,10 @@ import java.util.Optional;
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
  * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants (see
  * {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST
- * lost-refresh-answers (count), GET and POST hold-refreshes (hold, true or false: refreshes rotate,
- * then wait to answer until released; GET tells how many wait). Every request needs the control key
- * in the {@value ControlKey#HEADER} header (403 otherwise), POSTs take a JSON object only (415
- * otherwise), and every value is bounded: a bad one is a 400 naming the field, and nothing changes.
+ * lost-refresh-answers (count), GET and POST held-refresh-answers (hold, true or false). Every
+ * request needs the control key in the {@value ControlKey#HEADER} header (403 otherwise), POSTs
+ * take a JSON object only (415 otherwise), and every value is bounded: a bad one is a 400 naming
+ * the field, and nothing changes.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
@@ -61,10 +61,10 @@ public class ControlServlet extends HttpServlet {
     }
     if ("/stats".equals(request.getPathInfo())) {
       JsonBody.write(response, 200, JSON, stats.snapshot());
-    } else if ("/hold-refreshes".equals(request.getPathInfo())) {
-      JsonBody.write(response, 200, JSON, held());
     } else if ("/variants".equals(request.getPathInfo())) {
       JsonBody.write(response, 200, JSON, variants.all());
+    } else if ("/held-refresh-answers".equals(request.getPathInfo())) {
+      writeHeldRefreshAnswers(response);
     } else {
       problem(response, 404, "Unknown control; see GET /sandbox/control/stats");
     }
@@ -127,13 +127,13 @@ public class ControlServlet extends HttpServlet {
           faults.loseRefreshAnswers(count);
           JsonBody.write(response, 200, JSON, Map.of("count", count));
         }
-        case "/hold-refreshes" -> {
+        case "/held-refresh-answers" -> {
           JsonValue hold = params.get("hold");
           if (hold != JsonValue.TRUE && hold != JsonValue.FALSE) {
             throw new BadValue("hold must be true or false");
           }
-          faults.holdRefreshes(hold == JsonValue.TRUE);
-          JsonBody.write(response, 200, JSON, held());
+          faults.holdRefreshAnswers(hold == JsonValue.TRUE);
+          writeHeldRefreshAnswers(response);
         }
         default -> problem(response, 404, "Unknown control");
       }
@@ -142,8 +142,12 @@ public class ControlServlet extends HttpServlet {
     }
   }
 
-  private Map<String, Object> held() {
-    return Map.of("hold", faults.holdingRefreshes(), "held", faults.refreshesHeld());
+  private void writeHeldRefreshAnswers(HttpServletResponse response) throws IOException {
+    JsonBody.write(
+        response,
+        200,
+        JSON,
+        Map.of("hold", faults.holdingRefreshAnswers(), "held", faults.heldRefreshAnswers()));
   }
 
   private boolean authorized(HttpServletRequest request, HttpServletResponse response)

@@ -3,11 +3,12 @@ package com.livestormconnect.sandbox.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Faults queued by a test: the next {@code count} API requests answer {@code status}; the next
- * refreshes lose their answer after rotating; refreshes hold their answer, after rotating, until
- * released (so a test can act while a client is known to be in the middle of a refresh).
+ * refreshes lose their answer after rotating; refresh answers wait until released.
  */
 @ApplicationScoped
 public class Faults {
@@ -50,55 +51,68 @@ public class Faults {
     return true;
   }
 
-  /** The longest a refresh's answer is held, so a test that forgets to release cannot hang. */
-  static final Duration MAX_HOLD = Duration.ofSeconds(60);
+  /**
+   * The longest a refresh answer is held: shorter than the app's default read timeout (30 s), so
+   * that a hold a test forgets to release shows as a slow refresh, never as a lost one.
+   */
+  static final Duration LONGEST_HOLD = Duration.ofSeconds(20);
+
+  // A lock of its own, never the bean's monitor: Weld's client proxy copies "synchronized" onto
+  // its own methods, so a request waiting inside one would keep every other caller out.
+  private final ReentrantLock holdLock = new ReentrantLock();
+  private final Condition released = holdLock.newCondition();
+  private boolean holdingRefreshAnswers;
+  private int heldRefreshAnswers;
 
   /**
-   * Guards the hold, apart from the synchronized methods above: Weld's client proxy repeats their
-   * {@code synchronized} on itself, so a thread waiting inside one would keep every other caller of
-   * the bean out.
+   * While on, successful refreshes rotate the tokens and then wait before answering, until this is
+   * switched off (or {@link #LONGEST_HOLD}): a test can see a client's refresh under way, e.g. to
+   * kill the node that sent it.
    */
-  private final Object holdMonitor = new Object();
-
-  private boolean holdRefreshes;
-  private int refreshesHeld;
-
-  /** While on, each refresh rotates the tokens, then waits to answer until it is turned off. */
-  public void holdRefreshes(boolean hold) {
-    synchronized (holdMonitor) {
-      holdRefreshes = hold;
-      holdMonitor.notifyAll();
+  public void holdRefreshAnswers(boolean hold) {
+    holdLock.lock();
+    try {
+      holdingRefreshAnswers = hold;
+      released.signalAll();
+    } finally {
+      holdLock.unlock();
     }
   }
 
-  public boolean holdingRefreshes() {
-    synchronized (holdMonitor) {
-      return holdRefreshes;
+  public boolean holdingRefreshAnswers() {
+    holdLock.lock();
+    try {
+      return holdingRefreshAnswers;
+    } finally {
+      holdLock.unlock();
     }
   }
 
-  /** Refreshes waiting to answer now. */
-  public int refreshesHeld() {
-    synchronized (holdMonitor) {
-      return refreshesHeld;
-    }
-  }
-
-  /** Waits while refreshes are held (at most {@link #MAX_HOLD}). */
-  public void awaitRefreshRelease() {
-    long deadline = System.nanoTime() + MAX_HOLD.toNanos();
-    synchronized (holdMonitor) {
-      refreshesHeld++;
+  /** Waits while refresh answers are held; at once when they are not. */
+  public void awaitRefreshAnswerRelease() throws InterruptedException {
+    holdLock.lock();
+    try {
+      long left = LONGEST_HOLD.toNanos();
+      heldRefreshAnswers++;
       try {
-        long left;
-        while (holdRefreshes && (left = deadline - System.nanoTime()) > 0) {
-          holdMonitor.wait(Math.max(1, left / 1_000_000));
+        while (holdingRefreshAnswers && left > 0) {
+          left = released.awaitNanos(left);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       } finally {
-        refreshesHeld--;
+        heldRefreshAnswers--;
       }
+    } finally {
+      holdLock.unlock();
+    }
+  }
+
+  /** How many refresh answers are waiting now. */
+  public int heldRefreshAnswers() {
+    holdLock.lock();
+    try {
+      return heldRefreshAnswers;
+    } finally {
+      holdLock.unlock();
     }
   }
 }

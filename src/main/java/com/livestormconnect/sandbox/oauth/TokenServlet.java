@@ -118,7 +118,11 @@ public class TokenServlet extends HttpServlet {
         tokens.revoke(old.get());
       }
       stats.refreshSucceeded();
-      faults.awaitRefreshRelease();
+      try {
+        faults.awaitRefreshAnswerRelease();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (faults.takeLostRefreshAnswer()) {
         loseAnswer(response);
         return;

@@ -1,4 +1,4 @@
-package com.livestormconnect.cluster;
+package com.livestormconnect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +16,16 @@ import java.util.Map;
 
 /**
  * One real Payara Micro JVM serving the freshly built WAR at the root, on a free loopback port, the
- * way production runs it (one process per node). Its console goes to {@code <dir>/micro.log}.
+ * way production runs it (one process per node), for tests that need settings of their own or more
+ * than one server. Its console goes to {@code <dir>/micro.log}.
  */
-final class MicroNode implements AutoCloseable {
+public final class MicroNode implements AutoCloseable {
   private static final Path TARGET =
       Path.of(System.getProperty("project.build.directory", "target"));
   private static final Path BASEDIR = Path.of(System.getProperty("project.basedir", "."));
 
-  final String name;
-  final int port;
+  public final String name;
+  public final int port;
   private final Path dir;
   private final Process process;
 
@@ -36,7 +37,7 @@ final class MicroNode implements AutoCloseable {
   }
 
   /** A free loopback port to give a node before starting it (so that others can point at it). */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -45,8 +46,9 @@ final class MicroNode implements AutoCloseable {
   }
 
   /** Starts the JVM and returns at once; {@link #awaitUp} waits until the app answers. */
-  static MicroNode start(String name, int port, Map<String, String> settings) throws IOException {
-    Path dir = TARGET.resolve("cluster").resolve(name);
+  public static MicroNode start(String name, int port, Map<String, String> settings)
+      throws IOException {
+    Path dir = TARGET.resolve("micro-nodes").resolve(name);
     Files.createDirectories(dir.resolve("tmp"));
     List<String> command =
         new ArrayList<>(
@@ -89,15 +91,20 @@ final class MicroNode implements AutoCloseable {
     return new MicroNode(name, port, dir, process);
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** The node's DATA_DIR. */
+  public Path dataDir() {
+    return dir.resolve("data");
   }
 
   /**
    * Waits for {@code /health} to say UP. Not the "ready" log line: Micro prints it even when the
    * deployment failed, and then answers 404 to everything.
    */
-  void awaitUp(Duration timeout) throws InterruptedException {
+  public void awaitUp(Duration timeout) throws InterruptedException {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -129,16 +136,16 @@ final class MicroNode implements AutoCloseable {
   /**
    * Kills the JVM as a crash or an OOM killer would: no shutdown hooks, no goodbye to the database.
    */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(dir.resolve("micro.log"));
       return "--- last lines of "
