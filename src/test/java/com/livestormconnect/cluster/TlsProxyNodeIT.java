@@ -47,7 +47,14 @@ class TlsProxyNodeIT {
         MicroNode.start(
             "tls-proxy",
             port,
-            Map.of("APP_BASE_URL", "https://127.0.0.1:" + port, "TRUSTED_PROXIES", "127.0.0.1/32"));
+            Map.of(
+                "APP_BASE_URL",
+                "https://127.0.0.1:" + port,
+                "TRUSTED_PROXIES",
+                "127.0.0.1/32",
+                // Every run signs up from 127.0.0.1 into the same data folder.
+                "SIGNUP_LIMIT_PER_HOUR",
+                "500"));
     node.awaitUp(Duration.ofMinutes(3));
   }
 
