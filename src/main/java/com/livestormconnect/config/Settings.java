@@ -33,7 +33,8 @@ public record Settings(
     Duration livestormCacheTtl,
     TrustedProxies trustedProxies,
     boolean signupOpen,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    BudgetSettings budget) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -97,6 +98,7 @@ public record Settings(
       requireHttps(env, "LIVESTORM_REDIRECT_URI", livestorm.redirectUri());
     }
     OperationsSettings operations = OperationsSettings.read(env);
+    BudgetSettings budget = BudgetSettings.read(env);
     env.throwIfProblems();
     return new Settings(
         mode,
@@ -110,7 +112,8 @@ public record Settings(
         cacheTtl,
         proxies,
         signupOpen,
-        operations);
+        operations,
+        budget);
   }
 
   /**
