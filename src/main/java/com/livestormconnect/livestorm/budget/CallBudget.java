@@ -195,6 +195,7 @@ public class CallBudget {
 
   private void configure(
       int limit, Duration window, ArrivalWindow arrivals, Clock clock, int backgroundPercent) {
+    this.clock = clock;
     this.permits = new Permits(limit, window, arrivals);
     this.quotas = new Quotas();
     this.monthly = new MonthlyQuota(quotas, clock);

@@ -1,20 +1,21 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import com.livestormconnect.token.ConnectionRemoved;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the client keeps per connection is bounded, and a held-back connection is not forgotten
- * while its hold runs (issue 15 §4).
+ * What the budget keeps per connection is bounded, a held-back connection is not forgotten while
+ * its hold runs, and a removed connection is forgotten by every part of the budget.
  */
 class ConnectionStatesTest {
   private static final int BOUND = ConnectionStates.MAX_CONNECTIONS;
@@ -41,51 +42,58 @@ class ConnectionStatesTest {
   }
 
   @Test
-  void permitLanesAreKeptForABoundedNumberOfConnections() throws Exception {
-    CallPermits permits = new CallPermits(5, CallPermits.WINDOW);
+  void permitLanesAndWindowsAreKeptForABoundedNumberOfConnections() throws Exception {
+    MemoryWindow window = new MemoryWindow(5, Permits.WINDOW);
+    Permits permits = new Permits(5, Permits.WINDOW, window);
     for (int i = 0; i < BOUND + 500; i++) {
-      permits.acquire("c" + i, Duration.ZERO).orElseThrow().close();
+      permits
+          .acquire("c" + i, CallBudget.Priority.INTERACTIVE, Duration.ZERO)
+          .orElseThrow()
+          .close();
     }
     assertTrue(permits.connectionsKept() <= BOUND, permits.connectionsKept() + " lanes kept");
+    assertTrue(window.connectionsKept() <= BOUND, window.connectionsKept() + " windows kept");
   }
 
   @Test
   void aHeldBackConnectionIsKeptWhileItsHoldRunsWhateverTheOthers() {
     Instant now = Instant.parse("2026-11-30T12:00:00Z");
-    MonthlyQuota quota = new MonthlyQuota();
-    quota.quotas = new Quotas();
-    quota.clock = Clock.fixed(now, ZoneOffset.UTC);
-    quota.afterTooManyRequests("held", Optional.of("86400"));
+    MonthlyQuota quota = new MonthlyQuota(new Quotas(), new MovableClock(now));
+    Optional<Duration> aDay = Optional.of(Duration.ofDays(1));
+    quota.afterTooManyRequests("held", aDay);
     for (int i = 0; i < BOUND + 500; i++) {
-      quota.afterTooManyRequests("c" + i, Optional.of("86400"));
+      quota.afterTooManyRequests("c" + i, aDay);
     }
     assertEquals(Optional.of(now.plusSeconds(86400)), quota.usedUpUntil("held"));
   }
 
   @Test
-  void aRemovedConnectionIsForgottenByEveryone() throws Exception {
-    ConnectionStates states = new ConnectionStates();
-    states.quotas = new Quotas();
-    states.metrics = new CallMetrics();
-    states.permits = new CallPermits(5, CallPermits.WINDOW);
-    states.monthlyQuota = new MonthlyQuota();
-    states.monthlyQuota.quotas = states.quotas;
-    states.answers = new RecentAnswers(Duration.ofMinutes(1));
-    states.quotas.record("gone", Map.of("RateLimit-Monthly-Remaining", "0")::get);
-    states.quotas.record("kept", Map.of("RateLimit-Monthly-Remaining", "0")::get);
-    states.metrics.call("gone", 1_000, false);
-    states.permits.pause("gone", Duration.ofMinutes(5));
-    states.monthlyQuota.afterTooManyRequests("gone", Optional.of("60"));
-    RecentAnswers.Owner owner = new RecentAnswers.Owner(7, "gone");
-    states.answers.keep(owner, "/events", "answer", Instant.now());
+  void aRemovedConnectionIsForgottenByEveryPartOfTheBudget() {
+    CallBudget budget = Budgets.inMemory();
+    for (String connection : new String[] {"gone", "kept"}) {
+      budget.heard(
+          connection,
+          Map.of("RateLimit-Monthly-Limit", "100", "RateLimit-Monthly-Remaining", "0")::get);
+      budget.answered(connection, 1_000, true);
+      assertThrows(
+          CallBudget.Refusal.class,
+          () -> budget.tooManyRequests(connection, Optional.of("60"), Duration.ZERO),
+          "none left: the monthly quota");
+      budget.permits().pause(connection, Duration.ofMinutes(5));
+    }
+    assertTrue(budget.standing("gone").quotaUsedUpUntil().isPresent());
+    assertTrue(budget.standing("gone").callsResumeAt().isPresent());
 
-    states.removed(new com.livestormconnect.token.ConnectionRemoved(7, "gone"));
+    budget.removed(new ConnectionRemoved(7, "gone"));
 
-    assertTrue(states.quotas.of("gone").isEmpty());
-    assertTrue(states.quotas.of("kept").isPresent(), "only the removed connection");
-    assertFalse(states.metrics.byConnection().containsKey("gone"));
-    assertTrue(states.permits.resumesAt("gone").isEmpty());
-    assertTrue(states.monthlyQuota.usedUpUntil("gone").isEmpty());
-    assertTrue(states.answers.find(owner, "/events").isEmpty());
+    CallBudget.Standing gone = budget.standing("gone");
+    assertNull(gone.monthlyRemaining(), "quota figures forgotten");
+    assertEquals(0, gone.counters().calls(), "counters forgotten");
+    assertFalse(budget.countersByConnection().containsKey("gone"));
+    assertTrue(gone.quotaUsedUpUntil().isEmpty(), "monthly hold forgotten");
+    assertTrue(gone.callsResumeAt().isEmpty(), "pause forgotten");
+    CallBudget.Standing kept = budget.standing("kept");
+    assertEquals(0L, kept.monthlyRemaining(), "only the removed connection");
+    assertTrue(kept.quotaUsedUpUntil().isPresent());
   }
 }
