@@ -499,7 +499,7 @@ class DashboardIT {
 
   /**
    * Issue 10: a 429 holds the connection back (an hour at most; a longer Retry-After is the monthly
-   * quota, see MonthlyQuota) and every page says until when.
+   * quota, see livestorm.budget) and every page says until when.
    */
   @Test
   void aLongRetryAfterPausesOnlyThatConnectionAndThePagesSayWhenCallsResume() {
