@@ -1,5 +1,6 @@
 package com.livestormconnect.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.livestormconnect.config.LivestormSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,12 +38,8 @@ public class TokenRefresh {
    * rather than by every account ever seen. A size or time bound could drop a lock still held and
    * let a second refresh of the same account start beside the first on this node.
    */
-  private final Map<Long, ReentrantLock> locks =
-      Caffeine.newBuilder()
-          .weakValues()
-          .executor(Runnable::run)
-          .<Long, ReentrantLock>build()
-          .asMap();
+  private final Cache<Long, ReentrantLock> locks =
+      Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
 
   /** A token for the account's connection, refreshed first if it expires within the margin. */
   public FreshToken current(long accountId) {
@@ -79,7 +75,7 @@ public class TokenRefresh {
    * another thread or node already did: then that one is returned.
    */
   public FreshToken refresh(long accountId, String staleAccessToken) {
-    ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock(true));
+    ReentrantLock lock = locks.get(accountId, id -> new ReentrantLock(true));
     lock.lock();
     try {
       TokenRotation.Result result = rotation.rotate(accountId, staleAccessToken);
@@ -100,6 +96,12 @@ public class TokenRefresh {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Locks kept now, for the bound's test. */
+  long locksKept() {
+    locks.cleanUp();
+    return locks.estimatedSize();
   }
 
   /**
