@@ -55,7 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LivestormClientIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(LivestormClientIT.class, SandboxGrant.class, Connections.class);
+    return Deployments.app(
+        LivestormClientIT.class, SandboxGrant.class, Connections.class, Budgets.class);
   }
 
   @Inject LivestormClient client;

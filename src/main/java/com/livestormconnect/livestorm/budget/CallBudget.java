@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -221,11 +222,8 @@ public class CallBudget {
   /** This node's totals since start. */
   public Totals totals() {
     var known = quotas.all().stream().filter(q -> q.monthlyRemaining() != null).toList();
-    Long smallest =
-        known.stream().mapToLong(Quotas.Quota::monthlyRemaining).min().stream()
-            .boxed()
-            .findFirst()
-            .orElse(null);
+    OptionalLong min = known.stream().mapToLong(Quotas.Quota::monthlyRemaining).min();
+    Long smallest = min.isPresent() ? min.getAsLong() : null;
     long low =
         known.stream()
             .filter(
