@@ -1,5 +1,6 @@
 package com.livestormconnect;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -85,6 +86,32 @@ class ArchitectureTest {
           .mayNotBeAccessedByAnyLayer()
           .whereLayer("sandbox")
           .mayNotAccessAnyLayer();
+
+  /**
+   * The call budget has one public face: every other class of the package is package-private, so
+   * pages and operators read a connection's budget in one place.
+   */
+  @ArchTest
+  static final ArchRule theCallBudgetHasOnePublicClass =
+      classes()
+          .that()
+          .resideInAPackage("com.livestormconnect.livestorm.budget..")
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .arePublic()
+          .should()
+          .haveSimpleName("CallBudget");
+
+  /** The budget knows nothing of the client that asks it (no cycle inside {@code livestorm}). */
+  @ArchTest
+  static final ArchRule theCallBudgetDoesNotKnowTheClient =
+      noClasses()
+          .that()
+          .resideInAPackage("com.livestormconnect.livestorm.budget..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.livestormconnect.livestorm");
 
   /** Every class of the app lives in one of the feature packages above. */
   @ArchTest

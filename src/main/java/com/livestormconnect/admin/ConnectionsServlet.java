@@ -1,8 +1,6 @@
 package com.livestormconnect.admin;
 
-import com.livestormconnect.livestorm.CallMetrics;
-import com.livestormconnect.livestorm.MonthlyQuota;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
@@ -25,7 +23,7 @@ public class ConnectionsServlet extends HttpServlet {
   public record Row(
       ConnectionSummary connection,
       Long quotaLeft,
-      CallMetrics.Snapshot calls,
+      CallBudget.Counters calls,
       String validUntil,
       Integer quotaUsedPercent,
       String quotaUsedUpUntil) {}
@@ -34,11 +32,7 @@ public class ConnectionsServlet extends HttpServlet {
 
   @Inject TokenStore store;
 
-  @Inject Quotas quotas;
-
-  @Inject CallMetrics metrics;
-
-  @Inject MonthlyQuota monthlyQuota;
+  @Inject CallBudget budget;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -47,17 +41,16 @@ public class ConnectionsServlet extends HttpServlet {
     var rows =
         store.all().stream()
             .map(
-                c ->
-                    new Row(
-                        c,
-                        quotas.of(c.id()).map(Quotas.Quota::monthlyRemaining).orElse(null),
-                        metrics.forConnection(c.id()),
-                        time.dateTime(c.accessExpiresAt()),
-                        monthlyQuota
-                            .usedFraction(c.id())
-                            .map(f -> (int) Math.floor(f * 100))
-                            .orElse(null),
-                        monthlyQuota.usedUpUntil(c.id()).map(time::dateTime).orElse(null)))
+                c -> {
+                  CallBudget.Standing standing = budget.standing(c.id());
+                  return new Row(
+                      c,
+                      standing.monthlyRemaining(),
+                      standing.counters(),
+                      time.dateTime(c.accessExpiresAt()),
+                      standing.usedPercent(),
+                      standing.quotaUsedUpUntil().map(time::dateTime).orElse(null));
+                })
             .toList();
     templates.render(request, response, "admin/connections", Map.of("rows", rows));
   }

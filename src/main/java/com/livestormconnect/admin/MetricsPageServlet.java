@@ -1,6 +1,6 @@
 package com.livestormconnect.admin;
 
-import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.web.Templates;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,7 +15,7 @@ import java.util.Map;
 public class MetricsPageServlet extends HttpServlet {
   @Inject Templates templates;
 
-  @Inject CallMetrics metrics;
+  @Inject CallBudget budget;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -24,6 +24,6 @@ public class MetricsPageServlet extends HttpServlet {
         request,
         response,
         "admin/metrics",
-        Map.of("total", metrics.total(), "connections", metrics.byConnection()));
+        Map.of("total", budget.totals().calls(), "connections", budget.countersByConnection()));
   }
 }

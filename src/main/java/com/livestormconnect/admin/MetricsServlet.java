@@ -1,6 +1,6 @@
 package com.livestormconnect.admin;
 
-import com.livestormconnect.livestorm.CallMetrics;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -17,26 +17,26 @@ import java.io.IOException;
  */
 @WebServlet("/admin/metrics.json")
 public class MetricsServlet extends HttpServlet {
-  @Inject CallMetrics metrics;
+  @Inject CallBudget budget;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     JsonObjectBuilder connections = Json.createObjectBuilder();
-    metrics.byConnection().forEach((id, snapshot) -> connections.add(id, json(snapshot)));
+    budget.countersByConnection().forEach((id, snapshot) -> connections.add(id, json(snapshot)));
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
     response
         .getWriter()
         .write(
             Json.createObjectBuilder()
-                .add("total", json(metrics.total()))
+                .add("total", json(budget.totals().calls()))
                 .add("connections", connections)
                 .build()
                 .toString());
   }
 
-  static JsonObjectBuilder json(CallMetrics.Snapshot s) {
+  static JsonObjectBuilder json(CallBudget.Counters s) {
     return Json.createObjectBuilder()
         .add("calls", s.calls())
         .add("failures", s.failures())

@@ -84,7 +84,7 @@ public class OperationsServlet extends HttpServlet {
 
   private String schemaVersion() {
     MigrationInfo current = Migrations.flyway(dataSource, settings.database()).info().current();
-    // A repeatable migration (PostgreSQL's permit_bucket) has no version of its own.
+    // A repeatable migration has no version of its own.
     return current == null || current.getVersion() == null
         ? "none"
         : current.getVersion().getVersion();

@@ -1,8 +1,7 @@
 package com.livestormconnect.admin;
 
 import com.livestormconnect.dashboard.export.Exports;
-import com.livestormconnect.livestorm.CallMetrics;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -25,20 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of {@link
- * CallMetrics} (totals only: per-connection detail stays on the admin pages, so the label sets are
+ * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of the {@link
+ * CallBudget} (totals only: per-connection detail stays on the admin pages, so the label sets are
  * bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
  * connections, the export jobs by state, and the JVM's own metrics. The app's figures are read from
  * where they are collected at each scrape; nothing is counted twice.
  */
 @ApplicationScoped
 public class PrometheusMetrics {
-  /** Share of its monthly allowance below which a connection counts as running low. */
-  static final double LOW_QUOTA = 0.1;
-
-  @Inject CallMetrics calls;
-
-  @Inject Quotas quotas;
+  @Inject CallBudget budget;
 
   @Inject Exports exports;
 
@@ -69,7 +63,8 @@ public class PrometheusMetrics {
   }
 
   MetricSnapshots appMetrics() {
-    CallMetrics.Snapshot total = calls.total();
+    CallBudget.Totals totals = budget.totals();
+    CallBudget.Counters total = totals.calls();
     List<MetricSnapshot> all = new ArrayList<>();
     all.add(
         counter(
@@ -99,8 +94,8 @@ public class PrometheusMetrics {
             "livestorm_call_seconds",
             "Time spent in calls to Livestorm, in seconds.",
             total.callTime().toNanos() / 1e9));
-    all.add(permitWait());
-    all.add(quota());
+    all.add(permitWait(totals.permitWaits()));
+    all.add(quota(totals));
     all.add(exportJobs());
     all.add(
         counter(
@@ -110,9 +105,8 @@ public class PrometheusMetrics {
     return new MetricSnapshots(all);
   }
 
-  private MetricSnapshot permitWait() {
-    CallMetrics.WaitHistogram waits = calls.permitWaits();
-    double[] buckets = CallMetrics.permitWaitBuckets();
+  private static MetricSnapshot permitWait(CallBudget.WaitHistogram waits) {
+    double[] buckets = waits.bucketBounds();
     double[] bounds = Arrays.copyOf(buckets, buckets.length + 1);
     bounds[bounds.length - 1] = Double.POSITIVE_INFINITY;
     return HistogramSnapshot.builder()
@@ -128,11 +122,9 @@ public class PrometheusMetrics {
 
   /**
    * The monthly allowance left, without a label per connection: the smallest figure of any
-   * connection (what runs out first), and how many connections are below {@link #LOW_QUOTA}.
+   * connection (what runs out first), and how many connections are below a tenth of their limit.
    */
-  private MetricSnapshot quota() {
-    List<Quotas.Quota> known =
-        quotas.all().stream().filter(q -> q.monthlyRemaining() != null).toList();
+  private static MetricSnapshot quota(CallBudget.Totals totals) {
     GaugeSnapshot.Builder gauge =
         GaugeSnapshot.builder()
             .name("livestorm_monthly_quota_remaining")
@@ -140,28 +132,17 @@ public class PrometheusMetrics {
                 "Livestorm's monthly request allowance left, as its RateLimit headers last said, over all"
                     + " connections: the smallest (aggregate=min) and the number of connections below 10 %"
                     + " of their limit (aggregate=connections_low).");
-    known.stream()
-        .mapToLong(Quotas.Quota::monthlyRemaining)
-        .min()
-        .ifPresent(
-            min ->
-                gauge.dataPoint(
-                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                        .labels(Labels.of("aggregate", "min"))
-                        .value(min)
-                        .build()));
-    long low =
-        known.stream()
-            .filter(
-                q ->
-                    q.monthlyLimit() != null
-                        && q.monthlyLimit() > 0
-                        && q.monthlyRemaining() < q.monthlyLimit() * LOW_QUOTA)
-            .count();
+    if (totals.smallestMonthlyRemaining() != null) {
+      gauge.dataPoint(
+          GaugeSnapshot.GaugeDataPointSnapshot.builder()
+              .labels(Labels.of("aggregate", "min"))
+              .value(totals.smallestMonthlyRemaining())
+              .build());
+    }
     gauge.dataPoint(
         GaugeSnapshot.GaugeDataPointSnapshot.builder()
             .labels(Labels.of("aggregate", "connections_low"))
-            .value(low)
+            .value(totals.connectionsRunningLow())
             .build());
     return gauge.build();
   }

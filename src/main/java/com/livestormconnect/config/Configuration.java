@@ -45,4 +45,9 @@ public class Configuration {
   LivestormSettings livestorm() {
     return settings.livestorm();
   }
+
+  @Produces
+  BudgetSettings budget() {
+    return settings.budget();
+  }
 }

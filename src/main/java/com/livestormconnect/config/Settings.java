@@ -32,7 +32,8 @@ public record Settings(
     TrustedProxies trustedProxies,
     boolean signupOpen,
     int signupLimitPerHour,
-    OperationsSettings operations) {
+    OperationsSettings operations,
+    BudgetSettings budget) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -91,6 +92,7 @@ public record Settings(
       requireHttps(env, "LIVESTORM_REDIRECT_URI", livestorm.redirectUri());
     }
     OperationsSettings operations = OperationsSettings.read(env);
+    BudgetSettings budget = BudgetSettings.read(env);
     env.throwIfProblems();
     return new Settings(
         mode,
@@ -105,7 +107,8 @@ public record Settings(
         proxies,
         signupOpen,
         signupLimit,
-        operations);
+        operations,
+        budget);
   }
 
   /**

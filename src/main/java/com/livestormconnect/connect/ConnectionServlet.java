@@ -1,10 +1,8 @@
 package com.livestormconnect.connect;
 
 import com.livestormconnect.account.CurrentAccount;
-import com.livestormconnect.livestorm.CallMetrics;
 import com.livestormconnect.livestorm.GrantedScopes;
-import com.livestormconnect.livestorm.MonthlyQuota;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionEvent;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
@@ -40,11 +38,7 @@ public class ConnectionServlet extends HttpServlet {
 
   @Inject TokenStore store;
 
-  @Inject Quotas quotas;
-
-  @Inject CallMetrics metrics;
-
-  @Inject MonthlyQuota monthlyQuota;
+  @Inject CallBudget budget;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -63,25 +57,21 @@ public class ConnectionServlet extends HttpServlet {
       }
       model.put("validUntil", time.dateTime(connection.accessExpiresAt()));
       model.put("lastRefresh", time.dateTime(connection.lastRefreshedAt()));
-      monthlyQuota
-          .usedUpUntil(connection.id())
+      CallBudget.Standing standing = budget.standing(connection.id());
+      standing
+          .quotaUsedUpUntil()
           .ifPresent(until -> model.put("quotaUsedUpUntil", time.dateTime(until)));
-      Integer warning = monthlyQuota.warningLevel(connection.id());
-      if (warning != null) {
-        model.put("quotaWarning", warning);
+      if (standing.warningLevel() != null) {
+        model.put("quotaWarning", standing.warningLevel());
       }
-      quotas
-          .of(connection.id())
-          .filter(q -> q.monthlyRemaining() != null)
-          .ifPresent(
-              q -> {
-                NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
-                model.put("quotaLeft", numbers.format(q.monthlyRemaining()));
-                model.put(
-                    "quotaLimit",
-                    q.monthlyLimit() == null ? "?" : numbers.format(q.monthlyLimit()));
-              });
-      model.put("calls", metrics.forConnection(connection.id()));
+      if (standing.monthlyRemaining() != null) {
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+        model.put("quotaLeft", numbers.format(standing.monthlyRemaining()));
+        model.put(
+            "quotaLimit",
+            standing.monthlyLimit() == null ? "?" : numbers.format(standing.monthlyLimit()));
+      }
+      model.put("calls", standing.counters());
     }
     List<HistoryLine> history =
         store.history(accountId, HISTORY).stream().map(e -> line(e, time)).toList();

@@ -1,9 +1,8 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.account.CurrentAccount;
-import com.livestormconnect.livestorm.CallPermits;
-import com.livestormconnect.livestorm.MonthlyQuota;
 import com.livestormconnect.livestorm.RecentAnswers;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
@@ -41,11 +40,9 @@ public class DashboardPages {
 
   @Inject TokenStore tokens;
 
-  @Inject CallPermits permits;
-
   @Inject RecentAnswers answers;
 
-  @Inject MonthlyQuota monthlyQuota;
+  @Inject CallBudget budget;
 
   /** Runs a page's independent Livestorm calls side by side ({@link PageCalls}). */
   @Resource ManagedExecutorService executor;
@@ -106,17 +103,18 @@ public class DashboardPages {
                   Math.max(0, Duration.between(at, Instant.now()).toSeconds()));
               model.put("refreshUrl", refreshUrl(request));
             });
-    // After a 429 the connection is held back (at most an hour): say until when.
     page.connection()
-        .flatMap(c -> permits.resumesAt(c.id()))
-        .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
-    page.connection()
+        .map(c -> budget.standing(c.id()))
         .ifPresent(
-            c -> {
-              monthlyQuota
-                  .usedUpUntil(c.id())
+            standing -> {
+              // After a 429 the connection is held back (at most an hour): say until when.
+              standing
+                  .callsResumeAt()
+                  .ifPresent(at -> model.put("callsResumeAt", page.time().dateTimeSeconds(at)));
+              standing
+                  .quotaUsedUpUntil()
                   .ifPresent(until -> model.put("quotaUsedUpUntil", page.time().dateTime(until)));
-              model.put("quotaWarning", monthlyQuota.warningLevel(c.id()));
+              model.put("quotaWarning", standing.warningLevel());
             });
     // Absent and null read the same in templates; Templates copies the model and refuses nulls.
     model.values().removeIf(Objects::isNull);

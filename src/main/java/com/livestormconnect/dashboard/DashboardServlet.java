@@ -3,7 +3,7 @@ package com.livestormconnect.dashboard;
 import com.livestormconnect.livestorm.Event;
 import com.livestormconnect.livestorm.EventQuery;
 import com.livestormconnect.livestorm.LivestormClient;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,7 +35,7 @@ public class DashboardServlet extends HttpServlet {
 
   @Inject LivestormClient client;
 
-  @Inject Quotas quotas;
+  @Inject CallBudget budget;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -77,7 +77,7 @@ public class DashboardServlet extends HttpServlet {
                   .keepEach(ended, ended.get().orElse(List.of()), e -> EventServlet.call(e.id()))));
     }
     // After the calls above, so that the figure is as fresh as Livestorm's last answer.
-    page.put("quota", page.connection().flatMap(c -> quotas.of(c.id())).orElse(null));
+    page.put("quota", page.connection().map(c -> budget.standing(c.id())).orElse(null));
     pages.render(request, response, "dashboard", page);
   }
 

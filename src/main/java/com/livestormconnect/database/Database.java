@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Declares the app's data sources. {@link #JNDI_NAME} is the JTA one that persistence.xml and every
  * {@code @Resource} use. {@link #PERMITS_JNDI_NAME} is a small non-transactional pool on the same
- * database for the rate limiter's shared buckets: Bucket4j commits each reservation on its own
- * connection, which must never be enlisted in a caller's JTA transaction.
+ * database for the rate limiter's shared window (table {@code permit_slot}): each take, release and
+ * pause commits at once on its own connection, which must never be enlisted in a caller's JTA
+ * transaction.
  */
 @DataSourceDefinitions({
   @DataSourceDefinition(

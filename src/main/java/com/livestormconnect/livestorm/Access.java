@@ -12,19 +12,31 @@ public final class Access {
   private final long accountId;
   private final String connectionId;
   private final String bearer;
+  private final boolean background;
 
   /** Tokens just issued and not stored yet (the callback's {@code /me}), or null. */
   private final FreshToken granted;
 
-  private Access(long accountId, String connectionId, String bearer, FreshToken granted) {
+  private Access(
+      long accountId, String connectionId, String bearer, FreshToken granted, boolean background) {
     this.accountId = accountId;
     this.connectionId = connectionId;
     this.bearer = bearer;
     this.granted = granted;
+    this.background = background;
   }
 
+  /** A call someone waits for (a page load): it goes before background work. */
   public static Access of(long accountId) {
-    return new Access(accountId, null, null, null);
+    return new Access(accountId, null, null, null, false);
+  }
+
+  /**
+   * A call nobody waits for as it happens (an export): it gets the connection's permits only when
+   * no page load waits for one, and may be capped at a share of the monthly quota.
+   */
+  public static Access background(long accountId) {
+    return new Access(accountId, null, null, null, true);
   }
 
   /**
@@ -33,7 +45,7 @@ public final class Access {
    * token}'s connection.
    */
   public static Access granted(long accountId, FreshToken token) {
-    return new Access(accountId, null, null, token);
+    return new Access(accountId, null, null, token, false);
   }
 
   public long accountId() {
@@ -52,8 +64,12 @@ public final class Access {
     return granted;
   }
 
+  boolean background() {
+    return background;
+  }
+
   Access with(String connection, String token) {
-    return new Access(accountId, connection, token, granted);
+    return new Access(accountId, connection, token, granted, background);
   }
 
   @Override

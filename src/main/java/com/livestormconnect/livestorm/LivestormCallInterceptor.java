@@ -1,6 +1,7 @@
 package com.livestormconnect.livestorm;
 
 import com.livestormconnect.livestorm.LivestormException.Kind;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.FreshToken;
 import com.livestormconnect.token.TokenRefresh;
 import com.livestormconnect.token.TokenUnavailable;
@@ -15,12 +16,13 @@ import java.util.Optional;
 
 /**
  * Every call to Livestorm, in this order, because order matters: (1) a token that will not expire
- * within the margin, refreshed single-flight if needed; (2) a permit from the connection's rate
- * limiter, waiting fairly up to the caller's deadline; then the request. After it: a 401 {@code
- * invalid_token} refreshes once and retries once; a 429 holds back every caller of the connection
- * for Retry-After (at most an hour) and retries through the same queue; 5xx and transport failures
- * are retried with backoff when the request is idempotent. Anything else becomes a {@link
- * LivestormException} for the page.
+ * within the margin, refreshed single-flight if needed; (2) a permit from the connection's {@link
+ * CallBudget}, waiting in turn (page loads before background work) up to the caller's deadline;
+ * then the request. After it: a 401 {@code invalid_token} refreshes once and retries once; a 429
+ * goes to the budget, which holds back every caller of the connection for Retry-After (at most an
+ * hour) or holds the connection until its monthly quota resets, and the retry queues like every
+ * other caller; 5xx and transport failures are retried with backoff when the request is idempotent.
+ * Anything else becomes a {@link LivestormException} for the page.
  */
 @LivestormCall
 @Interceptor
@@ -31,11 +33,7 @@ public class LivestormCallInterceptor {
 
   @Inject TokenRefresh tokens;
 
-  @Inject CallPermits permits;
-
-  @Inject CallMetrics metrics;
-
-  @Inject MonthlyQuota monthlyQuota;
+  @Inject CallBudget budget;
 
   private final RetryPolicy policy = RetryPolicy.DEFAULT;
 
@@ -48,10 +46,11 @@ public class LivestormCallInterceptor {
     Instant deadline = Instant.now().plus(DEADLINE);
     // Tokens just issued (the callback's /me) are used as given: nothing is stored to refresh yet.
     FreshToken token = access.granted() != null ? access.granted() : token(access, null, null);
+    CallBudget.Priority priority =
+        access.background() ? CallBudget.Priority.BACKGROUND : CallBudget.Priority.INTERACTIVE;
     boolean refreshedAfter401 = false;
     for (int attempt = 1; ; attempt++) {
-      monthlyQuota.beforeCall(token.connectionId());
-      CallPermits.Permit permit = waitForPermit(token.connectionId(), deadline);
+      CallBudget.Permit permit = permit(token.connectionId(), priority, deadline);
       parameters[at] = access.with(token.connectionId(), token.accessToken());
       context.setParameters(parameters);
       long started = System.nanoTime();
@@ -62,36 +61,28 @@ public class LivestormCallInterceptor {
         } finally {
           permit.close();
         }
-        metrics.call(token.connectionId(), System.nanoTime() - started, false);
-        monthlyQuota.answered(token.connectionId());
+        budget.answered(token.connectionId(), System.nanoTime() - started, true);
         return result;
       } catch (LivestormException unreadable) {
         if (unreadable.kind() == Kind.MALFORMED) {
           // Livestorm answered 2xx, but not a document we can map: a call, and a failed one.
-          metrics.call(token.connectionId(), System.nanoTime() - started, true);
-          monthlyQuota.answered(token.connectionId());
+          budget.answered(token.connectionId(), System.nanoTime() - started, false);
         }
         throw unreadable;
       } catch (HttpFailure failure) {
-        metrics.call(token.connectionId(), System.nanoTime() - started, true);
+        budget.failed(token.connectionId(), System.nanoTime() - started);
         if (failure.isInvalidToken() && !refreshedAfter401 && access.granted() == null) {
           // Revoked or expired behind our back: one refresh, one more try.
           refreshedAfter401 = true;
           token = token(access, token.accessToken(), token.connectionId());
-          metrics.retried(token.connectionId());
+          budget.retried(token.connectionId());
           continue;
         }
         if (failure.status == 429) {
-          metrics.rateLimited(token.connectionId());
-          Optional<LivestormException> quotaUsedUp =
-              monthlyQuota.afterTooManyRequests(token.connectionId(), failure.retryAfter);
-          if (quotaUsedUp.isPresent()) {
-            throw quotaUsedUp.get(); // waiting days for a page helps nobody
-          }
           if (!retryAfterPause(failure, token.connectionId(), idempotent, attempt, deadline)) {
             throw translate(failure, idempotent);
           }
-          metrics.retried(token.connectionId());
+          budget.retried(token.connectionId());
           continue;
         }
         Optional<Duration> delay =
@@ -99,32 +90,34 @@ public class LivestormCallInterceptor {
                 RetryPolicy.outcomeOf(failure.status),
                 idempotent,
                 attempt,
-                failure.retryAfter,
-                Duration.between(Instant.now(), deadline),
-                Instant.now());
+                Duration.between(Instant.now(), deadline));
         if (delay.isEmpty()) {
           throw translate(failure, idempotent);
         }
-        metrics.retried(token.connectionId());
+        budget.retried(token.connectionId());
         Thread.sleep(delay.get().toMillis());
       }
     }
   }
 
   /**
-   * A 429: Retry-After (read once, by the policy) becomes the connection's pause, capped by {@link
-   * CallPermits#MAX_PAUSE}, and is applied once: the retry then waits for it in the connection's
-   * queue like every other caller, keeping its place, rather than sleeping on its own on top of the
-   * pause. False when the policy does not retry (attempts used up, or the pause ends after the
-   * caller's deadline).
+   * A 429: the budget reads its Retry-After (once) and either holds the connection for its monthly
+   * quota (a refusal: waiting days for a page helps nobody) or pauses every caller of the
+   * connection (capped at an hour). The pause is applied once: the retry then waits for it in the
+   * connection's queue like every other caller, keeping its place, rather than sleeping on its own
+   * on top of it. False when the policy does not retry (attempts used up, or the pause ends after
+   * the caller's deadline).
    */
   private boolean retryAfterPause(
       HttpFailure failure, String connection, boolean idempotent, int attempt, Instant deadline) {
-    Instant now = Instant.now();
-    Duration pause =
-        permits.pause(connection, policy.rateLimitPause(failure.retryAfter, attempt, now));
+    Duration pause;
+    try {
+      pause = budget.tooManyRequests(connection, failure.retryAfter, policy.backoff(attempt));
+    } catch (CallBudget.Refusal refusal) {
+      throw refused(refusal);
+    }
     return policy.retries(RetryPolicy.Outcome.RATE_LIMITED, idempotent, attempt)
-        && pause.compareTo(Duration.between(now, deadline)) < 0;
+        && pause.compareTo(Duration.between(Instant.now(), deadline)) < 0;
   }
 
   /**
@@ -134,11 +127,11 @@ public class LivestormCallInterceptor {
   private FreshToken token(Access access, String rejected, String connection) {
     try {
       return rejected == null
-          ? tokens.current(access.accountId(), metrics::refreshed)
-          : tokens.refresh(access.accountId(), rejected, metrics::refreshed);
+          ? tokens.current(access.accountId())
+          : tokens.refresh(access.accountId(), rejected);
     } catch (TokenUnavailable e) {
       if (e.reason() == TokenUnavailable.Reason.REFRESH_FAILED) {
-        metrics.refreshFailed(e.connectionId() != null ? e.connectionId() : connection);
+        budget.refreshFailed(e.connectionId() != null ? e.connectionId() : connection);
       }
       throw new LivestormException(
           switch (e.reason()) {
@@ -153,19 +146,29 @@ public class LivestormCallInterceptor {
     }
   }
 
-  private CallPermits.Permit waitForPermit(String connection, Instant deadline)
+  private CallBudget.Permit permit(
+      String connection, CallBudget.Priority priority, Instant deadline)
       throws InterruptedException {
-    long started = System.nanoTime();
-    Optional<CallPermits.Permit> permit =
-        permits.acquire(connection, Duration.between(Instant.now(), deadline));
-    metrics.permitWait(connection, System.nanoTime() - started);
-    return permit.orElseThrow(
-        () ->
-            new LivestormException(
-                Kind.BUSY,
-                "rate limit",
-                0,
-                "Livestorm is busy: no request slot for this connection before the deadline"));
+    try {
+      return budget.permit(connection, priority, deadline);
+    } catch (CallBudget.Refusal refusal) {
+      throw refused(refusal);
+    }
+  }
+
+  private static LivestormException refused(CallBudget.Refusal refusal) {
+    Kind kind =
+        switch (refusal.reason()) {
+          case BUSY -> Kind.BUSY;
+          case QUOTA_USED_UP, BACKGROUND_SHARE_USED -> Kind.QUOTA_EXHAUSTED;
+          case UNAVAILABLE -> Kind.UNAVAILABLE;
+        };
+    return new LivestormException(
+        kind,
+        kind == Kind.QUOTA_EXHAUSTED ? "monthly quota" : "rate limit",
+        refusal.reason() == CallBudget.Refusal.Reason.QUOTA_USED_UP ? 429 : 0,
+        refusal.getMessage(),
+        refusal.getCause());
   }
 
   private static LivestormException translate(HttpFailure failure, boolean idempotent) {

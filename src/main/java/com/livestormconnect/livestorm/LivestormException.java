@@ -25,7 +25,10 @@ public class LivestormException extends RuntimeException {
     REJECTED,
     /** 429 beyond the caller's deadline. */
     RATE_LIMITED,
-    /** The monthly call quota is used up: no call until it resets ({@link MonthlyQuota}). */
+    /**
+     * The monthly call quota is used up: no call until it resets (the call budget holds the
+     * connection).
+     */
     QUOTA_EXHAUSTED,
     /** 5xx, timeouts, connection failures. */
     UNAVAILABLE,

@@ -1,6 +1,7 @@
 package com.livestormconnect.livestorm;
 
 import com.livestormconnect.config.LivestormSettings;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,8 @@ public class LivestormHttp {
 
   @Inject LivestormSettings settings;
 
-  @Inject Quotas quotas;
+  /** Told the rate-limit headers of every answer (the monthly quota's figures). */
+  @Inject CallBudget budget;
 
   private Client client;
 
@@ -101,7 +103,7 @@ public class LivestormHttp {
         body == null
             ? request.method(method)
             : request.method(method, Entity.entity(body.toString(), JSON_API))) {
-      quotas.record(access.connectionId(), response::getHeaderString);
+      budget.heard(access.connectionId(), response::getHeaderString);
       String text = response.hasEntity() ? response.readEntity(String.class) : "";
       int status = response.getStatus();
       if (status >= 200 && status < 300) {

@@ -3,8 +3,11 @@ package com.livestormconnect.livestorm;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.livestormconnect.config.Settings;
+import com.livestormconnect.token.ConnectionRemoved;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,11 @@ public class RecentAnswers {
     if (cache != null) {
       cache.asMap().keySet().removeIf(key -> key.owner().accountId() == accountId);
     }
+  }
+
+  /** After the deletion committed: a rolled-back disconnection leaves the answers in place. */
+  void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionRemoved removed) {
+    forget(removed.accountId());
   }
 
   /** Entries kept now (after {@link #cleanUp}), for the bound's test. */

@@ -1,21 +1,22 @@
 package com.livestormconnect.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.livestormconnect.config.LivestormSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * Hands out usable access tokens, refreshing them shortly before they expire. A refresh is
  * single-flight: threads of this node queue on a lock per account (so they don't all hold database
  * connections while waiting), and nodes serialize on the connection's row lock in {@link
- * TokenRotation}, which also notices when someone else already rotated.
+ * TokenRotation}, which also notices when someone else already rotated. A refresh made here is told
+ * with {@link ConnectionRefreshed}.
  */
 @ApplicationScoped
 public class TokenRefresh {
@@ -29,14 +30,23 @@ public class TokenRefresh {
 
   @Inject Clock clock;
 
-  private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
+  @Inject Event<ConnectionRefreshed> refreshed;
+
+  /**
+   * One lock per account, kept only while a thread holds or waits for it (weak values): a lock
+   * nobody references has nothing to order, so the map is bounded by the threads refreshing now
+   * rather than by every account ever seen. A size or time bound could drop a lock still held and
+   * let a second refresh of the same account start beside the first on this node.
+   */
+  private final Cache<Long, ReentrantLock> locks =
+      Caffeine.newBuilder().weakValues().executor(Runnable::run).build();
 
   /** A token for the account's connection, refreshed first if it expires within the margin. */
-  public FreshToken current(long accountId, Consumer<String> onRefresh) {
+  public FreshToken current(long accountId) {
     // Read in a transaction of its own (see TokenStore.current), never with a bare EntityManager:
     // this runs on request threads and on managed executor threads alike (a page's parallel calls,
     // exports), where Payara would share and close the submitting request's non-transactional
-    // EntityManager (issue 13). No transaction stays open during a refresh.
+    // EntityManager. No transaction stays open during a refresh.
     LivestormConnection connection =
         store
             .current(accountId)
@@ -55,7 +65,7 @@ public class TokenRefresh {
         connection.accessLifetime(),
         settings.refreshMargin(),
         clock.instant())) {
-      return refresh(accountId, tokens.accessToken().getValue(), onRefresh);
+      return refresh(accountId, tokens.accessToken().getValue());
     }
     return TokenRotation.fresh(connection, tokens);
   }
@@ -64,14 +74,15 @@ public class TokenRefresh {
    * Replaces {@code staleAccessToken} (expiring, or just rejected with 401) by a new one, unless
    * another thread or node already did: then that one is returned.
    */
-  public FreshToken refresh(long accountId, String staleAccessToken, Consumer<String> onRefresh) {
-    ReentrantLock lock = locks.computeIfAbsent(accountId, id -> new ReentrantLock(true));
+  public FreshToken refresh(long accountId, String staleAccessToken) {
+    ReentrantLock lock = locks.get(accountId, id -> new ReentrantLock(true));
     lock.lock();
     try {
       TokenRotation.Result result = rotation.rotate(accountId, staleAccessToken);
       if (result instanceof TokenRotation.Rotated rotated) {
         if (rotated.byUs()) {
-          onRefresh.accept(rotated.token().connectionId());
+          // The rotation's transaction (REQUIRES_NEW) has committed by now.
+          refreshed.fire(new ConnectionRefreshed(accountId, rotated.token().connectionId()));
         }
         return rotated.token();
       }
@@ -85,6 +96,12 @@ public class TokenRefresh {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Locks kept now, for the bound's test. */
+  long locksKept() {
+    locks.cleanUp();
+    return locks.estimatedSize();
   }
 
   /**

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.dashboard.export.Exports;
-import com.livestormconnect.livestorm.CallMetrics;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.Budgets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusMetricsTest {
   private static PrometheusMetrics metrics() {
     PrometheusMetrics metrics = new PrometheusMetrics();
-    metrics.calls = new CallMetrics();
-    metrics.quotas = new Quotas();
+    metrics.budget = Budgets.inMemory();
     metrics.exports = new Exports();
     metrics.register();
     return metrics;

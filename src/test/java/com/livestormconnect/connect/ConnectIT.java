@@ -18,10 +18,7 @@ import com.livestormconnect.admin.PrometheusText;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.database.Database;
-import com.livestormconnect.livestorm.CallMetrics;
-import com.livestormconnect.livestorm.CallPermits;
-import com.livestormconnect.livestorm.MonthlyQuota;
-import com.livestormconnect.livestorm.Quotas;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenCipher;
@@ -45,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -78,13 +76,7 @@ class ConnectIT {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  @Inject Quotas quotas;
-
-  @Inject CallMetrics metrics;
-
-  @Inject CallPermits permits;
-
-  @Inject MonthlyQuota monthlyQuota;
+  @Inject CallBudget budget;
 
   @Inject Exports exports;
 
@@ -531,9 +523,10 @@ class ConnectIT {
     assertTrue(
         withMe.livestormUserId() != null && !withMe.livestormUserId().isBlank(), withMe.toString());
     assertEquals(withoutMe.version(), withMe.version(), "one write of the connection row, not two");
-    assertEquals(1, metrics.forConnection(withMe.id()).calls(), "/me went through the interceptor");
+    CallBudget.Standing standing = budget.standing(withMe.id());
+    assertEquals(1, standing.counters().calls(), "/me went through the interceptor");
     assertTrue(
-        quotas.of(withMe.id()).isPresent(), "/me's quota headers were read for the connection");
+        standing.monthlyRemaining() != null, "/me's quota headers were read for the connection");
   }
 
   /**
@@ -549,22 +542,23 @@ class ConnectIT {
     SandboxControl sandbox = new SandboxControl(settings.appBaseUrl());
     sandbox.queueFaults(429, 1, 600); // a wait of 10 minutes: the monthly quota
     flow.browser.get("/events?refresh=1");
-    assertTrue(
-        monthlyQuota.usedUpUntil(connectionId).isPresent(), "held back for the monthly quota");
-    permits.pause(connectionId, Duration.ofMinutes(30));
-    assertTrue(permits.resumesAt(connectionId).isPresent());
-    assertTrue(quotas.of(connectionId).isPresent());
-    assertTrue(metrics.byConnection().containsKey(connectionId));
+    budget.tooManyRequests(connectionId, Optional.of("240"), Duration.ZERO); // a per-second 429
+    CallBudget.Standing before = budget.standing(connectionId);
+    assertTrue(before.quotaUsedUpUntil().isPresent(), "held back for the monthly quota");
+    assertTrue(before.callsResumeAt().isPresent(), "paused");
+    assertTrue(before.monthlyRemaining() != null);
+    assertTrue(budget.countersByConnection().containsKey(connectionId));
 
     flow.browser.get("/dashboard");
     assertEquals(
         "/dashboard?notice=disconnected",
         location(flow.browser.post("/connect/disconnect", Map.of())));
 
-    assertTrue(quotas.of(connectionId).isEmpty(), "quota figures forgotten");
-    assertFalse(metrics.byConnection().containsKey(connectionId), "counters forgotten");
-    assertTrue(permits.resumesAt(connectionId).isEmpty(), "pause forgotten");
-    assertTrue(monthlyQuota.usedUpUntil(connectionId).isEmpty(), "monthly hold forgotten");
+    CallBudget.Standing after = budget.standing(connectionId);
+    assertTrue(after.monthlyRemaining() == null, "quota figures forgotten");
+    assertFalse(budget.countersByConnection().containsKey(connectionId), "counters forgotten");
+    assertTrue(after.quotaUsedUpUntil().isEmpty(), "monthly hold forgotten");
+    assertTrue(after.callsResumeAt().isEmpty(), "pause forgotten");
   }
 
   /**

@@ -129,7 +129,7 @@ class ConnectionLifecycleIT {
     SandboxControl control = control();
     control.holdRefreshAnswers(true);
     CompletableFuture<FreshToken> refreshed =
-        CompletableFuture.supplyAsync(() -> refresh.refresh(accountId, stale, id -> {}));
+        CompletableFuture.supplyAsync(() -> refresh.refresh(accountId, stale));
     await(() -> control.heldRefreshAnswers() == 1, "the refresh reached Livestorm");
     CompletableFuture<Disconnection.Result> disconnected =
         CompletableFuture.supplyAsync(() -> disconnection.disconnect(accountId));

@@ -500,7 +500,7 @@ class DashboardIT {
 
   /**
    * A 429 holds the connection back (an hour at most; a longer Retry-After is the monthly quota,
-   * see MonthlyQuota) and every page says until when.
+   * see livestorm.budget) and every page says until when.
    */
   @Test
   void aLongRetryAfterPausesOnlyThatConnectionAndThePagesSayWhenCallsResume() {

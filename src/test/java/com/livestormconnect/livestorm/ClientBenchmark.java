@@ -6,6 +6,7 @@ import com.livestormconnect.Deployments;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.database.Database;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.TokenStore;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ class ClientBenchmark {
 
   @Inject TokenStore tokens;
 
-  @Inject CallMetrics metrics;
+  @Inject CallBudget budget;
 
   @Inject LivestormSettings settings;
 
@@ -125,13 +126,13 @@ class ClientBenchmark {
       client.events(overheadAccess, EventQuery.ALL, 0, 1); // warm-up
     }
     String connectionId = tokens.find(overheadAccount).orElseThrow().id();
-    var before = metrics.forConnection(connectionId);
+    var before = budget.standing(connectionId).counters();
     started = System.nanoTime();
     for (int i = 0; i < OVERHEAD_CALLS; i++) {
       client.events(overheadAccess, EventQuery.ALL, 0, 1);
     }
     long clientNanos = System.nanoTime() - started;
-    var after = metrics.forConnection(connectionId);
+    var after = budget.standing(connectionId).counters();
     long waitNanos = after.permitWait().toNanos() - before.permitWait().toNanos();
     double clientMs = (clientNanos - waitNanos) / 1e6 / OVERHEAD_CALLS;
     // The client's last calls may fill the token's rolling second (a page-sized burst):

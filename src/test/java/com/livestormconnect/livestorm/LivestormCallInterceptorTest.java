@@ -4,26 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.livestormconnect.livestorm.RateLimitedRetryTest.Invocation;
+import com.livestormconnect.livestorm.budget.Budgets;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.FreshToken;
 import com.livestormconnect.token.TokenRefresh;
 import com.livestormconnect.token.TokenUnavailable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** What the interceptor counts per connection (issue 15 §4). */
+/** What the interceptor counts per connection. */
 class LivestormCallInterceptorTest {
   private final LivestormCallInterceptor interceptor = new LivestormCallInterceptor();
 
   LivestormCallInterceptorTest() {
-    interceptor.metrics = new CallMetrics();
-    interceptor.monthlyQuota = new MonthlyQuota();
-    interceptor.monthlyQuota.quotas = new Quotas();
-    interceptor.permits = new CallPermits(5, CallPermits.WINDOW);
+    interceptor.budget = Budgets.inMemory();
+  }
+
+  private CallBudget.Counters counted(String connection) {
+    return interceptor.budget.standing(connection).counters();
   }
 
   /** A refresh after a 401 fails: the failure counts against the connection whose token it was. */
@@ -32,12 +33,12 @@ class LivestormCallInterceptorTest {
     interceptor.tokens =
         new TokenRefresh() {
           @Override
-          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+          public FreshToken current(long accountId) {
             return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
           }
 
           @Override
-          public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
+          public FreshToken refresh(long accountId, String stale) {
             throw new TokenUnavailable(
                 TokenUnavailable.Reason.REFRESH_FAILED, "token endpoint unreachable");
           }
@@ -52,8 +53,8 @@ class LivestormCallInterceptorTest {
         LivestormException.Kind.UNAVAILABLE,
         assertThrows(LivestormException.class, () -> interceptor.call(invocation)).kind());
 
-    assertEquals(1, interceptor.metrics.forConnection("connection-1").refreshFailures());
-    assertEquals(1, interceptor.metrics.total().refreshFailures());
+    assertEquals(1, counted("connection-1").refreshFailures());
+    assertEquals(1, interceptor.budget.totals().calls().refreshFailures());
   }
 
   /** A refresh due before the call fails: the exception names the connection, which is counted. */
@@ -62,7 +63,7 @@ class LivestormCallInterceptorTest {
     interceptor.tokens =
         new TokenRefresh() {
           @Override
-          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+          public FreshToken current(long accountId) {
             throw new TokenUnavailable(
                 TokenUnavailable.Reason.REFRESH_FAILED,
                 "token endpoint unreachable",
@@ -72,7 +73,7 @@ class LivestormCallInterceptorTest {
 
     assertThrows(LivestormException.class, () -> interceptor.call(new Invocation(() -> "called")));
 
-    assertEquals(1, interceptor.metrics.forConnection("connection-2").refreshFailures());
+    assertEquals(1, counted("connection-2").refreshFailures());
   }
 
   /**
@@ -82,24 +83,40 @@ class LivestormCallInterceptorTest {
   @Test
   void justIssuedTokensAreUsedAsGivenWithAPermitAndCounted() throws Exception {
     List<String> permitsFor = new CopyOnWriteArrayList<>();
-    interceptor.permits =
-        new CallPermits(5, CallPermits.WINDOW) {
+    CallBudget budget = interceptor.budget;
+    interceptor.budget =
+        new CallBudget() {
           @Override
-          public Optional<Permit> acquire(String connection, Duration maxWait)
+          public Permit permit(String connection, Priority priority, Instant deadline)
               throws InterruptedException {
             permitsFor.add(connection);
-            return super.acquire(connection, maxWait);
+            return budget.permit(connection, priority, deadline);
+          }
+
+          @Override
+          public void answered(String connection, long nanos, boolean readable) {
+            budget.answered(connection, nanos, readable);
+          }
+
+          @Override
+          public void failed(String connection, long nanos) {
+            budget.failed(connection, nanos);
+          }
+
+          @Override
+          public Standing standing(String connection) {
+            return budget.standing(connection);
           }
         };
     interceptor.tokens =
         new TokenRefresh() {
           @Override
-          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+          public FreshToken current(long accountId) {
             throw new AssertionError("the store is not asked");
           }
 
           @Override
-          public FreshToken refresh(long accountId, String stale, Consumer<String> onRefresh) {
+          public FreshToken refresh(long accountId, String stale) {
             throw new AssertionError("nothing stored to refresh");
           }
         };
@@ -124,8 +141,8 @@ class LivestormCallInterceptorTest {
     assertEquals("issued-token", seen.get(0).bearer());
     assertEquals("new-connection", seen.get(0).connectionId());
     assertEquals(List.of("new-connection", "new-connection"), permitsFor);
-    assertEquals(2, interceptor.metrics.forConnection("new-connection").calls());
-    assertEquals(1, interceptor.metrics.forConnection("new-connection").failures());
+    assertEquals(2, counted("new-connection").calls());
+    assertEquals(1, counted("new-connection").failures());
   }
 
   /**
@@ -136,7 +153,7 @@ class LivestormCallInterceptorTest {
     interceptor.tokens =
         new TokenRefresh() {
           @Override
-          public FreshToken current(long accountId, Consumer<String> onRefresh) {
+          public FreshToken current(long accountId) {
             return new FreshToken("connection-1", "token", Instant.now().plusSeconds(3600));
           }
         };
@@ -146,9 +163,9 @@ class LivestormCallInterceptorTest {
         LivestormException.Kind.MALFORMED,
         assertThrows(LivestormException.class, () -> interceptor.call(invocation)).kind());
 
-    CallMetrics.Snapshot counted = interceptor.metrics.forConnection("connection-1");
+    CallBudget.Counters counted = counted("connection-1");
     assertEquals(1, counted.calls());
     assertEquals(1, counted.failures());
-    assertEquals(1, interceptor.metrics.total().calls());
+    assertEquals(1, interceptor.budget.totals().calls().calls());
   }
 }

@@ -11,6 +11,8 @@ import com.livestormconnect.SandboxControl;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.database.Database;
+import com.livestormconnect.livestorm.budget.Budgets;
+import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionStatus;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
@@ -53,7 +55,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LivestormClientIT {
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(LivestormClientIT.class, SandboxGrant.class, Connections.class);
+    return Deployments.app(
+        LivestormClientIT.class, SandboxGrant.class, Connections.class, Budgets.class);
   }
 
   @Inject LivestormClient client;
@@ -62,7 +65,7 @@ class LivestormClientIT {
 
   @Inject TokenStore tokens;
 
-  @Inject CallMetrics metrics;
+  @Inject CallBudget budget;
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
@@ -186,7 +189,7 @@ class LivestormClientIT {
             livestorm.readTimeout(),
             livestorm.refreshMargin(),
             livestorm.rateLimitPerSecond());
-    http.quotas = new Quotas();
+    http.budget = Budgets.inMemory();
     http.open();
     String id = "a/b?c#d%25e f/../\u00e9\u6f22";
     String title = "50%ab {x} & y=z+\u00e9";
@@ -275,7 +278,7 @@ class LivestormClientIT {
     Access access = Access.of(accountId);
     SandboxControl control = new SandboxControl(Connections.appBase());
     control.resetStats();
-    long limitedByClient = metrics.total().rateLimited();
+    long limitedByClient = budget.totals().calls().rateLimited();
 
     List<Session> sessions =
         concurrently(20, 200, () -> client.sessions(access, 0, 1).items().get(0));
@@ -292,7 +295,8 @@ class LivestormClientIT {
         perToken.getJsonObject("token-1").getJsonNumber("rate_limited").longValue(),
         "no 429 from the sandbox");
     assertEquals(0, control.counter("rate_limited"), "no 429 for anyone");
-    assertEquals(0, metrics.total().rateLimited() - limitedByClient, "no 429 seen by the client");
+    assertEquals(
+        0, budget.totals().calls().rateLimited() - limitedByClient, "no 429 seen by the client");
   }
 
   @Test
@@ -390,12 +394,12 @@ class LivestormClientIT {
   void a429FromLivestormIsWaitedOutAndRetried() throws Exception {
     long accountId = Connections.connected(accounts, tokens, "events:read");
     new SandboxControl(Connections.appBase()).queueFaults(429, 2, 1);
-    long limited = metrics.total().rateLimited();
+    long limited = budget.totals().calls().rateLimited();
 
     Page<Event> page = client.events(Access.of(accountId), EventQuery.ALL, 0, 1);
 
     assertEquals(1, page.items().size());
-    assertEquals(2, metrics.total().rateLimited() - limited);
+    assertEquals(2, budget.totals().calls().rateLimited() - limited);
   }
 
   @Test

@@ -59,4 +59,11 @@ class RecentAnswersTest {
     answers.cleanUp();
     assertTrue(answers.size() <= RecentAnswers.MAX_ENTRIES, "entries: " + answers.size());
   }
+
+  @Test
+  void aRemovedConnectionsAnswersAreForgotten() {
+    answers.keep(alice, "event/e1", "answer", AT);
+    answers.removed(new com.livestormconnect.token.ConnectionRemoved(1, "c1"));
+    assertTrue(answers.find(alice, "event/e1").isEmpty());
+  }
 }

@@ -32,4 +32,29 @@ class TokenRefreshTest {
   void aTokenWithoutExpiryIsNeverDue() {
     assertFalse(TokenRefresh.isDue(null, null, MARGIN, NOW));
   }
+
+  /**
+   * A lock per account is kept only while someone uses it: after refreshes of many accounts, the
+   * locks nobody holds any more go (they would otherwise stay for every account ever refreshed).
+   */
+  @Test
+  void refreshLocksAreNotKeptForEveryAccountEverRefreshed() throws Exception {
+    TokenRefresh refresh = new TokenRefresh();
+    refresh.rotation =
+        new TokenRotation() {
+          @Override
+          Result rotate(long accountId, String staleAccessToken) {
+            return new Rotated(new FreshToken("c" + accountId, "new", NOW), false);
+          }
+        };
+    int accounts = 5_000;
+    for (long account = 0; account < accounts; account++) {
+      refresh.refresh(account, "stale");
+    }
+    for (int i = 0; i < 20 && refresh.locksKept() > 0; i++) {
+      System.gc(); // weak references are cleared by a full collection
+      Thread.sleep(10);
+    }
+    assertTrue(refresh.locksKept() < accounts / 10, refresh.locksKept() + " locks kept");
+  }
 }

@@ -139,7 +139,7 @@ public class Exports {
   }
 
   private Stream<Person> people(long accountId, String sessionId, AllPages.Progress progress) {
-    Access access = Access.of(accountId);
+    Access access = Access.background(accountId);
     return AllPages.stream(
         page -> client.sessionPeople(access, sessionId, null, page, LivestormClient.MAX_PAGE_SIZE),
         progress);

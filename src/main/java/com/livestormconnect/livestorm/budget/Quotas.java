@@ -1,6 +1,6 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,14 +13,17 @@ import java.util.function.Function;
  * when it resets. Livestorm documents {@code RateLimit-Monthly-*} while its older spec and clients
  * spell it {@code RateLimit-Montly-*}; both are read (header names are case-insensitive).
  */
-@ApplicationScoped
-public class Quotas {
-  /** The latest figures for one connection. */
-  public record Quota(Long monthlyLimit, Long monthlyRemaining, Instant resetsAt, Instant seenAt) {}
+final class Quotas {
+  /**
+   * Figures not renewed for longer than a month describe a quota that has reset since: they may go
+   * (and a connection that makes a call has them again from its answer).
+   */
+  static final Duration KEPT = Duration.ofDays(32);
 
-  /** Figures older than a month describe a quota that has reset since. */
-  private final Map<String, Quota> byConnection =
-      ConnectionStates.<Quota>bounded(MonthlyQuota.LONGEST_HOLD).asMap();
+  /** The latest figures for one connection. */
+  record Quota(Long monthlyLimit, Long monthlyRemaining, Instant resetsAt, Instant seenAt) {}
+
+  private final Map<String, Quota> byConnection = ConnectionStates.<Quota>bounded(KEPT).asMap();
 
   void record(String connection, Function<String, String> header) {
     if (connection == null) {
@@ -38,16 +41,16 @@ public class Quotas {
             limit, remaining, reset == null ? null : Instant.ofEpochSecond(reset), Instant.now()));
   }
 
-  public Optional<Quota> of(String connection) {
+  Optional<Quota> of(String connection) {
     return Optional.ofNullable(byConnection.get(connection));
   }
 
   /** The latest figures of every connection (for an aggregate such as the smallest quota left). */
-  public Collection<Quota> all() {
+  Collection<Quota> all() {
     return List.copyOf(byConnection.values());
   }
 
-  public void forget(String connection) {
+  void forget(String connection) {
     byConnection.remove(connection);
   }
 

@@ -1,5 +1,7 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
+import static com.livestormconnect.livestorm.budget.CallBudget.Priority.BACKGROUND;
+import static com.livestormconnect.livestorm.budget.CallBudget.Priority.INTERACTIVE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,11 +26,15 @@ import org.junit.jupiter.api.Test;
  * time. The assertions are about order and counts, with a few milliseconds of slack for timestamps
  * taken a little after the event they record; none is a speed target.
  */
-class CallPermitsTest {
+class PermitsTest {
   private static final Duration WINDOW = Duration.ofMillis(300);
   private static final long SLACK_NANOS = Duration.ofMillis(15).toNanos();
 
-  private final CallPermits permits = new CallPermits(5, WINDOW);
+  private final Permits permits = inMemory(5, WINDOW);
+
+  static Permits inMemory(int limit, Duration window) {
+    return new Permits(limit, window, new MemoryWindow(limit, window));
+  }
 
   /** At most 5 of these instants in any window (less the slack). */
   private static void atMostFivePerWindow(List<Long> instants, String what) {
@@ -51,8 +57,8 @@ class CallPermitsTest {
       calls.add(
           callers.submit(
               () -> {
-                try (CallPermits.Permit permit =
-                    permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
+                try (CallBudget.Permit permit =
+                    permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(30)).orElseThrow()) {
                   // The request travels for a while, arrives, and its answer travels back:
                   // latencies
                   // of up to 120 ms, far more jitter than a 5 % margin between starts could absorb.
@@ -74,10 +80,10 @@ class CallPermitsTest {
   @Test
   void waitingCallersAreServedInTheOrderTheyCame() throws Exception {
     // A short window: each waiting caller is served as soon as the slot given back is free again.
-    CallPermits permits = new CallPermits(5, Duration.ofMillis(50));
-    List<CallPermits.Permit> held = new ArrayList<>();
+    Permits permits = inMemory(5, Duration.ofMillis(50));
+    List<CallBudget.Permit> held = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      held.add(permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow());
+      held.add(permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).orElseThrow());
     }
     BlockingQueue<Integer> served = new LinkedBlockingQueue<>();
     CountDownLatch allServed = new CountDownLatch(1);
@@ -87,8 +93,8 @@ class CallPermitsTest {
       Thread t =
           new Thread(
               () -> {
-                try (CallPermits.Permit p =
-                    permits.acquire("c1", Duration.ofSeconds(30)).orElseThrow()) {
+                try (CallBudget.Permit p =
+                    permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(30)).orElseThrow()) {
                   served.add(caller);
                   allServed
                       .await(); // keeps its slot, so the only slots freed are the ones given back
@@ -118,9 +124,9 @@ class CallPermitsTest {
   }
 
   /**
-   * Waits until {@code caller} is parked in {@link CallPermits#acquire} (on the lane's fair lock or
-   * on its window): a timed park is where a caller waits for its turn, so from then on it is queued
-   * ahead of anyone who asks later.
+   * Waits until {@code caller} is parked in {@link Permits#acquire} (waiting for its turn or on its
+   * window): a timed park is where a caller waits for its turn, so from then on it is queued ahead
+   * of anyone who asks later.
    */
   private static void queued(Thread caller) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -135,16 +141,17 @@ class CallPermitsTest {
   @Test
   void aCallerWhoseDeadlinePassesGetsNothingAndHoldsNothing() throws Exception {
     for (int i = 0; i < 5; i++) {
-      permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow().close();
+      permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).orElseThrow().close();
     }
     long started = System.nanoTime();
-    Optional<CallPermits.Permit> late = permits.acquire("c1", Duration.ofMillis(50));
+    Optional<CallBudget.Permit> late = permits.acquire("c1", INTERACTIVE, Duration.ofMillis(50));
     assertTrue(late.isEmpty(), "all five permits are in their window");
     assertTrue(System.nanoTime() - started < WINDOW.toNanos(), "it gave up at its deadline");
     // Nothing was taken by the refused caller: once the window has passed, five are free again
     // (a slot it kept would never come back, and the fifth would wait in vain).
     for (int i = 0; i < 5; i++) {
-      assertTrue(permits.acquire("c1", Duration.ofSeconds(2)).isPresent(), "permit " + i);
+      assertTrue(
+          permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).isPresent(), "permit " + i);
     }
   }
 
@@ -153,10 +160,12 @@ class CallPermitsTest {
     permits.pause("c1", Duration.ofMillis(400));
     long started = System.nanoTime();
     assertTrue(
-        permits.acquire("c1", Duration.ofMillis(100)).isEmpty(),
+        permits.acquire("c1", INTERACTIVE, Duration.ofMillis(100)).isEmpty(),
         "a 100 ms deadline ends in the pause");
-    assertTrue(permits.acquire("other", Duration.ZERO).isPresent(), "other connections go on");
-    assertTrue(permits.acquire("c1", Duration.ofSeconds(2)).isPresent());
+    assertTrue(
+        permits.acquire("other", INTERACTIVE, Duration.ZERO).isPresent(),
+        "other connections go on");
+    assertTrue(permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).isPresent());
     assertTrue(System.nanoTime() - started >= Duration.ofMillis(400).toNanos() - SLACK_NANOS);
   }
 
@@ -164,27 +173,26 @@ class CallPermitsTest {
   void aPagesFewCallsStartTogetherThenStartsAreSpreadOut() throws Exception {
     List<Long> starts = new ArrayList<>();
     long before = System.nanoTime();
-    // The first BURST (3) go at once: a page's independent calls overlap (issue 13 §3). Each is
+    // The first BURST (3) go at once: a page's independent calls overlap . Each is
     // granted without any wait at all; paced one by one, the second would have to wait.
-    for (int i = 0; i < CallPermits.BURST; i++) {
+    for (int i = 0; i < Permits.BURST; i++) {
       permits
-          .acquire("c1", Duration.ZERO)
+          .acquire("c1", INTERACTIVE, Duration.ZERO)
           .orElseThrow(() -> new AssertionError("no wait for a page's calls"))
           .close();
       starts.add(System.nanoTime());
     }
-    for (int i = CallPermits.BURST; i < 5; i++) {
-      permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow().close();
+    for (int i = Permits.BURST; i < 5; i++) {
+      permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).orElseThrow().close();
       starts.add(System.nanoTime());
     }
     // ...and the next ones follow a fifth of the window apart instead of in a burst of five.
     // Measured
     // from before the first call (a busy machine can only delay a start, never bring one forward).
-    for (int i = CallPermits.BURST; i < 5; i++) {
+    for (int i = Permits.BURST; i < 5; i++) {
       assertTrue(
           starts.get(i) - before
-              >= WINDOW.dividedBy(5).multipliedBy(i - CallPermits.BURST + 1).toNanos()
-                  - SLACK_NANOS,
+              >= WINDOW.dividedBy(5).multipliedBy(i - Permits.BURST + 1).toNanos() - SLACK_NANOS,
           "start " + i + " comes a fifth of the window after the one before it, at the earliest");
     }
   }
@@ -206,13 +214,75 @@ class CallPermitsTest {
 
   @Test
   void aPermitClosedTwiceFreesOneSlotOnly() throws Exception {
-    CallPermits.Permit first = permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow();
+    CallBudget.Permit first =
+        permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).orElseThrow();
     for (int i = 0; i < 4; i++) {
-      permits.acquire("c1", Duration.ofSeconds(2)).orElseThrow();
+      permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(2)).orElseThrow();
     }
     first.close();
     first.close();
     // The four others are still held and the closed one is in its window: nothing is free.
-    assertTrue(permits.acquire("c1", Duration.ofMillis(WINDOW.toMillis() / 2)).isEmpty());
+    assertTrue(
+        permits.acquire("c1", INTERACTIVE, Duration.ofMillis(WINDOW.toMillis() / 2)).isEmpty());
+  }
+
+  /**
+   * An export's calls queue on the connection; a page load that comes meanwhile goes ahead of that
+   * queue: at most one background caller (the one whose turn it is) is served between the moment
+   * the page load queues and its own permit. Without priorities it would wait for the whole queue.
+   */
+  @Test
+  void aPageLoadWaitsForOnePermitAtMostNotForTheExportsQueue() throws Exception {
+    List<String> grants = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService export = Executors.newFixedThreadPool(12);
+    List<Future<?>> exportCalls = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      exportCalls.add(
+          export.submit(
+              () -> {
+                try (CallBudget.Permit p =
+                    permits.acquire("c1", BACKGROUND, Duration.ofSeconds(30)).orElseThrow()) {
+                  grants.add("export");
+                }
+                return null;
+              }));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (grants.size() < 5) { // the window is full: the other seven export calls queue
+      assertTrue(System.nanoTime() < deadline, "the export never started");
+      Thread.sleep(1);
+    }
+    Thread page =
+        new Thread(
+            () -> {
+              try (CallBudget.Permit p =
+                  permits.acquire("c1", INTERACTIVE, Duration.ofSeconds(30)).orElseThrow()) {
+                grants.add("page");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    page.start();
+    queued(page);
+    int asked = grants.size();
+    page.join(10_000);
+    for (Future<?> call : exportCalls) {
+      call.get(); // the export still gets every permit it asked for
+    }
+    export.shutdown();
+
+    int served = grants.indexOf("page");
+    assertTrue(
+        served - asked <= 1,
+        "the page load waited for " + (served - asked) + " export permits: " + grants);
+    assertEquals(13, grants.size());
+  }
+
+  /** With no page load waiting, background work is not held back: it takes what is left. */
+  @Test
+  void backgroundWorkAloneGoesAtTheFullRate() throws Exception {
+    for (int i = 0; i < Permits.BURST; i++) {
+      assertTrue(permits.acquire("c1", BACKGROUND, Duration.ZERO).isPresent(), "permit " + i);
+    }
   }
 }

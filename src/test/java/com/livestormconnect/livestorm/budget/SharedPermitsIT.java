@@ -1,4 +1,4 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The shared limiter alone, without HTTP in the way: two "nodes" (two CallPermits, each with its
- * own Bucket4j proxy manager and its own connections, as two JVMs would have) on the build's
+ * The shared limiter alone, without HTTP in the way: two "nodes" (two Permits, each with its own
+ * shared window over its own database connections, as two JVMs would have) on the build's
  * PostgreSQL. What ClusterIT checks end to end through the sandbox is checked here exactly, on the
  * grant times themselves, and the cost of one permit is measured. PostgreSQL execution only.
  */
@@ -75,18 +75,45 @@ class SharedPermitsIT {
   }
 
   /** One node: its own slot table over its own small pool of connections. */
-  private CallPermits node() throws SQLException {
-    return new CallPermits(
+  private Permits node() throws SQLException {
+    return node(4, Duration.ofSeconds(5));
+  }
+
+  private Permits node(int poolSize, Duration connectTimeout) throws SQLException {
+    return new Permits(
         5,
-        CallPermits.WINDOW,
-        Optional.of(
-            new SlotTable(pool(postgres, 4), 5, CallPermits.WINDOW, Duration.ofSeconds(5))));
+        Permits.WINDOW,
+        new SharedWindow(pool(postgres, poolSize), 5, Permits.WINDOW, connectTimeout));
+  }
+
+  private static Optional<CallBudget.Permit> acquire(
+      Permits node, String connection, Duration maxWait) throws InterruptedException {
+    return node.acquire(connection, CallBudget.Priority.INTERACTIVE, maxWait);
+  }
+
+  /** A 429 seen by one node: the other holds its callers back too, and can say until when. */
+  @Test
+  void aPauseOnOneNodeHoldsBackAndShowsOnTheOther() throws Exception {
+    Permits one = node();
+    Permits two = node();
+    String connection = UUID.randomUUID().toString();
+    assertTrue(two.resumesAt(connection).isEmpty(), "no pause yet");
+
+    one.pause(connection, Duration.ofMillis(1_500));
+
+    java.time.Instant resumes = two.resumesAt(connection).orElseThrow();
+    assertTrue(resumes.isAfter(java.time.Instant.now().plusMillis(1_000)), "resumes at " + resumes);
+    assertTrue(
+        acquire(two, connection, Duration.ofMillis(200)).isEmpty(), "paused past the deadline");
+    long started = System.nanoTime();
+    assertTrue(acquire(two, connection, Duration.ofSeconds(5)).isPresent());
+    assertTrue(System.nanoTime() - started >= Duration.ofMillis(1_000).toNanos(), "waited it out");
   }
 
   @Test
   void twoNodesTogetherNeverGrantMoreThanFiveStartsInAnyRollingSecond() throws Exception {
-    CallPermits one = node();
-    CallPermits two = node();
+    Permits one = node();
+    Permits two = node();
     String connection = UUID.randomUUID().toString();
     List<Long> grants = Collections.synchronizedList(new ArrayList<>());
     ExecutorService threads = Executors.newFixedThreadPool(8);
@@ -94,15 +121,15 @@ class SharedPermitsIT {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Boolean>> calls = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        CallPermits node = i % 2 == 0 ? one : two;
+        Permits node = i % 2 == 0 ? one : two;
         calls.add(
             threads.submit(
                 () -> {
                   go.await();
-                  Optional<CallPermits.Permit> permit =
-                      node.acquire(connection, Duration.ofSeconds(30));
+                  Optional<CallBudget.Permit> permit =
+                      acquire(node, connection, Duration.ofSeconds(30));
                   grants.add(System.nanoTime());
-                  permit.ifPresent(CallPermits.Permit::close);
+                  permit.ifPresent(CallBudget.Permit::close);
                   return permit.isPresent();
                 }));
       }
@@ -136,34 +163,29 @@ class SharedPermitsIT {
   /**
    * A node killed while holding all five slots of a connection: its rows keep their lease (here
    * connect timeout 1 s + window + 0.5 s = 2.51 s), after which the other node takes them. Not
-   * before: until then the dead node's requests may still be arriving.
+   * before: until then the dead node's requests may still be arriving. The lease runs from each
+   * take, so the earliest a slot can come back is measured from before the first take (a loaded
+   * machine spreads the five takes out, and then the survivor, which asks after the fifth, waits
+   * less).
    */
   @Test
   void slotsHeldByADeadNodeComeBackWhenTheirLeaseEnds() throws Exception {
     String connection = UUID.randomUUID().toString();
-    CallPermits dead =
-        new CallPermits(
-            5,
-            CallPermits.WINDOW,
-            Optional.of(
-                new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    Permits dead = node(2, Duration.ofSeconds(1));
+    long firstTake = System.nanoTime();
     for (int i = 0; i < 5; i++) {
-      assertTrue(dead.acquire(connection, Duration.ofSeconds(5)).isPresent()); // never closed
+      assertTrue(acquire(dead, connection, Duration.ofSeconds(5)).isPresent()); // never closed
     }
-    CallPermits survivor =
-        new CallPermits(
-            5,
-            CallPermits.WINDOW,
-            Optional.of(
-                new SlotTable(pool(postgres, 2), 5, CallPermits.WINDOW, Duration.ofSeconds(1))));
+    Permits survivor = node(2, Duration.ofSeconds(1));
     long started = System.nanoTime();
 
-    assertTrue(survivor.acquire(connection, Duration.ofSeconds(10)).isPresent());
+    assertTrue(acquire(survivor, connection, Duration.ofSeconds(10)).isPresent());
 
-    long waited = System.nanoTime() - started;
+    long now = System.nanoTime();
+    long waited = now - started;
     assertTrue(
-        waited >= Duration.ofMillis(2_000).toNanos(),
-        "a held slot was taken after " + waited / 1_000_000 + " ms");
+        now - firstTake >= Duration.ofMillis(2_500).toNanos(),
+        "a held slot was taken " + (now - firstTake) / 1_000_000 + " ms after it was first taken");
     assertTrue(
         waited < Duration.ofSeconds(5).toNanos(),
         "the connection was blocked " + waited / 1_000_000 + " ms");
@@ -171,7 +193,7 @@ class SharedPermitsIT {
 
   @Test
   void aPermitIsGrantedAtOnceWhenTheSharedBucketHasATokenAndItsCostIsMeasured() throws Exception {
-    CallPermits node = node();
+    Permits node = node();
     int permits = 300;
     long started = System.nanoTime();
     List<String> connections = new ArrayList<>();
@@ -179,13 +201,13 @@ class SharedPermitsIT {
       // A fresh connection each time: its bucket is full, so nothing waits and only the database
       // round trips are timed (insert of the row on first use included).
       connections.add(UUID.randomUUID().toString());
-      assertTrue(node.acquire(connections.get(i), Duration.ofSeconds(1)).isPresent());
+      assertTrue(acquire(node, connections.get(i), Duration.ofSeconds(1)).isPresent());
     }
     double firstUse = (System.nanoTime() - started) / 1e6 / permits;
     Thread.sleep(300); // every bucket has its token back
     started = System.nanoTime();
     for (String connection : connections) {
-      assertTrue(node.acquire(connection, Duration.ZERO).isPresent());
+      assertTrue(acquire(node, connection, Duration.ZERO).isPresent());
     }
     double existing = (System.nanoTime() - started) / 1e6 / permits;
     Logger.getLogger(getClass().getName())

@@ -1,8 +1,6 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +13,10 @@ import java.util.Optional;
  * minutes, means the quota is used up, and waiting it out would hold a page for days. Such a
  * connection makes no call until the reset (Livestorm's {@code RateLimit-Reset}, else the
  * Retry-After), except one probe an hour in case the quota was raised (add-ons). Kept per node, in
- * memory: a restart costs one more 429.
+ * memory: a restart costs one more 429. Also the share of the quota used, and the warnings pages
+ * show from it.
  */
-@ApplicationScoped
-public class MonthlyQuota {
+final class MonthlyQuota {
   /** A per-second 429 asks for a second or two; anything longer than this is the monthly quota. */
   static final Duration LONGEST_PER_SECOND_WAIT = Duration.ofMinutes(5);
 
@@ -36,9 +34,8 @@ public class MonthlyQuota {
 
   private record UsedUp(Instant until, Instant lastCall) {}
 
-  @Inject Quotas quotas;
-
-  Clock clock = Clock.systemUTC();
+  private final Quotas quotas;
+  private final Clock clock;
 
   /**
    * Held-back connections. Never cut by size (a hold must last until its reset); an entry goes when
@@ -52,35 +49,38 @@ public class MonthlyQuota {
           .<String, UsedUp>build()
           .asMap();
 
+  MonthlyQuota(Quotas quotas, Clock clock) {
+    this.quotas = quotas;
+    this.clock = clock;
+  }
+
   /**
-   * Before a call on this connection: refused while the quota is used up, unless this call is the
-   * hourly probe.
+   * Before a call on this connection: the end of the hold when the quota is used up and this call
+   * is not the hourly probe (then no call), else empty.
    */
-  void beforeCall(String connection) {
+  Optional<Instant> refusedUntil(String connection) {
     UsedUp state = connection == null ? null : usedUp.get(connection);
     if (state == null) {
-      return;
+      return Optional.empty();
     }
     Instant now = clock.instant();
     if (!now.isBefore(state.until())) {
       usedUp.remove(connection, state);
-      return;
+      return Optional.empty();
     }
     if (!now.isBefore(state.lastCall().plus(PROBE_EVERY))
         && usedUp.replace(connection, state, new UsedUp(state.until(), now))) {
-      return; // this call is the probe (only one thread wins the replace)
+      return Optional.empty(); // this call is the probe (only one thread wins the replace)
     }
-    throw refusal(connection, state.until());
+    return Optional.of(state.until());
   }
 
   /**
-   * After a 429 on this connection: whether it says the monthly quota is used up; if so, the
-   * connection is held back until the reset and the caller gets a refusal to throw.
+   * After a 429 on this connection, with its Retry-After as read: whether it says the monthly quota
+   * is used up; if so, the connection is held back until the reset, which is returned.
    */
-  Optional<LivestormException> afterTooManyRequests(
-      String connection, Optional<String> retryAfter) {
+  Optional<Instant> afterTooManyRequests(String connection, Optional<Duration> wait) {
     Instant now = clock.instant();
-    Optional<Duration> wait = retryAfter.flatMap(v -> RetryPolicy.parseRetryAfter(v, now));
     Optional<Quotas.Quota> figures = quotas.of(connection);
     boolean noneLeft = figures.map(Quotas.Quota::monthlyRemaining).filter(r -> r <= 0).isPresent();
     boolean longWait = wait.filter(w -> w.compareTo(LONGEST_PER_SECOND_WAIT) > 0).isPresent();
@@ -97,7 +97,7 @@ public class MonthlyQuota {
       until = now.plus(LONGEST_HOLD);
     }
     usedUp.put(connection, new UsedUp(until, now));
-    return Optional.of(refusal(connection, until));
+    return Optional.of(until);
   }
 
   /** A call went through (the hourly probe found the quota raised): calls resume. */
@@ -113,7 +113,7 @@ public class MonthlyQuota {
   }
 
   /** When the connection's quota resets, if it is used up now. */
-  public Optional<Instant> usedUpUntil(String connection) {
+  Optional<Instant> usedUpUntil(String connection) {
     UsedUp state = connection == null ? null : usedUp.get(connection);
     return state == null || !clock.instant().isBefore(state.until())
         ? Optional.empty()
@@ -121,34 +121,26 @@ public class MonthlyQuota {
   }
 
   /** The share of the monthly quota used, from the last answer's headers (0 to 1), if known. */
-  public Optional<Double> usedFraction(String connection) {
-    return quotas
-        .of(connection)
-        .filter(
-            q -> q.monthlyLimit() != null && q.monthlyLimit() > 0 && q.monthlyRemaining() != null)
-        .map(
-            q ->
-                Math.min(
-                    1.0,
-                    Math.max(
-                        0.0,
-                        (q.monthlyLimit() - q.monthlyRemaining()) / (double) q.monthlyLimit())));
+  Optional<Double> usedFraction(String connection) {
+    return quotas.of(connection).flatMap(MonthlyQuota::usedFraction);
+  }
+
+  static Optional<Double> usedFraction(Quotas.Quota q) {
+    return q.monthlyLimit() == null || q.monthlyLimit() <= 0 || q.monthlyRemaining() == null
+        ? Optional.empty()
+        : Optional.of(
+            Math.min(
+                1.0,
+                Math.max(
+                    0.0, (q.monthlyLimit() - q.monthlyRemaining()) / (double) q.monthlyLimit())));
   }
 
   /** The warning a page should show: null, or the threshold passed (80 or 95, in percent). */
-  public Integer warningLevel(String connection) {
+  Integer warningLevel(String connection) {
     double used = usedFraction(connection).orElse(0.0);
     if (used >= WARN_STRONGLY) {
       return 95;
     }
     return used >= WARN ? Integer.valueOf(80) : null;
-  }
-
-  private static LivestormException refusal(String connection, Instant until) {
-    return new LivestormException(
-        LivestormException.Kind.QUOTA_EXHAUSTED,
-        "monthly quota",
-        429,
-        "Livestorm's monthly API quota is used up until " + until + "; no call until then");
   }
 }

@@ -1,15 +1,11 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,16 +15,12 @@ class MonthlyQuotaTest {
   private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
   private static final Instant RESET = Instant.parse("2026-12-05T00:00:00Z");
 
+  private final MovableClock clock = new MovableClock(NOW);
   private final Quotas quotas = new Quotas();
-  private final MonthlyQuota quota = new MonthlyQuota();
-
-  MonthlyQuotaTest() {
-    quota.quotas = quotas;
-    at(NOW);
-  }
+  private final MonthlyQuota quota = new MonthlyQuota(quotas, clock);
 
   private void at(Instant now) {
-    quota.clock = Clock.fixed(now, ZoneOffset.UTC);
+    clock.set(now);
   }
 
   private void answered(String remaining) {
@@ -44,46 +36,60 @@ class MonthlyQuotaTest {
     quotas.record("c1", headers::get);
   }
 
+  private static Optional<Duration> seconds(long s) {
+    return Optional.of(Duration.ofSeconds(s));
+  }
+
   @Test
   void aPerSecond429IsNotTheMonthlyQuota() {
     answered("4000");
-    assertEquals(Optional.empty(), quota.afterTooManyRequests("c1", Optional.of("1")));
-    assertDoesNotThrow(() -> quota.beforeCall("c1"));
+    assertEquals(Optional.empty(), quota.afterTooManyRequests("c1", seconds(1)));
+    assertEquals(Optional.empty(), quota.refusedUntil("c1"));
   }
 
   @Test
   void noneLeftMeansNoCallUntilTheResetExceptOneProbeAnHour() {
     answered("0");
-    LivestormException refusal = quota.afterTooManyRequests("c1", Optional.of("1")).orElseThrow();
-    assertEquals(LivestormException.Kind.QUOTA_EXHAUSTED, refusal.kind());
+    assertEquals(Optional.of(RESET), quota.afterTooManyRequests("c1", seconds(1)));
     assertEquals(Optional.of(RESET), quota.usedUpUntil("c1"));
-    assertThrows(LivestormException.class, () -> quota.beforeCall("c1"));
+    assertEquals(Optional.of(RESET), quota.refusedUntil("c1"));
 
     at(NOW.plus(Duration.ofMinutes(59)));
-    assertThrows(LivestormException.class, () -> quota.beforeCall("c1"));
+    assertEquals(Optional.of(RESET), quota.refusedUntil("c1"));
     at(NOW.plus(Duration.ofMinutes(61)));
-    assertDoesNotThrow(() -> quota.beforeCall("c1"), "the hourly probe");
-    assertThrows(LivestormException.class, () -> quota.beforeCall("c1"), "only one probe");
+    assertEquals(Optional.empty(), quota.refusedUntil("c1"), "the hourly probe");
+    assertEquals(Optional.of(RESET), quota.refusedUntil("c1"), "only one probe");
 
     at(RESET);
-    assertDoesNotThrow(() -> quota.beforeCall("c1"));
+    assertEquals(Optional.empty(), quota.refusedUntil("c1"));
     assertEquals(Optional.empty(), quota.usedUpUntil("c1"));
   }
 
   @Test
   void aRetryAfterOfDaysIsTheMonthlyQuotaEvenWithoutItsHeaders() {
-    LivestormException refusal =
-        quota.afterTooManyRequests("c1", Optional.of("259200")).orElseThrow();
-    assertTrue(refusal.getMessage().contains("2026-12-03T10:00:00Z"), refusal.getMessage());
+    assertEquals(
+        Optional.of(NOW.plus(Duration.ofDays(3))),
+        quota.afterTooManyRequests("c1", seconds(259200)));
     assertEquals(Optional.of(NOW.plus(Duration.ofDays(3))), quota.usedUpUntil("c1"));
   }
 
+  /**
+   * An hour after the hold began one call may go through; when Livestorm answers it (the quota was
+   * raised), the hold ends and the next calls go too, although the next probe would be an hour
+   * away.
+   */
   @Test
   void aProbeThatGoesThroughResumesCalls() {
     answered("0");
     quota.afterTooManyRequests("c1", Optional.empty());
+    assertTrue(quota.refusedUntil("c1").isPresent(), "held back");
+
+    at(NOW.plus(MonthlyQuota.PROBE_EVERY));
+    assertEquals(Optional.empty(), quota.refusedUntil("c1"), "the probe goes");
     quota.answered("c1");
-    assertDoesNotThrow(() -> quota.beforeCall("c1"));
+
+    assertEquals(Optional.empty(), quota.refusedUntil("c1"), "calls resumed");
+    assertEquals(Optional.empty(), quota.usedUpUntil("c1"));
   }
 
   @Test

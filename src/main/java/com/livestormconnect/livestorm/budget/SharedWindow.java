@@ -1,10 +1,11 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,9 @@ import javax.sql.DataSource;
  *   <li>pause: every row of the connection is free no earlier than the end of the pause.
  * </ul>
  *
+ * <p>The pause after a 429 lives in the same rows ({@code paused_until}), so every node holds its
+ * callers back and every node can say when calls resume, whichever node received the 429.
+ *
  * <p>A held row carries a lease ({@code free_at} = take + connect timeout + window + 0.5 s) so that
  * a node killed while holding it frees it after a few seconds. The lease is safe: a request reaches
  * Livestorm within the connect timeout of leaving (it is sent as soon as the connection is open),
@@ -35,8 +39,8 @@ import javax.sql.DataSource;
  * is still outstanding. All times come from the database ({@code clock_timestamp()}), so the nodes'
  * clocks need not agree.
  */
-final class SlotTable {
-  private static final Logger LOG = Logger.getLogger(SlotTable.class.getName());
+final class SharedWindow implements ArrivalWindow {
+  private static final Logger LOG = Logger.getLogger(SharedWindow.class.getName());
 
   /** How often a waiter looks again when every slot is held (a release can come at any moment). */
   private static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
@@ -47,35 +51,21 @@ final class SlotTable {
   private final Duration lease;
 
   /**
-   * Connections whose rows exist (bounded: a connection pushed out only has its rows made again).
+   * Connections whose rows this node knows to exist, so that it inserts them once: forgetting one
+   * only costs an insert that finds the rows there, hence an idle time of its own, an hour.
    */
   private final Set<String> known =
-      Collections.newSetFromMap(
-          ConnectionStates.<Boolean>bounded(MonthlyQuota.LONGEST_HOLD).asMap());
+      Collections.newSetFromMap(ConnectionStates.<Boolean>bounded(Duration.ofHours(1)).asMap());
 
-  SlotTable(DataSource dataSource, int slots, Duration window, Duration connectTimeout) {
+  SharedWindow(DataSource dataSource, int slots, Duration window, Duration connectTimeout) {
     this.dataSource = dataSource;
     this.slots = slots;
     this.window = window;
     this.lease = connectTimeout.plus(window).plusMillis(500);
   }
 
-  /** The window of one connection. */
-  ArrivalWindow of(String connection) {
-    return new ArrivalWindow() {
-      @Override
-      public Optional<Held> take(long deadline) throws InterruptedException {
-        return SlotTable.this.take(connection, deadline);
-      }
-
-      @Override
-      public void pause(Duration pause) {
-        SlotTable.this.pause(connection, pause);
-      }
-    };
-  }
-
-  Optional<ArrivalWindow.Held> take(String connection, long deadline) throws InterruptedException {
+  @Override
+  public Optional<Held> take(String connection, long deadline) throws InterruptedException {
     String holder = UUID.randomUUID().toString();
     while (true) {
       Integer slot = tryTake(connection, holder);
@@ -86,19 +76,15 @@ final class SlotTable {
       if (left <= 0) {
         return Optional.empty();
       }
-      long[] until = nanosUntilFree(connection);
-      if (until[0] > left && until[1] == 0) {
-        return Optional.empty(); // paused past the caller's deadline: no use waiting
-      }
-      long wait = Math.min(left, until[0]);
+      long wait = Math.min(left, nanosUntilFree(connection));
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
     }
   }
 
-  private ArrivalWindow.Held held(String connection, int slot, String holder) {
-    return new ArrivalWindow.Held() {
+  private Held held(String connection, int slot, String holder) {
+    return new Held() {
       @Override
       public void release() {
         settle(connection, slot, holder, window);
@@ -135,11 +121,11 @@ final class SlotTable {
   }
 
   /**
-   * How long until a slot may be free, and whether any is held: a free slot's time is exact; a held
-   * one may be given back at any moment (or its lease end), so then the wait is a short poll. Rows
-   * gone (the connection was forgotten) are created again.
+   * How long until a slot may be free: a free slot's time is exact; a held one may be given back at
+   * any moment (or its lease end), so then the wait is a short poll. Rows gone (the connection was
+   * forgotten) are created again.
    */
-  private long[] nanosUntilFree(String connection) {
+  private long nanosUntilFree(String connection) {
     String sql =
         "SELECT COUNT(*), COUNT(holder), EXTRACT(EPOCH FROM (MIN(free_at) - clock_timestamp()))"
             + " FROM permit_slot WHERE connection_id = ?";
@@ -150,11 +136,10 @@ final class SlotTable {
         row.next();
         if (row.getLong(1) == 0) {
           known.remove(connection);
-          return new long[] {0, 0};
+          return 0;
         }
-        long held = row.getLong(2);
         long wait = Math.max(0, (long) (row.getDouble(3) * 1e9));
-        return new long[] {held > 0 ? Math.min(wait, POLL_NANOS) : wait, held};
+        return row.getLong(2) > 0 ? Math.min(wait, POLL_NANOS) : wait;
       }
     } catch (SQLException e) {
       throw failure("read the permit slots", e);
@@ -179,7 +164,11 @@ final class SlotTable {
     }
   }
 
-  void pause(String connection, Duration pause) {
+  @Override
+  public void pause(String connection, Duration pause) {
+    if (known.add(connection)) {
+      createRows(connection); // a 429 on a connection this node never took a slot for
+    }
     String sql =
         "UPDATE permit_slot SET paused_until = GREATEST(paused_until, clock_timestamp() + ?::interval),"
             + " free_at = GREATEST(free_at, clock_timestamp() + ?::interval) WHERE connection_id = ?";
@@ -194,8 +183,35 @@ final class SlotTable {
     }
   }
 
+  @Override
+  public Optional<Instant> resumesAt(String connection) {
+    if (connection == null) {
+      return Optional.empty();
+    }
+    String sql =
+        "SELECT EXTRACT(EPOCH FROM (MAX(paused_until) - clock_timestamp())) FROM permit_slot"
+            + " WHERE connection_id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, connection);
+      try (ResultSet row = s.executeQuery()) {
+        // Measured on the database's clock, told on this node's: the nodes' clocks need not agree.
+        double left = row.next() ? row.getDouble(1) : 0;
+        return left > 0
+            ? Optional.of(Instant.now().plusNanos((long) (left * 1e9)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      // Only a banner and an early "no use waiting" depend on it; taking a slot still obeys the
+      // pause (free_at), and fails loudly if the database is gone.
+      LOG.log(Level.WARNING, "Could not read the connection's pause", e);
+      return Optional.empty();
+    }
+  }
+
   /** Removes the connection's rows (after a disconnection). */
-  void forget(String connection) {
+  @Override
+  public void forget(String connection) {
     known.remove(connection);
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
@@ -226,11 +242,10 @@ final class SlotTable {
     return (d.toNanos() / 1_000) + " microseconds";
   }
 
-  private static LivestormException failure(String what, SQLException e) {
-    return new LivestormException(
-        LivestormException.Kind.UNAVAILABLE,
-        "rate limit",
-        0,
+  private static CallBudget.Refusal failure(String what, SQLException e) {
+    return new CallBudget.Refusal(
+        CallBudget.Refusal.Reason.UNAVAILABLE,
+        null,
         "Could not " + what + " in the database: " + e.getMessage(),
         e);
   }

@@ -1,4 +1,4 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,7 @@ class CallMetricsTest {
     metrics.permitWait("c2", 202_000_000);
     metrics.permitWait(null, 120_000_000_000L);
 
-    CallMetrics.WaitHistogram waits = metrics.permitWaits();
+    CallBudget.WaitHistogram waits = metrics.permitWaits();
     long[] expected = new long[CallMetrics.permitWaitBuckets().length + 1];
     expected[0] = 2; // <= 1 ms, the bound included
     expected[4] = 1; // <= 250 ms

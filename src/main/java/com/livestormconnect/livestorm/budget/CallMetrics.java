@@ -1,6 +1,5 @@
-package com.livestormconnect.livestorm;
+package com.livestormconnect.livestorm.budget;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,10 +10,15 @@ import java.util.function.Function;
  * Counters and timings of calls to Livestorm, per connection and in total, for operators ({@code
  * /metrics}) and the admin page. In memory, per node, since start.
  */
-@ApplicationScoped
-public class CallMetrics {
+final class CallMetrics {
+  /**
+   * A connection's counters not touched for a month are of no use to anyone watching the node (the
+   * totals keep what it did), so they may go.
+   */
+  static final Duration KEPT = Duration.ofDays(32);
+
   /** One set of counters. */
-  public static final class Counters {
+  private static final class Adders {
     final LongAdder calls = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder rateLimited = new LongAdder();
@@ -24,8 +28,8 @@ public class CallMetrics {
     final LongAdder permitWaitNanos = new LongAdder();
     final LongAdder callNanos = new LongAdder();
 
-    public Snapshot snapshot() {
-      return new Snapshot(
+    CallBudget.Counters snapshot() {
+      return new CallBudget.Counters(
           calls.sum(),
           failures.sum(),
           rateLimited.sum(),
@@ -37,21 +41,6 @@ public class CallMetrics {
     }
   }
 
-  /** Counters at one instant. */
-  public record Snapshot(
-      long calls,
-      long failures,
-      long rateLimited,
-      long retries,
-      long refreshes,
-      long refreshFailures,
-      Duration permitWait,
-      Duration callTime) {
-    public double averageCallMillis() {
-      return calls == 0 ? 0 : callTime.toNanos() / 1e6 / calls;
-    }
-  }
-
   /**
    * Upper bounds (seconds) of the permit-wait histogram's buckets, for {@code /metrics}: from "no
    * wait" up to the 90 s deadline after which a caller gives up.
@@ -59,11 +48,6 @@ public class CallMetrics {
   private static final double[] PERMIT_WAIT_BUCKETS = {
     0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 90
   };
-
-  /**
-   * How many permit waits fell into each bucket (the last one counts the waits above every bound).
-   */
-  public record WaitHistogram(long[] bucketCounts, long count, Duration sum) {}
 
   private final LongAdder[] permitWaitBuckets = new LongAdder[PERMIT_WAIT_BUCKETS.length + 1];
   private final LongAdder permitWaits = new LongAdder();
@@ -74,21 +58,18 @@ public class CallMetrics {
     }
   }
 
-  private final Counters total = new Counters();
+  private final Adders total = new Adders();
 
   /** Per connection: bounded, dropped after a month unused or on disconnection; totals keep all. */
-  private final Map<String, Counters> byConnection =
-      ConnectionStates.<Counters>bounded(MonthlyQuota.LONGEST_HOLD).asMap();
+  private final Map<String, Adders> byConnection = ConnectionStates.<Adders>bounded(KEPT).asMap();
 
-  private Counters of(String connection) {
-    return connection == null
-        ? null
-        : byConnection.computeIfAbsent(connection, c -> new Counters());
+  private Adders of(String connection) {
+    return connection == null ? null : byConnection.computeIfAbsent(connection, c -> new Adders());
   }
 
-  private void add(String connection, Function<Counters, LongAdder> counter, long n) {
+  private void add(String connection, Function<Adders, LongAdder> counter, long n) {
     counter.apply(total).add(n);
-    Counters c = of(connection);
+    Adders c = of(connection);
     if (c != null) {
       counter.apply(c).add(n);
     }
@@ -121,24 +102,25 @@ public class CallMetrics {
   }
 
   /** The permit-wait histogram's bucket bounds, in seconds. */
-  public static double[] permitWaitBuckets() {
+  static double[] permitWaitBuckets() {
     return PERMIT_WAIT_BUCKETS.clone();
   }
 
   /** Every permit wait since start, by bucket of {@link #permitWaitBuckets} (not cumulative). */
-  public WaitHistogram permitWaits() {
+  CallBudget.WaitHistogram permitWaits() {
     long[] counts = new long[permitWaitBuckets.length];
     for (int i = 0; i < counts.length; i++) {
       counts[i] = permitWaitBuckets[i].sum();
     }
-    return new WaitHistogram(counts, permitWaits.sum(), total.snapshot().permitWait());
+    return new CallBudget.WaitHistogram(
+        counts, permitWaitBuckets(), permitWaits.sum(), total.snapshot().permitWait());
   }
 
-  public void refreshed(String connection) {
+  void refreshed(String connection) {
     add(connection, c -> c.refreshes, 1);
   }
 
-  public void refreshFailed(String connection) {
+  void refreshFailed(String connection) {
     add(connection, c -> c.refreshFailures, 1);
   }
 
@@ -147,18 +129,18 @@ public class CallMetrics {
     byConnection.remove(connection);
   }
 
-  public Snapshot total() {
+  CallBudget.Counters total() {
     return total.snapshot();
   }
 
-  public Snapshot forConnection(String connection) {
-    Counters c = byConnection.get(connection);
-    return c != null ? c.snapshot() : new Counters().snapshot();
+  CallBudget.Counters forConnection(String connection) {
+    Adders c = connection == null ? null : byConnection.get(connection);
+    return c != null ? c.snapshot() : new Adders().snapshot();
   }
 
   /** Every connection's counters, sorted by connection id. */
-  public Map<String, Snapshot> byConnection() {
-    Map<String, Snapshot> all = new TreeMap<>();
+  Map<String, CallBudget.Counters> byConnection() {
+    Map<String, CallBudget.Counters> all = new TreeMap<>();
     byConnection.forEach((id, c) -> all.put(id, c.snapshot()));
     return all;
   }
