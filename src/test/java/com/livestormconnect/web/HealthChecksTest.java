@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livestormconnect.MovableClock;
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Migrations;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,31 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthChecksTest {
   @TempDir Path dataDir;
 
-  /** A clock the test moves. */
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
 
   private HealthChecks checks(DataSource dataSource, String databaseUrl) {
     HealthChecks checks = new HealthChecks();

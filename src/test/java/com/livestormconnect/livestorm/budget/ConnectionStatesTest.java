@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livestormconnect.MovableClock;
 import com.livestormconnect.token.ConnectionRemoved;
 import java.time.Duration;
 import java.time.Instant;

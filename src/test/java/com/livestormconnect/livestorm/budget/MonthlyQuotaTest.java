@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livestormconnect.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

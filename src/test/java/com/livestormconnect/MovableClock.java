@@ -1,20 +1,25 @@
-package com.livestormconnect.livestorm.budget;
+package com.livestormconnect;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. */
-final class MovableClock extends Clock {
+/** A clock that stands still until a test moves it. */
+public final class MovableClock extends Clock {
   private volatile Instant now;
 
-  MovableClock(Instant now) {
+  public MovableClock(Instant now) {
     this.now = now;
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
+  }
+
+  public void advance(Duration by) {
+    now = now.plus(by);
   }
 
   @Override
