@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.MicroNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +47,7 @@ class AccountClusterIT {
   private static final Path TARGET =
       Path.of(System.getProperty("project.build.directory", "target"));
 
-  private String jdbcUrl;
-  private String jdbcUser;
-  private String jdbcPassword;
+  private SharedDatabase database;
   private Map<String, String> settings;
   private MicroNode node1;
   private MicroNode node2;
@@ -61,43 +55,15 @@ class AccountClusterIT {
 
   @BeforeAll
   void startTwoNodes() throws Exception {
-    String url = System.getProperty("it.postgres.url");
-    assumeTrue(
-        url != null
-            && Files.isReadable(Path.of(System.getProperty("it.postgres.password.file", "-"))),
-        "AccountClusterIT needs the build's PostgreSQL (failsafe execution 'postgresql'); skipped");
-    jdbcUser = System.getProperty("it.postgres.user");
-    jdbcPassword =
-        Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
-    jdbcUrl = url.substring(0, url.lastIndexOf('/') + 1) + "livestorm_accounts";
-    try (Connection c = DriverManager.getConnection(url, jdbcUser, jdbcPassword);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS livestorm_accounts");
-      s.execute("CREATE DATABASE livestorm_accounts");
-    }
+    database = SharedDatabase.fresh("livestorm_accounts", AccountClusterIT.class);
     for (String name : List.of("accounts1", "accounts2")) {
       deleteTree(TARGET.resolve("micro-nodes").resolve(name));
     }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
     int port1 = MicroNode.freePort();
     int port2 = MicroNode.freePort();
     settings =
-        Map.of(
-            "APP_BASE_URL",
-            "http://127.0.0.1:" + port1,
-            "DATABASE_URL",
-            jdbcUrl,
-            "DATABASE_USER",
-            jdbcUser,
-            "DATABASE_PASSWORD_FILE",
-            System.getProperty("it.postgres.password.file"),
-            "TOKEN_ENCRYPTION_KEY",
-            Base64.getEncoder().encodeToString(key),
-            "TRUSTED_PROXIES",
-            "127.0.0.1/32",
-            "LOG_FORMAT",
-            "json");
+        database.nodeSettings(
+            port1, Map.of("TRUSTED_PROXIES", "127.0.0.1/32", "LOG_FORMAT", "json"));
     // Started together: both see an empty database, and only one may make the setup code.
     node1 = MicroNode.start("accounts1", port1, settings);
     node2 = MicroNode.start("accounts2", port2, settings);
@@ -388,7 +354,7 @@ class AccountClusterIT {
   }
 
   private static Path dataDir(MicroNode node) {
-    return TARGET.resolve("micro-nodes").resolve(node.name).resolve("data");
+    return node.dataDir();
   }
 
   private static String log(MicroNode node) throws Exception {
@@ -396,7 +362,7 @@ class AccountClusterIT {
   }
 
   private long count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+    try (Connection c = database.connect();
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery(sql)) {
       rows.next();

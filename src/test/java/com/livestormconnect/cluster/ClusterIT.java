@@ -2,7 +2,6 @@ package com.livestormconnect.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.MicroNode;
@@ -12,21 +11,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,51 +50,24 @@ class ClusterIT {
   private static final List<String> ADMINS =
       List.of("rate", "rate200", "refresh", "storm-1", "storm-2", "storm-3");
 
-  private String jdbcUrl;
-  private String jdbcUser;
-  private String jdbcPassword;
+  private SharedDatabase database;
   private MicroNode node1;
   private MicroNode node2;
 
   @BeforeAll
   void startTwoNodes() throws Exception {
-    String url = System.getProperty("it.postgres.url");
-    assumeTrue(
-        url != null
-            && Files.isReadable(Path.of(System.getProperty("it.postgres.password.file", "-"))),
-        "ClusterIT needs the build's PostgreSQL (failsafe execution 'postgresql'); skipped");
-    jdbcUser = System.getProperty("it.postgres.user");
-    jdbcPassword =
-        Files.readString(Path.of(System.getProperty("it.postgres.password.file"))).strip();
-    jdbcUrl = url.substring(0, url.lastIndexOf('/') + 1) + "livestorm_cluster";
-    // A database of its own: the nodes migrate it together from empty, and no other test's rows
-    // are in the way.
-    try (Connection c = DriverManager.getConnection(url, jdbcUser, jdbcPassword);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS livestorm_cluster");
-      s.execute("CREATE DATABASE livestorm_cluster");
-    }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
+    database = SharedDatabase.fresh("livestorm_cluster", ClusterIT.class);
     int port1 = MicroNode.freePort();
     int port2 = MicroNode.freePort();
     Map<String, String> settings =
-        Map.of(
-            "APP_BASE_URL",
-            "http://127.0.0.1:" + port1,
-            "DATABASE_URL",
-            jdbcUrl,
-            "DATABASE_USER",
-            jdbcUser,
-            "DATABASE_PASSWORD_FILE",
-            System.getProperty("it.postgres.password.file"),
-            "TOKEN_ENCRYPTION_KEY",
-            Base64.getEncoder().encodeToString(key),
-            "ADMIN_USERNAMES",
-            String.join(",", ADMINS),
-            // Every account of this test is made from 127.0.0.1.
-            "SIGNUP_LIMIT_PER_HOUR",
-            "100");
+        database.nodeSettings(
+            port1,
+            Map.of(
+                "ADMIN_USERNAMES",
+                String.join(",", ADMINS),
+                // Every account of this test is made from 127.0.0.1.
+                "SIGNUP_LIMIT_PER_HOUR",
+                "100"));
     node1 = MicroNode.start("node1", port1, settings);
     node2 = MicroNode.start("node2", port2, settings);
     node1.awaitUp(Duration.ofMinutes(3));
@@ -347,7 +314,7 @@ class ClusterIT {
   /** Our copy of the account's token now expires within the refresh margin, for every node. */
   private void expireSoon(String username) throws Exception {
     Instant expires = Instant.now().plusSeconds(60);
-    try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+    try (Connection c = database.connect();
         PreparedStatement s =
             c.prepareStatement(
                 "UPDATE livestorm_connection SET access_expires_at = ?,"
@@ -383,7 +350,7 @@ class ClusterIT {
   }
 
   private <T> T single(String sql, Column<T> column, String... parameters) throws Exception {
-    try (Connection c = DriverManager.getConnection(jdbcUrl, jdbcUser, jdbcPassword);
+    try (Connection c = database.connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         s.setString(i + 1, parameters[i]);
