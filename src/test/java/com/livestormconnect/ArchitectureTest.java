@@ -22,7 +22,8 @@ class ArchitectureTest {
 
   /**
    * Features depend in one direction: {@code admin → dashboard → livestorm → token} and {@code
-   * connect → livestorm}; {@code connect} and {@code dashboard} do not know each other; the shared
+   * connect → livestorm}; {@code dashboard}, {@code connect} and {@code admin → copy → livestorm}
+   * (the local copy); {@code connect} and {@code dashboard} do not know each other; the shared
    * packages ({@code account}, {@code web}, {@code database}, {@code logging}, {@code config}) use
    * nothing above them; the sandbox uses nothing of the app and nothing uses it.
    */
@@ -44,6 +45,8 @@ class ArchitectureTest {
           .definedBy("com.livestormconnect.token..")
           .layer("livestorm")
           .definedBy("com.livestormconnect.livestorm..")
+          .layer("copy")
+          .definedBy("com.livestormconnect.copy..")
           .layer("connect")
           .definedBy("com.livestormconnect.connect..")
           .layer("dashboard")
@@ -58,19 +61,21 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("connect")
           .mayOnlyBeAccessedByLayers("admin")
-          .whereLayer("livestorm")
+          .whereLayer("copy")
           .mayOnlyBeAccessedByLayers("connect", "dashboard", "admin")
+          .whereLayer("livestorm")
+          .mayOnlyBeAccessedByLayers("copy", "connect", "dashboard", "admin")
           .whereLayer("token")
-          .mayOnlyBeAccessedByLayers("livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("livestorm", "copy", "connect", "dashboard", "admin")
           .whereLayer("account")
-          .mayOnlyBeAccessedByLayers("token", "livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("token", "livestorm", "copy", "connect", "dashboard", "admin")
           .whereLayer("web")
-          .mayOnlyBeAccessedByLayers("account", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("account", "copy", "connect", "dashboard", "admin")
           .whereLayer("logging")
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("database")
           .mayOnlyBeAccessedByLayers(
-              "web", "account", "token", "livestorm", "connect", "dashboard", "admin")
+              "web", "account", "token", "livestorm", "copy", "connect", "dashboard", "admin")
           .whereLayer("config")
           .mayOnlyBeAccessedByLayers(
               "database",
@@ -79,6 +84,7 @@ class ArchitectureTest {
               "account",
               "token",
               "livestorm",
+              "copy",
               "connect",
               "dashboard",
               "admin")
