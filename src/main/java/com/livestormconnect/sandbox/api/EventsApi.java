@@ -180,7 +180,7 @@ public class EventsApi {
     return event.onDemand() ? "on_demand" : "ended";
   }
 
-  Map<String, Object> view(Event e) {
+  public Map<String, Object> view(Event e) {
     List<EventSession> sessions = store.sessionsOf(e.id());
     TeamMember owner = store.member(e.ownerId()).orElse(store.me());
     return JsonApi.resource(

@@ -65,7 +65,7 @@ public class PeopleApi {
    * the host; none for a breakout room (the sandbox keeps no people per room); empty when there is
    * no such session.
    */
-  Optional<List<Registration>> ofSession(String id) {
+  public Optional<List<Registration>> ofSession(String id) {
     Optional<EventSession> session = store.session(id);
     if (session.isEmpty()) {
       return BreakoutRooms.find(id, store.sessions()).map(room -> List.of());
@@ -217,7 +217,7 @@ public class PeopleApi {
     return fields;
   }
 
-  Map<String, Object> view(Registration p) {
+  public Map<String, Object> view(Registration p) {
     return PersonView.registrant(p, teamMember(p)).resource();
   }
 }

@@ -111,7 +111,7 @@ public class SessionsApi {
     return status.equals("past") && event.map(Event::onDemand).orElse(false) ? "on_demand" : status;
   }
 
-  Map<String, Object> view(BreakoutRooms.Room room) {
+  public Map<String, Object> view(BreakoutRooms.Room room) {
     EventSession s = room.session();
     int[] counts = store.counts(s.id());
     return JsonApi.resource(
