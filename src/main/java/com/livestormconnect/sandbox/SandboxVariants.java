@@ -37,7 +37,14 @@ public class SandboxVariants {
      * The token answers the scopes asked for, or every scope the client is registered with (an
      * authorization server may grant more than asked: RFC 6749 §3.3 only obliges it to say so).
      */
-    GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader");
+    GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader"),
+    /**
+     * Webhook deliveries carry Livestorm's signature header (as subscriptions made through the API
+     * do), or none (as those made in Livestorm's own app).
+     */
+    WEBHOOK_SIGNATURE("SANDBOX_WEBHOOK_SIGNATURE", "sha256", "none"),
+    /** GET /webhooks still lists a subscription disabled by failed deliveries, or leaves it out. */
+    DISABLED_WEBHOOKS("SANDBOX_DISABLED_WEBHOOKS", "listed", "hidden");
 
     private final String setting;
     private final List<String> values;
