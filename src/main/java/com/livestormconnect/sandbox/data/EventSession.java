@@ -35,4 +35,20 @@ public record EventSession(
     }
     return estimatedStartedAt > now ? "upcoming" : "past_not_started";
   }
+
+  /** The same session, changed at {@code at}. */
+  public EventSession updated(long at) {
+    return new EventSession(
+        id,
+        eventId,
+        name,
+        timezone,
+        estimatedStartedAt,
+        startedAt,
+        endedAt,
+        canceledAt,
+        duration,
+        createdAt,
+        at);
+  }
 }
