@@ -3,12 +3,16 @@ package com.livestormconnect.sandbox.webhook;
 import com.livestormconnect.sandbox.SandboxClock;
 import com.livestormconnect.sandbox.SandboxSettings;
 import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.data.Change;
+import com.livestormconnect.sandbox.data.ChangeListener;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.Webhook;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -87,16 +91,38 @@ public class Outbox {
   private final Deque<DeliveryAttempt> log = new ArrayDeque<>();
   private boolean sending;
   private HttpClient http;
+  private final ChangeListener listener = this::changed;
 
   /** A delivery waiting for its turn, and who waits for it to be attempted. */
   private record Queued(Delivery delivery, CompletableFuture<Void> attempted) {}
 
   /**
-   * A change of the workspace: the Livestorm webhook event name and the resource (for {@code
-   * people.*}, the person in that session). Renders the resource now, as the API would answer it,
-   * and queues one delivery per active subscription for that event.
+   * Listens to the store from deployment on, in every mode: a change costs nothing unsubscribed.
    */
-  public void changed(String event, String resourceId, String sessionId) {
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    store.listen(listener);
+  }
+
+  @PreDestroy
+  void stop() {
+    store.stopListening(listener);
+    synchronized (lock) {
+      queue.clear();
+      retries.clear();
+    }
+  }
+
+  /**
+   * A change of the workspace. Those Livestorm sends a webhook for are rendered now, as the API
+   * would answer them, and queued as one delivery per active subscription for that event.
+   */
+  void changed(Change change) {
+    if (change.sentByLivestorm()) {
+      changed(change.name(), change.organizationId(), change.resourceId(), change.sessionId());
+    }
+  }
+
+  void changed(String event, String organizationId, String resourceId, String sessionId) {
     List<Webhook> targets =
         store.webhooks().stream()
             .filter(w -> w.event().equals(event) && !states.disabled(w.id()))
@@ -104,7 +130,7 @@ public class Outbox {
     if (targets.isEmpty()) {
       return;
     }
-    Optional<byte[]> body = body(event, resourceId, sessionId);
+    Optional<byte[]> body = body(event, organizationId, resourceId, sessionId);
     if (body.isEmpty()) {
       return;
     }
@@ -129,7 +155,7 @@ public class Outbox {
    * The body Livestorm posts: the resource under {@code data}, with the event and the organization
    * in {@code data.meta.webhook}. Empty when the resource is gone already.
    */
-  Optional<byte[]> body(String event, String resourceId, String sessionId) {
+  Optional<byte[]> body(String event, String organizationId, String resourceId, String sessionId) {
     Optional<Map<String, Object>> resource =
         switch (event.substring(0, event.indexOf('.') + 1)) {
           case "event." -> views.event(resourceId);
@@ -143,7 +169,7 @@ public class Outbox {
           Map<String, Object> data = new LinkedHashMap<>(r);
           Map<String, Object> webhook = new LinkedHashMap<>();
           webhook.put("event", event);
-          webhook.put("organization_id", store.organization().id());
+          webhook.put("organization_id", organizationId);
           data.put("meta", Map.of("webhook", webhook));
           return Json.createObjectBuilder(Map.of("data", data))
               .build()
@@ -396,14 +422,6 @@ public class Outbox {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    synchronized (lock) {
-      queue.clear();
-      retries.clear();
     }
   }
 }

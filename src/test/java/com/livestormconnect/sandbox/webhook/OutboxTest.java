@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.sandbox.SandboxClock;
 import com.livestormconnect.sandbox.SandboxVariants;
-import com.livestormconnect.sandbox.data.Organization;
+import com.livestormconnect.sandbox.data.Change;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.Webhook;
 import com.sun.net.httpserver.HttpServer;
@@ -68,11 +68,6 @@ class OutboxTest {
           public List<Webhook> webhooks() {
             return List.of(hook);
           }
-
-          @Override
-          public Organization organization() {
-            return new Organization("org-1", "Acme", "acme", 0, 0);
-          }
         };
     outbox.clock = clock;
     outbox.variants = new SandboxVariants();
@@ -112,7 +107,7 @@ class OutboxTest {
   @Test
   void aSignedDeliveryCarriesTheResourceWithTheEventAndOrganization() {
     answer.set(204);
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
 
     assertEquals(1, received.size());
     Received delivery = received.get(0);
@@ -131,17 +126,26 @@ class OutboxTest {
   }
 
   @Test
+  void onlyChangesLivestormSendsAWebhookForAreDelivered() {
+    answer.set(200);
+    outbox.changed(new Change("event.updated", "org-1", "e1", null, null, 0));
+    assertEquals(0, received.size());
+    outbox.changed(new Change("event.created", "org-1", "e1", null, null, 0));
+    assertEquals(1, received.size());
+  }
+
+  @Test
   void unsignedWhenTheVariantSaysNone() {
     answer.set(200);
     outbox.variants.set("webhook_signature", "none");
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
     assertEquals(1, received.size());
     assertNull(received.get(0).signature());
   }
 
   @Test
   void failuresAreRetriedOnTheSandboxClockAndTheFifthFailedRetryDisables() {
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
     assertEquals(1, received.size());
     long[] delays = {30, 60, 150, 360, 720};
     for (int retry = 1; retry <= 5; retry++) {
@@ -163,14 +167,14 @@ class OutboxTest {
 
     clock.advance(Duration.ofHours(1));
     answer.set(200);
-    outbox.changed("event.created", "e2", null);
+    outbox.changed("event.created", "org-1", "e2", null);
     assertEquals(0, outbox.runDueRetries());
     assertEquals(6, received.size(), "a disabled subscription gets nothing more");
   }
 
   @Test
   void aSuccessfulRetryEndsTheRetriesAndResetsTheFailures() {
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
     answer.set(200);
     clock.advance(Duration.ofSeconds(30));
     assertEquals(1, outbox.runDueRetries());
@@ -182,7 +186,7 @@ class OutboxTest {
   @Test
   void anUnreachableUrlIsAFailureToRetry() {
     receiver.stop(0);
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
     DeliveryAttempt attempt = outbox.attempts().get(0);
     assertEquals("failed", attempt.outcome());
     assertEquals(0, attempt.status());
@@ -193,13 +197,13 @@ class OutboxTest {
   void droppedDeliveriesAreNeverSentAndCopiesAreSentUpToN() {
     answer.set(200);
     outbox.faults.choose(new DeliveryFaults.Chosen(100, 1, false, 0));
-    outbox.changed("event.created", "e1", null);
+    outbox.changed("event.created", "org-1", "e1", null);
     assertEquals(0, received.size());
     assertEquals("dropped", outbox.attempts().get(0).outcome());
 
     outbox.faults.choose(new DeliveryFaults.Chosen(0, 3, false, 0));
     for (int i = 0; i < 20; i++) {
-      outbox.changed("event.created", "e" + i, null);
+      outbox.changed("event.created", "org-1", "e" + i, null);
     }
     assertTrue(received.size() >= 20 && received.size() <= 60, "sent " + received.size());
     assertTrue(received.size() > 20, "copies never duplicated a delivery in 20 tries");
