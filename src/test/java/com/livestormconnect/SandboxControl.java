@@ -69,6 +69,64 @@ public final class SandboxControl {
   }
 
   /**
+   * Every webhook delivery attempt ({@code deliveries}: event, url, attempt, at, outcome, status,
+   * retry_at, disabled...), what is queued and the retries waiting for the sandbox clock.
+   */
+  public JsonObject webhookDeliveries() {
+    return getJson("webhooks/deliveries");
+  }
+
+  /** Each webhook subscription's state ({@code active} or {@code disabled}) and failures. */
+  public JsonObject webhookSubscriptions() {
+    return getJson("webhooks/subscriptions");
+  }
+
+  /** The secret the sandbox signs webhook deliveries with. */
+  public String webhookSecret() {
+    return getJson("webhooks/secret").getString("secret");
+  }
+
+  /**
+   * Sends every webhook retry due on the sandbox clock now; answers when they have been attempted,
+   * with how many there were.
+   */
+  public int runDueWebhookRetries() {
+    HttpResponse<String> response = post("webhooks/retries", Map.of());
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject().getInt("sent");
+  }
+
+  /**
+   * Webhook faults until changed: a percentage of deliveries dropped, each sent 1 to {@code copies}
+   * times, in shuffled order, after a delay.
+   */
+  public void webhookFaults(int dropPercent, int copies, boolean shuffle, long delayMillis) {
+    expectOk(
+        post(
+            "webhooks/faults",
+            Map.of(
+                "drop_percent",
+                dropPercent,
+                "copies",
+                copies,
+                "shuffle",
+                shuffle,
+                "delay_ms",
+                delayMillis)));
+  }
+
+  /** Forgets webhook attempts, scheduled retries, subscription states and faults. */
+  public void resetWebhooks() {
+    expectOk(post("webhooks/reset", Map.of()));
+  }
+
+  private JsonObject getJson(String control) {
+    HttpResponse<String> response = get(control);
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /**
    * Sets the calls left in the sandbox organization's monthly quota ({@code
    * SANDBOX_MONTHLY_QUOTA}).
    */

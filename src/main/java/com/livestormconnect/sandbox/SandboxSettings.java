@@ -148,7 +148,7 @@ public record SandboxSettings(
   }
 
   /** localhost, 127.0.0.0/8 or [::1], from the text alone (never resolved). */
-  static boolean isLoopback(String url) {
+  public static boolean isLoopback(String url) {
     try {
       String host = URI.create(url).getHost();
       if (host == null) {

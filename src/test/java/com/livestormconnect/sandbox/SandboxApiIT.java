@@ -633,6 +633,6 @@ class SandboxApiIT {
   }
 
   private static String webhookJson() {
-    return "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"url\":\"https://hooks.example.com/it\",\"event\":\"people.attended\"}}}";
+    return "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"url\":\"https://localhost/it\",\"event\":\"people.attended\"}}}";
   }
 }

@@ -2,8 +2,12 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.SandboxSettings;
+import com.livestormconnect.sandbox.SandboxVariants;
 import com.livestormconnect.sandbox.data.SandboxStore;
 import com.livestormconnect.sandbox.data.Webhook;
+import com.livestormconnect.sandbox.webhook.DeliveryUrl;
+import com.livestormconnect.sandbox.webhook.SubscriptionStates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -15,11 +19,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** /webhooks: list (filter[event]), create, delete. The sandbox records them but sends nothing. */
+/**
+ * /webhooks: list (filter[event]), create, delete. Deliveries are the {@code sandbox.webhook}
+ * package's; here a URL the sandbox would not post to (not loopback, not the app's origin over
+ * https) is refused with a 422, and a subscription disabled by failed deliveries is listed or not,
+ * by variant.
+ */
 @Path("/")
 @RequiredScope("webhooks")
 @ApplicationScoped
@@ -28,6 +37,10 @@ public class WebhooksApi {
 
   @Inject Pagination pagination;
 
+  @Inject SubscriptionStates states;
+
+  @Inject SandboxVariants variants;
+
   @GET
   @Path("webhooks")
   public Response list(
@@ -35,8 +48,12 @@ public class WebhooksApi {
       @QueryParam("page[number]") String number,
       @QueryParam("page[size]") String size) {
     String event = JsonApi.filter(eventFilter);
+    boolean hideDisabled = variants.is(SandboxVariants.Variant.DISABLED_WEBHOOKS, "hidden");
     List<Webhook> hooks =
-        store.webhooks().stream().filter(w -> event == null || w.event().equals(event)).toList();
+        store.webhooks().stream()
+            .filter(w -> event == null || w.event().equals(event))
+            .filter(w -> !hideDisabled || !states.disabled(w.id()))
+            .toList();
     return pagination.list(number, size, hooks, this::view);
   }
 
@@ -49,8 +66,9 @@ public class WebhooksApi {
     if (url == null || event == null) {
       throw ApiError.badRequest("url and event are required");
     }
-    if (!isHttpUrl(url)) {
-      throw ApiError.unprocessable("url must be an absolute http or https URL");
+    Optional<String> refusal = DeliveryUrl.refusal(url, SandboxSettings.current().appBaseUrl());
+    if (refusal.isPresent()) {
+      throw ApiError.unprocessable(refusal.get());
     }
     if (!Webhook.EVENTS.contains(event)) {
       throw ApiError.unprocessable(
@@ -65,17 +83,8 @@ public class WebhooksApi {
     if (!store.deleteWebhook(id)) {
       throw ApiError.notFound("Webhook not found");
     }
+    states.forget(id);
     return Response.noContent().build();
-  }
-
-  private static boolean isHttpUrl(String url) {
-    try {
-      URI uri = new URI(url);
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    } catch (Exception e) {
-      return false;
-    }
   }
 
   private Map<String, Object> view(Webhook w) {

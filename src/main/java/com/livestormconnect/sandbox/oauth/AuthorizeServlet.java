@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.oauth;
 
 import com.livestormconnect.sandbox.SandboxSettings;
 import com.livestormconnect.sandbox.SandboxVariants;
+import com.livestormconnect.sandbox.webhook.WebhookSecret;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -31,6 +32,8 @@ public class AuthorizeServlet extends HttpServlet {
 
   @Inject SandboxVariants variants;
 
+  @Inject WebhookSecret webhookSecret;
+
   private ConsentPages pages;
 
   @Override
@@ -55,7 +58,7 @@ public class AuthorizeServlet extends HttpServlet {
     } else if (verdict instanceof ConsentRequest.Ask ask) {
       String token = RandomTokens.next();
       pending(request.getSession()).put(token, ask.request());
-      pages.consent(request, response, ask.request(), token);
+      pages.consent(request, response, ask.request(), token, webhookSecret.current());
     }
   }
 

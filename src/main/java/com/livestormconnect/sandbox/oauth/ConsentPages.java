@@ -39,7 +39,8 @@ final class ConsentPages {
       HttpServletRequest request,
       HttpServletResponse response,
       ConsentRequest consent,
-      String consentToken)
+      String consentToken,
+      String webhookSecret)
       throws IOException {
     List<ScopeLine> scopes =
         consent.scopes().stream()
@@ -58,7 +59,9 @@ final class ConsentPages {
             "redirectUri",
             consent.redirectUri(),
             "consentToken",
-            consentToken));
+            consentToken,
+            "webhookSecret",
+            webhookSecret));
   }
 
   void error(HttpServletRequest request, HttpServletResponse response, int status, OAuthError error)
