@@ -44,6 +44,10 @@ class ArchitectureTest {
           .definedBy("com.livestormconnect.token..")
           .layer("livestorm")
           .definedBy("com.livestormconnect.livestorm..")
+          .layer("copy")
+          .definedBy("com.livestormconnect.copy..")
+          .layer("webhook")
+          .definedBy("com.livestormconnect.webhook..")
           .layer("connect")
           .definedBy("com.livestormconnect.connect..")
           .layer("dashboard")
@@ -58,19 +62,33 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("connect")
           .mayOnlyBeAccessedByLayers("admin")
-          .whereLayer("livestorm")
+          .whereLayer("webhook")
           .mayOnlyBeAccessedByLayers("connect", "dashboard", "admin")
+          .whereLayer("copy")
+          .mayOnlyBeAccessedByLayers("webhook", "connect", "dashboard", "admin")
+          .whereLayer("livestorm")
+          .mayOnlyBeAccessedByLayers("copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("token")
-          .mayOnlyBeAccessedByLayers("livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers(
+              "livestorm", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("account")
-          .mayOnlyBeAccessedByLayers("token", "livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers(
+              "token", "livestorm", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("web")
-          .mayOnlyBeAccessedByLayers("account", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("account", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("logging")
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("database")
           .mayOnlyBeAccessedByLayers(
-              "web", "account", "token", "livestorm", "connect", "dashboard", "admin")
+              "web",
+              "account",
+              "token",
+              "livestorm",
+              "copy",
+              "webhook",
+              "connect",
+              "dashboard",
+              "admin")
           .whereLayer("config")
           .mayOnlyBeAccessedByLayers(
               "database",
@@ -79,6 +97,8 @@ class ArchitectureTest {
               "account",
               "token",
               "livestorm",
+              "copy",
+              "webhook",
               "connect",
               "dashboard",
               "admin")

@@ -42,6 +42,10 @@ record Delivery(
     }
   }
 
+  Delivery withEvent(String name) {
+    return new Delivery(name, organizationId, type, id, sessionId, eventId, updatedAt, data);
+  }
+
   static Delivery parse(byte[] body) throws Malformed {
     JsonObject root;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
