@@ -2,8 +2,10 @@ package com.livestormconnect.webhook;
 
 import com.livestormconnect.config.Settings;
 import com.livestormconnect.database.Database;
+import com.livestormconnect.token.ConnectionRemoved;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -209,7 +211,14 @@ public class Inbox {
         now.minus(KEPT).toEpochMilli());
   }
 
-  /** Forgets a connection's deliveries, in the caller's (the disconnection's) transaction. */
+  /**
+   * Forgets a connection's deliveries, in the disconnection's transaction (a plain observer): a
+   * rolled-back disconnection forgets nothing, a committed one leaves nothing behind.
+   */
+  void forget(@Observes ConnectionRemoved removed) {
+    forget(removed.accountId());
+  }
+
   @Transactional
   public void forget(long accountId) {
     update("DELETE FROM webhook_inbox WHERE account_id = ?", accountId);

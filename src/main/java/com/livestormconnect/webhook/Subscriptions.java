@@ -1,8 +1,10 @@
 package com.livestormconnect.webhook;
 
 import com.livestormconnect.database.Database;
+import com.livestormconnect.token.ConnectionRemoved;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +180,14 @@ public class Subscriptions {
     }
   }
 
-  /** Forgets a connection's subscriptions, in the caller's (the disconnection's) transaction. */
+  /**
+   * Forgets a connection's subscriptions, in the disconnection's transaction (a plain observer);
+   * {@link SubscriptionKeeper#removeAtLivestorm} has deleted them at Livestorm just before.
+   */
+  void forget(@Observes ConnectionRemoved removed) {
+    forget(removed.accountId());
+  }
+
   @Transactional
   public void forget(long accountId) {
     update("DELETE FROM webhook_subscription WHERE account_id = ?", accountId);
