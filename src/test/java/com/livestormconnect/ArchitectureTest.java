@@ -22,7 +22,8 @@ class ArchitectureTest {
 
   /**
    * Features depend in one direction: {@code admin → dashboard → livestorm → token} and {@code
-   * connect → livestorm}; {@code connect} and {@code dashboard} do not know each other; the shared
+   * connect → livestorm}; {@code dashboard}, {@code connect} and {@code admin → copy → livestorm}
+   * (the local copy); {@code connect} and {@code dashboard} do not know each other; the shared
    * packages ({@code account}, {@code web}, {@code database}, {@code logging}, {@code config}) use
    * nothing above them; the sandbox uses nothing of the app and nothing uses it.
    */

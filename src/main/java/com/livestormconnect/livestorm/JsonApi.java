@@ -129,7 +129,7 @@ public final class JsonApi {
     return new Page<>(List.copyOf(items), PageMeta.from(meta, items.size()));
   }
 
-  private static <T> T map(JsonObject resource, String endpoint, Function<Resource, T> mapping) {
+  static <T> T map(JsonObject resource, String endpoint, Function<Resource, T> mapping) {
     String id = text(resource, "id");
     if (id == null || id.isBlank()) {
       throw LivestormException.malformed(endpoint, "a resource has no id");
@@ -147,6 +147,56 @@ public final class JsonApi {
       throw LivestormException.malformed(
           endpoint, "resource " + id + " (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /**
+   * A list document's resources as Livestorm sent them (each checked to be an object with an id),
+   * with its pagination: what the local copy stores.
+   */
+  public static Page<JsonObject> resources(String body, String endpoint) {
+    JsonObject document = parse(body, endpoint);
+    if (!(document.get("data") instanceof JsonArray data)) {
+      throw LivestormException.malformed(endpoint, "no data array");
+    }
+    List<JsonObject> items = new ArrayList<>(data.size());
+    for (JsonValue item : data) {
+      if (!(item instanceof JsonObject resource)) {
+        throw LivestormException.malformed(endpoint, "a list item is not an object");
+      }
+      items.add(map(resource, endpoint, r -> resource));
+    }
+    JsonObject meta =
+        document.get("meta") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
+    return new Page<>(List.copyOf(items), PageMeta.from(meta, items.size()));
+  }
+
+  /** The single resource of a document as Livestorm sent it (checked to have an id). */
+  public static JsonObject resource(String body, String endpoint) {
+    JsonObject document = parse(body, endpoint);
+    if (!(document.get("data") instanceof JsonObject data)) {
+      throw LivestormException.malformed(endpoint, "no data object");
+    }
+    return map(data, endpoint, r -> data);
+  }
+
+  /**
+   * The resource of {@code included} with this type and id as Livestorm sent it; with a null id,
+   * the first of that type.
+   */
+  static Optional<JsonObject> includedResource(
+      String body, String endpoint, String type, String id) {
+    JsonObject document = parse(body, endpoint);
+    if (!(document.get("included") instanceof JsonArray included)) {
+      return Optional.empty();
+    }
+    for (JsonValue item : included) {
+      if (item instanceof JsonObject resource
+          && type.equals(text(resource, "type"))
+          && (id == null || id.equals(text(resource, "id")))) {
+        return Optional.of(map(resource, endpoint, r -> resource));
+      }
+    }
+    return Optional.empty();
   }
 
   static String text(JsonObject object, String name) {

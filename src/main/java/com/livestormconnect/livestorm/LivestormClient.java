@@ -49,6 +49,48 @@ public class LivestormClient {
         "/organization");
   }
 
+  /** {@code /me} as Livestorm sent it, for the local copy. */
+  @LivestormCall
+  public JsonObject meResource(Access access) {
+    return JsonApi.resource(http.get(access, "/me", Map.of(), Map.of()), "/me");
+  }
+
+  /** The organization's resource as Livestorm sent it, for the local copy. */
+  @LivestormCall
+  public JsonObject organizationResource(Access access) {
+    return Organization.resource(
+        http.get(access, "/organization", Map.of(), Map.of("include", "organization")),
+        "/organization");
+  }
+
+  /**
+   * One page of events as Livestorm sent them (JSON:API {@code data} objects), changed within
+   * {@code window}: what the local copy stores.
+   */
+  @LivestormCall
+  public Page<JsonObject> eventResources(Access access, UpdatedWindow window, int page, int size) {
+    return JsonApi.resources(
+        http.get(access, "/events", Map.of(), window.addTo(paging(page, size))), "/events");
+  }
+
+  /** One page of an event's sessions, breakout rooms included, as Livestorm sent them. */
+  @LivestormCall
+  public Page<JsonObject> eventSessionResources(
+      Access access, String eventId, UpdatedWindow window, int page, int size) {
+    String path = "/events/{id}/sessions";
+    Map<String, String> params = window.addTo(paging(page, size));
+    params.put("filter[include_breakout_rooms]", "true");
+    return JsonApi.resources(http.get(access, path, id(eventId), params), path);
+  }
+
+  /** One page of a session's people (with their registrant detail) as Livestorm sent them. */
+  @LivestormCall
+  public Page<JsonObject> sessionPeopleResources(
+      Access access, String sessionId, UpdatedWindow window, int page, int size) {
+    return JsonApi.resources(
+        http.get(access, PEOPLE, id(sessionId), window.addTo(paging(page, size))), PEOPLE);
+  }
+
   @LivestormCall
   public Page<User> users(Access access, int page, int size) {
     return JsonApi.page(

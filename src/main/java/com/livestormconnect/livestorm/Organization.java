@@ -25,6 +25,28 @@ public record Organization(String id, String name, String slug, String website, 
         .orElseGet(() -> new Organization(organizationId, null, null, null, null));
   }
 
+  /**
+   * The organization's own resource from either shape (see {@link #read}); a user whose
+   * organization is not included gives a resource with the organization's id only.
+   */
+  static jakarta.json.JsonObject resource(String body, String endpoint) {
+    JsonApi.Resource data = JsonApi.one(body, endpoint, r -> r);
+    String organizationId = data.relationshipId("organization");
+    if (!"users".equals(data.type()) && organizationId == null) {
+      return JsonApi.resource(body, endpoint);
+    }
+    if (organizationId == null) {
+      throw LivestormException.malformed(endpoint, "no organization");
+    }
+    return JsonApi.includedResource(body, endpoint, "organizations", organizationId)
+        .orElseGet(
+            () ->
+                jakarta.json.Json.createObjectBuilder()
+                    .add("id", organizationId)
+                    .add("type", "organizations")
+                    .build());
+  }
+
   static Organization from(JsonApi.Resource r) {
     String name = r.text("name");
     if (name == null) {
