@@ -4,6 +4,7 @@ import com.livestormconnect.config.WebhookSettings;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,7 +102,8 @@ public class ReceiverServlet extends HttpServlet {
               to.accountId(),
               delivery,
               signed,
-              delivery.data().toString(),
+              // The webhook's own meta is not part of the resource the copy keeps.
+              Json.createObjectBuilder(delivery.data()).remove("meta").build().toString(),
               now));
     } catch (Inbox.AlreadyReceived e) {
       counts.duplicates.incrementAndGet();
