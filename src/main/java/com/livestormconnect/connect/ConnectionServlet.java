@@ -8,6 +8,8 @@ import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
 import com.livestormconnect.web.TimeFormat;
+import com.livestormconnect.webhook.WebhookHealth;
+import com.livestormconnect.webhook.Webhooks;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -23,7 +25,8 @@ import java.util.Map;
 /**
  * The signed-in user's connection in detail: its state, the monthly API quota Livestorm last
  * reported, this node's call counters, and the audit trail (connected, refreshed, refresh failed,
- * needs reconnection, disconnected; with time and cause, never a token).
+ * needs reconnection, disconnected; with time and cause, never a token), and how webhooks keep the
+ * local copy current (or that, without {@code webhooks:write}, only the schedule does).
  */
 @WebServlet("/connection")
 public class ConnectionServlet extends HttpServlet {
@@ -39,6 +42,8 @@ public class ConnectionServlet extends HttpServlet {
   @Inject TokenStore store;
 
   @Inject CallBudget budget;
+
+  @Inject Webhooks webhooks;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -72,6 +77,10 @@ public class ConnectionServlet extends HttpServlet {
             standing.monthlyLimit() == null ? "?" : numbers.format(standing.monthlyLimit()));
       }
       model.put("calls", standing.counters());
+      WebhookHealth hooks = webhooks.health(accountId);
+      model.put("hooks", hooks);
+      model.put("hooksLast", hooks.lastDelivery().map(time::dateTime).orElse(""));
+      model.put("hooksLag", hooks.lag().map(lag -> time.duration(lag.toSeconds())).orElse(""));
     }
     List<HistoryLine> history =
         store.history(accountId, HISTORY).stream().map(e -> line(e, time)).toList();
