@@ -47,6 +47,8 @@ class ArchitectureTest {
           .definedBy("com.livestormconnect.livestorm..")
           .layer("copy")
           .definedBy("com.livestormconnect.copy..")
+          .layer("webhook")
+          .definedBy("com.livestormconnect.webhook..")
           .layer("connect")
           .definedBy("com.livestormconnect.connect..")
           .layer("dashboard")
@@ -61,21 +63,33 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("connect")
           .mayOnlyBeAccessedByLayers("admin")
-          .whereLayer("copy")
+          .whereLayer("webhook")
           .mayOnlyBeAccessedByLayers("connect", "dashboard", "admin")
+          .whereLayer("copy")
+          .mayOnlyBeAccessedByLayers("webhook", "connect", "dashboard", "admin")
           .whereLayer("livestorm")
-          .mayOnlyBeAccessedByLayers("copy", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("token")
-          .mayOnlyBeAccessedByLayers("livestorm", "copy", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers(
+              "livestorm", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("account")
-          .mayOnlyBeAccessedByLayers("token", "livestorm", "copy", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers(
+              "token", "livestorm", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("web")
-          .mayOnlyBeAccessedByLayers("account", "copy", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("account", "copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("logging")
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("database")
           .mayOnlyBeAccessedByLayers(
-              "web", "account", "token", "livestorm", "copy", "connect", "dashboard", "admin")
+              "web",
+              "account",
+              "token",
+              "livestorm",
+              "copy",
+              "webhook",
+              "connect",
+              "dashboard",
+              "admin")
           .whereLayer("config")
           .mayOnlyBeAccessedByLayers(
               "database",
@@ -85,6 +99,7 @@ class ArchitectureTest {
               "token",
               "livestorm",
               "copy",
+              "webhook",
               "connect",
               "dashboard",
               "admin")

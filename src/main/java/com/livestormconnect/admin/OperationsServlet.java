@@ -5,6 +5,10 @@ import com.livestormconnect.database.Database;
 import com.livestormconnect.database.Migrations;
 import com.livestormconnect.token.TokenReencryption;
 import com.livestormconnect.web.Templates;
+import com.livestormconnect.web.TimeFormat;
+import com.livestormconnect.webhook.Subscription;
+import com.livestormconnect.webhook.WebhookHealth;
+import com.livestormconnect.webhook.Webhooks;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -39,6 +43,8 @@ public class OperationsServlet extends HttpServlet {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
+  @Inject Webhooks webhooks;
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -72,6 +78,17 @@ public class OperationsServlet extends HttpServlet {
       model.put("database", "unreachable (SQL state " + e.getSQLState() + ")");
     }
     model.put("tokens", reencryption.status());
+    WebhookHealth hooks = webhooks.health();
+    TimeFormat time = TimeFormat.of(request);
+    model.put("hooks", hooks);
+    model.put(
+        "hooksStates",
+        java.util.Arrays.stream(Subscription.State.values())
+            .map(state -> hooks.subscriptions().stream().filter(x -> x.state() == state).count())
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", ")));
+    model.put("hooksLast", hooks.lastDelivery().map(time::dateTime).orElse(""));
+    model.put("hooksLag", hooks.lag().map(lag -> time.duration(lag.toSeconds())).orElse(""));
     Integer reencrypted = count(request.getParameter("reencrypted"));
     Integer failed = count(request.getParameter("failed"));
     if (reencrypted != null && failed != null) {

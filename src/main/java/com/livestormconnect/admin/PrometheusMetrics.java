@@ -2,6 +2,10 @@ package com.livestormconnect.admin;
 
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.budget.CallBudget;
+import com.livestormconnect.webhook.ReceiverCounts;
+import com.livestormconnect.webhook.Subscription;
+import com.livestormconnect.webhook.WebhookHealth;
+import com.livestormconnect.webhook.Webhooks;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
@@ -27,14 +31,16 @@ import java.util.Map;
  * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of the {@link
  * CallBudget} (totals only: per-connection detail stays on the admin pages, so the label sets are
  * bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
- * connections, the export jobs by state, and the JVM's own metrics. The app's figures are read from
- * where they are collected at each scrape; nothing is counted twice.
+ * connections, the export jobs by state, the webhooks' health, and the JVM's own metrics. The app's
+ * figures are read from where they are collected at each scrape; nothing is counted twice.
  */
 @ApplicationScoped
 public class PrometheusMetrics {
   @Inject CallBudget budget;
 
   @Inject Exports exports;
+
+  @Inject Webhooks webhooks;
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private ExpositionFormats formats;
@@ -102,6 +108,7 @@ public class PrometheusMetrics {
             "livestorm_connect_export_failures",
             "Export jobs that failed since start.",
             exports.failuresSinceStart()));
+    webhookMetrics(webhooks.health(), all);
     return new MetricSnapshots(all);
   }
 
@@ -160,6 +167,75 @@ public class PrometheusMetrics {
               .build());
     }
     return gauge.build();
+  }
+
+  /**
+   * Webhooks: what this node's receiver answered (a counter per outcome), and from the database for
+   * the whole cluster the deliveries of the last 24 hours, the last one, the inbox rows waiting and
+   * the age of the oldest (the copy's lag), and the app's subscriptions by state.
+   */
+  private static void webhookMetrics(WebhookHealth health, List<MetricSnapshot> all) {
+    ReceiverCounts.Totals node = health.node();
+    CounterSnapshot.Builder deliveries =
+        CounterSnapshot.builder()
+            .name("livestorm_connect_webhook_deliveries")
+            .help("Webhook deliveries this node received, by what it answered.");
+    Map<String, Long> outcomes = new java.util.LinkedHashMap<>();
+    outcomes.put("accepted", node.accepted());
+    outcomes.put("duplicate", node.duplicates());
+    outcomes.put("rejected_signature", node.rejectedSignatures());
+    outcomes.put("malformed", node.malformed());
+    outcomes.put("oversized", node.oversized());
+    outcomes.put("unknown", node.unknown());
+    outcomes.forEach(
+        (outcome, value) ->
+            deliveries.dataPoint(
+                CounterSnapshot.CounterDataPointSnapshot.builder()
+                    .labels(Labels.of("outcome", outcome))
+                    .value(value)
+                    .build()));
+    all.add(deliveries.build());
+    all.add(
+        gauge(
+            "livestorm_connect_webhook_deliveries_last_day",
+            "Webhook deliveries stored in the last 24 hours (every node).",
+            health.deliveries24h()));
+    all.add(
+        gauge(
+            "livestorm_connect_webhook_last_delivery_timestamp_seconds",
+            "When the last webhook delivery was stored (0: none kept).",
+            health.lastDelivery().map(t -> t.toEpochMilli() / 1000.0).orElse(0.0)));
+    all.add(
+        gauge(
+            "livestorm_connect_webhook_inbox_pending",
+            "Webhook deliveries stored and not applied yet.",
+            health.pending()));
+    all.add(
+        gauge(
+            "livestorm_connect_webhook_lag_seconds",
+            "Age of the oldest webhook delivery not applied yet (0: none waits); over an hour is a"
+                + " warning.",
+            health.lag().map(l -> l.toMillis() / 1000.0).orElse(0.0)));
+    GaugeSnapshot.Builder subscriptions =
+        GaugeSnapshot.builder()
+            .name("livestorm_connect_webhook_subscriptions")
+            .help("The app's own webhook subscriptions at Livestorm, by state.");
+    for (Subscription.State state : Subscription.State.values()) {
+      subscriptions.dataPoint(
+          GaugeSnapshot.GaugeDataPointSnapshot.builder()
+              .labels(Labels.of("state", state.name().toLowerCase(java.util.Locale.ROOT)))
+              .value(health.subscriptions().stream().filter(x -> x.state() == state).count())
+              .build());
+    }
+    all.add(subscriptions.build());
+  }
+
+  private static MetricSnapshot gauge(String name, String help, double value) {
+    return GaugeSnapshot.builder()
+        .name(name)
+        .help(help)
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build())
+        .build();
   }
 
   private static MetricSnapshot counter(String name, String help, double value) {

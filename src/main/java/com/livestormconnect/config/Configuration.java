@@ -55,4 +55,9 @@ public class Configuration {
   SyncSettings sync() {
     return settings.sync();
   }
+
+  @Produces
+  WebhookSettings webhooks() {
+    return settings.webhooks();
+  }
 }

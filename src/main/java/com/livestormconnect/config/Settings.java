@@ -34,7 +34,8 @@ public record Settings(
     int signupLimitPerHour,
     OperationsSettings operations,
     BudgetSettings budget,
-    SyncSettings sync) {
+    SyncSettings sync,
+    WebhookSettings webhooks) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -95,6 +96,7 @@ public record Settings(
     OperationsSettings operations = OperationsSettings.read(env);
     BudgetSettings budget = BudgetSettings.read(env);
     SyncSettings sync = SyncSettings.read(env);
+    WebhookSettings webhooks = WebhookSettings.read(env);
     env.throwIfProblems();
     return new Settings(
         mode,
@@ -111,7 +113,8 @@ public record Settings(
         signupLimit,
         operations,
         budget,
-        sync);
+        sync,
+        webhooks);
   }
 
   /**

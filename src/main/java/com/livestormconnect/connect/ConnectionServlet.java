@@ -10,6 +10,8 @@ import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
 import com.livestormconnect.web.Templates;
 import com.livestormconnect.web.TimeFormat;
+import com.livestormconnect.webhook.WebhookHealth;
+import com.livestormconnect.webhook.Webhooks;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,9 +26,10 @@ import java.util.Map;
 
 /**
  * The signed-in user's connection in detail: its state, the monthly API quota Livestorm last
- * reported, this node's call counters, the local copy's progress and freshness, and the audit trail
- * (connected, refreshed, refresh failed, needs reconnection, disconnected; with time and cause,
- * never a token).
+ * reported, this node's call counters, the local copy's progress and freshness, how webhooks keep
+ * the copy current (or that, without {@code webhooks:write}, only the schedule does), and the audit
+ * trail (connected, refreshed, refresh failed, needs reconnection, disconnected; with time and
+ * cause, never a token).
  */
 @WebServlet("/connection")
 public class ConnectionServlet extends HttpServlet {
@@ -46,6 +49,8 @@ public class ConnectionServlet extends HttpServlet {
   @Inject LocalCopy copy;
 
   @Inject SyncSettings sync;
+
+  @Inject Webhooks webhooks;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -83,6 +88,10 @@ public class ConnectionServlet extends HttpServlet {
           "copy",
           CopyProgress.of(
               copy.status(accountId), standing.usedPercent(), sync.quotaSharePercent(), time));
+      WebhookHealth hooks = webhooks.health(accountId);
+      model.put("hooks", hooks);
+      model.put("hooksLast", hooks.lastDelivery().map(time::dateTime).orElse(""));
+      model.put("hooksLag", hooks.lag().map(lag -> time.duration(lag.toSeconds())).orElse(""));
     }
     List<HistoryLine> history =
         store.history(accountId, HISTORY).stream().map(e -> line(e, time)).toList();

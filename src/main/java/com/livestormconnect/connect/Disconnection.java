@@ -4,6 +4,7 @@ import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.token.AuthorizationServer;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
+import com.livestormconnect.webhook.SubscriptionKeeper;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -32,6 +33,8 @@ public class Disconnection {
 
   @Inject TokenStore store;
 
+  @Inject SubscriptionKeeper webhooks;
+
   /** What the user is told. */
   public enum Result {
     DISCONNECTED,
@@ -47,6 +50,8 @@ public class Disconnection {
   }
 
   public Result disconnect(long accountId) {
+    // The app's webhook subscriptions are deleted at Livestorm while the tokens still work.
+    webhooks.removeAtLivestorm(accountId);
     return store
         .delete(accountId, tokens -> revoke(tokens, accountId), Disconnection::cause)
         .orElse(Result.NOT_CONNECTED);

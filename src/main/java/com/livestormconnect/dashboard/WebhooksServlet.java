@@ -3,6 +3,7 @@ package com.livestormconnect.dashboard;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Page;
 import com.livestormconnect.livestorm.Webhook;
+import com.livestormconnect.webhook.Webhooks;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -26,6 +27,8 @@ public class WebhooksServlet extends HttpServlet {
   @Inject DashboardPages pages;
 
   @Inject LivestormClient client;
+
+  @Inject Webhooks webhooks;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -88,6 +91,9 @@ public class WebhooksServlet extends HttpServlet {
               number,
               n -> client.webhooks(page.access(), n, LivestormClient.MAX_PAGE_SIZE));
       page.put("webhooks", hooks.map(Page::items).orElse(List.of()));
+      // The app's own subscriptions (kept alive by the app) are marked, and their URL's token
+      // hidden.
+      page.put("own", webhooks.ownIds(page.accountId()));
       page.put("paging", hooks.map(h -> Paging.of(h.meta())).orElse(null));
     }
     page.put("form", form).put("errors", errors).put("events", Webhook.EVENTS);

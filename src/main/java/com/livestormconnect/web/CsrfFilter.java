@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * Refuses every state-changing request without the session's CSRF token (403, nothing changed). The
  * sandbox's OAuth and API endpoints are excluded: they are Livestorm's, called by servers with
- * client credentials or bearer tokens, and the sandbox guards its own consent form. The exemption
- * is decided on the path the container actually dispatches to (servlet path + path info, decoded
- * and normalised), never on the raw URI: {@code /sandbox/..%2fconnect/disconnect} or {@code
- * /sandbox/..;/login} would otherwise skip the check on an app endpoint.
+ * client credentials or bearer tokens, and the sandbox guards its own consent form; so is the
+ * webhook receiver, whose callers are Livestorm's servers. The exemption is decided on the path the
+ * container actually dispatches to (servlet path + path info, decoded and normalised), never on the
+ * raw URI: {@code /sandbox/..%2fconnect/disconnect} or {@code /sandbox/..;/login} would otherwise
+ * skip the check on an app endpoint.
  */
 @WebFilter(filterName = "csrf", urlPatterns = "/*")
 public class CsrfFilter extends HttpFilter {
@@ -25,7 +26,8 @@ public class CsrfFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    boolean exempt = SAFE.contains(request.getMethod()) || isSandbox(request);
+    boolean exempt =
+        SAFE.contains(request.getMethod()) || isSandbox(request) || isWebhookReceiver(request);
     if (exempt || CsrfTokens.isValid(request)) {
       chain.doFilter(request, response);
       return;
@@ -35,8 +37,19 @@ public class CsrfFilter extends HttpFilter {
   }
 
   static boolean isSandbox(HttpServletRequest request) {
+    return dispatchedPath(request).startsWith("/sandbox/");
+  }
+
+  /**
+   * Livestorm's webhook deliveries: posted by Livestorm's servers, which have no session, and
+   * authenticated by their signature and the unguessable token in the path instead.
+   */
+  static boolean isWebhookReceiver(HttpServletRequest request) {
+    return dispatchedPath(request).startsWith("/webhooks/livestorm/");
+  }
+
+  private static String dispatchedPath(HttpServletRequest request) {
     String pathInfo = request.getPathInfo();
-    String path = request.getServletPath() + (pathInfo == null ? "" : pathInfo);
-    return path.startsWith("/sandbox/");
+    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 }

@@ -5,8 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.budget.Budgets;
+import com.livestormconnect.webhook.ReceiverCounts;
+import com.livestormconnect.webhook.Subscription;
+import com.livestormconnect.webhook.WebhookHealth;
+import com.livestormconnect.webhook.Webhooks;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PrometheusMetricsTest {
@@ -14,6 +22,31 @@ class PrometheusMetricsTest {
     PrometheusMetrics metrics = new PrometheusMetrics();
     metrics.budget = Budgets.inMemory();
     metrics.exports = new Exports();
+    metrics.webhooks =
+        new Webhooks() {
+          @Override
+          public WebhookHealth health() {
+            return new WebhookHealth(
+                true,
+                true,
+                Optional.of(Instant.ofEpochSecond(1_800_000_000L)),
+                12,
+                2,
+                Optional.of(Duration.ofMinutes(90)),
+                List.of(
+                    new Subscription(
+                        1,
+                        "people.registered",
+                        "w1",
+                        Subscription.State.ACTIVE,
+                        null,
+                        Instant.EPOCH,
+                        null,
+                        3)),
+                3,
+                new ReceiverCounts.Totals(12, 3, 1000, 1, 1, 2));
+          }
+        };
     metrics.register();
     return metrics;
   }
@@ -51,6 +84,16 @@ class PrometheusMetricsTest {
     for (String state : new String[] {"queued", "running", "done", "failed"}) {
       assertEquals(0.0, text.value("livestorm_connect_export_jobs", "state", state));
     }
+    assertEquals(
+        1000.0,
+        text.value("livestorm_connect_webhook_deliveries_total", "outcome", "rejected_signature"));
+    assertEquals(
+        3.0, text.value("livestorm_connect_webhook_deliveries_total", "outcome", "duplicate"));
+    assertEquals(12.0, text.value("livestorm_connect_webhook_deliveries_last_day"));
+    assertEquals(5400.0, text.value("livestorm_connect_webhook_lag_seconds"));
+    assertEquals(2.0, text.value("livestorm_connect_webhook_inbox_pending"));
+    assertEquals(1.0, text.value("livestorm_connect_webhook_subscriptions", "state", "active"));
+    assertEquals(0.0, text.value("livestorm_connect_webhook_subscriptions", "state", "missing"));
     assertEquals("gauge", text.families().get("jvm_memory_used_bytes").type());
     assertTrue(
         text.samples().stream()

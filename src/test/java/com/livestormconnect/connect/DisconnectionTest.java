@@ -8,6 +8,7 @@ import com.livestormconnect.config.LivestormSettings;
 import com.livestormconnect.token.AuthorizationServer;
 import com.livestormconnect.token.TokenSet;
 import com.livestormconnect.token.TokenStore;
+import com.livestormconnect.webhook.SubscriptionKeeper;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.Secret;
@@ -85,6 +86,11 @@ class DisconnectionTest {
     Disconnection disconnection = new Disconnection();
     disconnection.settings = settings;
     disconnection.server = AuthorizationServer.of(settings);
+    disconnection.webhooks =
+        new SubscriptionKeeper() {
+          @Override
+          public void removeAtLivestorm(long accountId) {}
+        };
     disconnection.store =
         new TokenStore() {
           @Override
