@@ -22,9 +22,10 @@ class ArchitectureTest {
 
   /**
    * Features depend in one direction: {@code admin → dashboard → livestorm → token} and {@code
-   * connect → livestorm}; {@code connect} and {@code dashboard} do not know each other; the shared
-   * packages ({@code account}, {@code web}, {@code database}, {@code logging}, {@code config}) use
-   * nothing above them; the sandbox uses nothing of the app and nothing uses it.
+   * connect → livestorm}; {@code partner → copy → livestorm} with only {@code admin} above {@code
+   * partner}; {@code connect} and {@code dashboard} do not know each other; the shared packages
+   * ({@code account}, {@code web}, {@code database}, {@code logging}, {@code config}) use nothing
+   * above them; the sandbox uses nothing of the app and nothing uses it.
    */
   @ArchTest
   static final ArchRule featuresDependInOneDirection =
@@ -44,6 +45,10 @@ class ArchitectureTest {
           .definedBy("com.livestormconnect.token..")
           .layer("livestorm")
           .definedBy("com.livestormconnect.livestorm..")
+          .layer("copy")
+          .definedBy("com.livestormconnect.copy..")
+          .layer("partner")
+          .definedBy("com.livestormconnect.partner..")
           .layer("connect")
           .definedBy("com.livestormconnect.connect..")
           .layer("dashboard")
@@ -58,19 +63,31 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("connect")
           .mayOnlyBeAccessedByLayers("admin")
+          .whereLayer("partner")
+          .mayOnlyBeAccessedByLayers("admin")
+          .whereLayer("copy")
+          .mayOnlyBeAccessedByLayers("partner", "connect", "dashboard", "admin")
           .whereLayer("livestorm")
-          .mayOnlyBeAccessedByLayers("connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("copy", "connect", "dashboard", "admin")
           .whereLayer("token")
-          .mayOnlyBeAccessedByLayers("livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("livestorm", "copy", "connect", "dashboard", "admin")
           .whereLayer("account")
-          .mayOnlyBeAccessedByLayers("token", "livestorm", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("token", "livestorm", "copy", "connect", "dashboard", "admin")
           .whereLayer("web")
-          .mayOnlyBeAccessedByLayers("account", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("account", "copy", "connect", "dashboard", "admin")
           .whereLayer("logging")
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("database")
           .mayOnlyBeAccessedByLayers(
-              "web", "account", "token", "livestorm", "connect", "dashboard", "admin")
+              "web",
+              "account",
+              "token",
+              "livestorm",
+              "copy",
+              "partner",
+              "connect",
+              "dashboard",
+              "admin")
           .whereLayer("config")
           .mayOnlyBeAccessedByLayers(
               "database",
@@ -79,6 +96,8 @@ class ArchitectureTest {
               "account",
               "token",
               "livestorm",
+              "copy",
+              "partner",
               "connect",
               "dashboard",
               "admin")

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.budget.Budgets;
+import com.livestormconnect.partner.PartnerForwarding;
+import com.livestormconnect.partner.PartnerHealth;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PrometheusMetricsTest {
@@ -14,6 +19,18 @@ class PrometheusMetricsTest {
     PrometheusMetrics metrics = new PrometheusMetrics();
     metrics.budget = Budgets.inMemory();
     metrics.exports = new Exports();
+    metrics.partner =
+        new PartnerForwarding() {
+          @Override
+          public PartnerHealth health() {
+            return new PartnerHealth(
+                true,
+                3,
+                Optional.of(Duration.ofSeconds(90)),
+                2,
+                Optional.of(Instant.ofEpochSecond(1_800_000_000)));
+          }
+        };
     metrics.register();
     return metrics;
   }
@@ -51,6 +68,10 @@ class PrometheusMetricsTest {
     for (String state : new String[] {"queued", "running", "done", "failed"}) {
       assertEquals(0.0, text.value("livestorm_connect_export_jobs", "state", state));
     }
+    assertEquals(3.0, text.value("livestorm_connect_partner_queue_length"));
+    assertEquals(90.0, text.value("livestorm_connect_partner_oldest_pending_seconds"));
+    assertEquals(2.0, text.value("livestorm_connect_partner_failed"));
+    assertEquals(1.8e9, text.value("livestorm_connect_partner_last_success_timestamp_seconds"));
     assertEquals("gauge", text.families().get("jvm_memory_used_bytes").type());
     assertTrue(
         text.samples().stream()
