@@ -7,62 +7,67 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
-import com.livestormconnect.copy.CopyChanged;
-import com.livestormconnect.copy.CopyChanged.Change;
-import com.livestormconnect.copy.CopyChanged.Kind;
 import com.standardwebhooks.Webhook;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Forwarding to the partner, in the container on Derby: changes fired as the copy fires them reach
- * a partner service on 127.0.0.1 signed so that the Standard Webhooks library verifies them; a 503
- * is retried with the same webhook-id; a 400 is kept as failed and sent again from the admin page.
+ * Forwarding to the partner, on Payara Micro (Derby, and PostgreSQL in the build's second run):
+ * changes fired as the copy fires them reach a partner service on 127.0.0.1 (a JDK HTTP server in
+ * this test's JVM) signed so that the Standard Webhooks library verifies them; a 503 is retried
+ * with the same webhook-id; a 400 is kept as failed and sent again from the admin page.
  */
 @ExtendWith(ArquillianExtension.class)
+@RunAsClient
 class PartnerForwardingIT {
   private static final String PASSWORD = "correct horse battery";
 
   @Deployment
   static WebArchive deployment() {
-    return Deployments.app(PartnerForwardingIT.class, PartnerStub.class, PartnerAtStub.class)
-        .addClass(PartnerStub.Received.class);
+    return Deployments.app(PartnerAtStub.class, ChangeTrigger.class)
+        .addAsResource(
+            new StringAsset("url=http://127.0.0.1:" + PartnerStub.port() + "/hooks\n"),
+            PartnerAtStub.RESOURCE);
   }
 
-  @Inject Event<CopyChanged> changes;
-
-  @Inject OutboundQueue queue;
-
   /** Fires a change of a person whose id is unique to the test, and returns that id. */
-  private String firePersonChange(Change change) {
-    String id = "person-" + UUID.randomUUID();
-    changes.fire(
-        new CopyChanged(
-            42,
-            Kind.PERSON,
-            id,
-            "session-1",
-            change,
-            change == Change.UPDATED ? Set.of("attended") : Set.of(),
-            Instant.parse("2026-12-06T12:00:00Z")));
-    return id;
+  private static String fire(String change) {
+    String person = "person-" + UUID.randomUUID();
+    fire(person, change);
+    return person;
+  }
+
+  private static void fire(String person, String change) {
+    HttpResponse<String> fired =
+        new Browser().get("/test/partner?person=" + person + "&change=" + change);
+    assertEquals("fired", fired.body());
+  }
+
+  private static String status(String webhookId) {
+    return new Browser().get("/test/partner?status=" + webhookId).body();
+  }
+
+  private static void awaitStatus(String webhookId, String expected) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (Instant.now().isBefore(deadline) && !status(webhookId).equals(expected)) {
+      Thread.sleep(100);
+    }
+    assertEquals(expected, status(webhookId));
   }
 
   private static void verify(PartnerStub.Received received) throws Exception {
@@ -70,20 +75,9 @@ class PartnerForwardingIT {
     new Webhook(PartnerAtStub.SECRET).verify(received.body(), received.headers());
   }
 
-  private void awaitStatus(String webhookId, String status) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(deadline)) {
-      if (queue.status(webhookId).equals(Optional.of(status))) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertEquals(Optional.of(status), queue.status(webhookId));
-  }
-
   @Test
   void aChangeIsDeliveredSignedAndVerifiable() throws Exception {
-    String person = firePersonChange(Change.UPDATED);
+    String person = fire("UPDATED");
     PartnerStub.Received received =
         PartnerStub.await(person, r -> !r.isEmpty(), Duration.ofSeconds(10)).get(0);
     verify(received);
@@ -98,8 +92,7 @@ class PartnerForwardingIT {
     assertEquals(person, data.getString("id"));
     assertEquals("session-1", data.getString("session_id"));
     assertEquals(
-        List.of("attended"),
-        data.getJsonArray("fields").getValuesAs(jakarta.json.JsonString::getString));
+        List.of("attended"), data.getJsonArray("fields").getValuesAs(JsonString::getString));
     awaitStatus(received.header("webhook-id"), "delivered");
   }
 
@@ -107,8 +100,7 @@ class PartnerForwardingIT {
   void a503IsRetriedWithTheSameIdUntilThePartnerTakesIt() throws Exception {
     String person = "person-" + UUID.randomUUID();
     PartnerStub.answer(person, 503);
-    changes.fire(
-        new CopyChanged(42, Kind.PERSON, person, "session-1", Change.CREATED, Set.of(), null));
+    fire(person, "CREATED");
     // The first retry comes about five seconds after the 503 (give or take a quarter).
     List<PartnerStub.Received> both =
         PartnerStub.await(person, r -> r.size() >= 2, Duration.ofSeconds(20));
@@ -129,8 +121,7 @@ class PartnerForwardingIT {
   void a400FailsAtOnceAndAnAdministratorSendsItAgain() throws Exception {
     String person = "person-" + UUID.randomUUID();
     PartnerStub.answer(person, 400);
-    changes.fire(
-        new CopyChanged(42, Kind.PERSON, person, "session-1", Change.CREATED, Set.of(), null));
+    fire(person, "CREATED");
     String webhookId =
         PartnerStub.await(person, r -> !r.isEmpty(), Duration.ofSeconds(10))
             .get(0)
@@ -150,7 +141,7 @@ class PartnerForwardingIT {
         admin.postRaw(
             "/admin/partner-webhooks", Map.of("action", "replay", "id", webhookId, "_csrf", ""));
     assertEquals(403, forged.statusCode(), "no replay without the form's CSRF token");
-    assertEquals(Optional.of("failed"), queue.status(webhookId));
+    assertEquals("failed", status(webhookId));
 
     admin.get("/admin/partner-webhooks");
     HttpResponse<String> replayed =
@@ -159,6 +150,7 @@ class PartnerForwardingIT {
     List<PartnerStub.Received> both =
         PartnerStub.await(person, r -> r.size() >= 2, Duration.ofSeconds(10));
     assertEquals(webhookId, both.get(1).header("webhook-id"), "a replay keeps the id");
+    assertEquals(both.get(0).body(), both.get(1).body());
     verify(both.get(1));
     awaitStatus(webhookId, "delivered");
     assertFalse(
@@ -168,21 +160,26 @@ class PartnerForwardingIT {
 
   @Test
   void plainUsersCannotSeeOrReplay() {
-    Browser user = new Browser(base());
+    Browser user = new Browser();
     user.signUp("partner-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD);
     assertEquals(403, user.get("/admin/partner-webhooks").statusCode());
     assertEquals(
         403, user.post("/admin/partner-webhooks", Map.of("action", "replay-all")).statusCode());
   }
 
-  private static URI base() {
-    return URI.create(System.getProperty("APP_BASE_URL"));
+  @Test
+  void theQueueShowsInMetrics() {
+    HttpResponse<String> metrics =
+        new Browser().get("/metrics", "Authorization", "Bearer it-metrics-scrape-token-0123456789");
+    assertEquals(200, metrics.statusCode());
+    assertTrue(metrics.body().contains("livestorm_connect_partner_queue_length "), metrics.body());
+    assertTrue(metrics.body().contains("livestorm_connect_partner_failed "), metrics.body());
   }
 
   /** it-admin is in ADMIN_USERNAMES (arquillian.xml); the account may exist from another class. */
   private static Browser admin() {
-    new Browser(base()).signUp("it-admin", PASSWORD);
-    Browser admin = new Browser(base());
+    new Browser().signUp("it-admin", PASSWORD);
+    Browser admin = new Browser();
     admin.get("/login");
     assertEquals(
         303,
