@@ -23,9 +23,11 @@ class ArchitectureTest {
   /**
    * Features depend in one direction: {@code admin → dashboard → livestorm → token} and {@code
    * connect → livestorm}; {@code dashboard}, {@code connect} and {@code admin → copy → livestorm}
-   * (the local copy); {@code connect} and {@code dashboard} do not know each other; the shared
-   * packages ({@code account}, {@code web}, {@code database}, {@code logging}, {@code config}) use
-   * nothing above them; the sandbox uses nothing of the app and nothing uses it.
+   * (the local copy); {@code webhook → copy} (Livestorm's webhooks, shown by connect, dashboard and
+   * admin); {@code partner → copy} with only {@code admin} above {@code partner}; {@code connect}
+   * and {@code dashboard} do not know each other; the shared packages ({@code account}, {@code
+   * web}, {@code database}, {@code logging}, {@code config}) use nothing above them; the sandbox
+   * uses nothing of the app and nothing uses it.
    */
   @ArchTest
   static final ArchRule featuresDependInOneDirection =
@@ -49,6 +51,8 @@ class ArchitectureTest {
           .definedBy("com.livestormconnect.copy..")
           .layer("webhook")
           .definedBy("com.livestormconnect.webhook..")
+          .layer("partner")
+          .definedBy("com.livestormconnect.partner..")
           .layer("connect")
           .definedBy("com.livestormconnect.connect..")
           .layer("dashboard")
@@ -65,8 +69,10 @@ class ArchitectureTest {
           .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("webhook")
           .mayOnlyBeAccessedByLayers("connect", "dashboard", "admin")
+          .whereLayer("partner")
+          .mayOnlyBeAccessedByLayers("admin")
           .whereLayer("copy")
-          .mayOnlyBeAccessedByLayers("webhook", "connect", "dashboard", "admin")
+          .mayOnlyBeAccessedByLayers("webhook", "partner", "connect", "dashboard", "admin")
           .whereLayer("livestorm")
           .mayOnlyBeAccessedByLayers("copy", "webhook", "connect", "dashboard", "admin")
           .whereLayer("token")
@@ -87,6 +93,7 @@ class ArchitectureTest {
               "livestorm",
               "copy",
               "webhook",
+              "partner",
               "connect",
               "dashboard",
               "admin")
@@ -100,6 +107,7 @@ class ArchitectureTest {
               "livestorm",
               "copy",
               "webhook",
+              "partner",
               "connect",
               "dashboard",
               "admin")

@@ -2,6 +2,8 @@ package com.livestormconnect.admin;
 
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.budget.CallBudget;
+import com.livestormconnect.partner.PartnerForwarding;
+import com.livestormconnect.partner.PartnerHealth;
 import com.livestormconnect.webhook.ReceiverCounts;
 import com.livestormconnect.webhook.Subscription;
 import com.livestormconnect.webhook.WebhookHealth;
@@ -31,8 +33,9 @@ import java.util.Map;
  * What {@code /metrics} exposes, with the Prometheus Java client: the call counters of the {@link
  * CallBudget} (totals only: per-connection detail stays on the admin pages, so the label sets are
  * bounded), the permit wait as a histogram, the monthly quota left as aggregates over the
- * connections, the export jobs by state, the webhooks' health, and the JVM's own metrics. The app's
- * figures are read from where they are collected at each scrape; nothing is counted twice.
+ * connections, the export jobs by state, the webhooks' health, the queue of changes forwarded to
+ * the partner's service, and the JVM's own metrics. The app's figures are read from where they are
+ * collected at each scrape; nothing is counted twice.
  */
 @ApplicationScoped
 public class PrometheusMetrics {
@@ -41,6 +44,8 @@ public class PrometheusMetrics {
   @Inject Exports exports;
 
   @Inject Webhooks webhooks;
+
+  @Inject PartnerForwarding partner;
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private ExpositionFormats formats;
@@ -109,7 +114,52 @@ public class PrometheusMetrics {
             "Export jobs that failed since start.",
             exports.failuresSinceStart()));
     webhookMetrics(webhooks.health(), all);
+    try {
+      all.addAll(partnerQueue(partner.health()));
+    } catch (RuntimeException e) {
+      // The queue lives in the database: without it the other figures are still worth a scrape.
+    }
     return new MetricSnapshots(all);
+  }
+
+  /**
+   * The queue of changes forwarded to the partner's service, over every node (read from the
+   * database at each scrape): waiting, the oldest one's age, failed, and the last delivery.
+   */
+  static List<MetricSnapshot> partnerQueue(PartnerHealth health) {
+    List<MetricSnapshot> all = new ArrayList<>();
+    all.add(
+        gauge(
+            "livestorm_connect_partner_queue_length",
+            "Changes waiting to be sent to the partner's service.",
+            health.pending()));
+    all.add(
+        gauge(
+            "livestorm_connect_partner_oldest_pending_seconds",
+            "Age of the oldest change waiting to be sent to the partner's service (0 when none).",
+            health.oldestPendingAge().map(d -> d.toMillis() / 1e3).orElse(0.0)));
+    all.add(
+        gauge(
+            "livestorm_connect_partner_failed",
+            "Changes the partner's service refused or did not take within 24 hours, kept to be"
+                + " replayed.",
+            health.failed()));
+    if (health.lastSuccess().isPresent()) {
+      all.add(
+          gauge(
+              "livestorm_connect_partner_last_success_timestamp_seconds",
+              "When a change was last delivered to the partner's service (Unix time).",
+              health.lastSuccess().get().toEpochMilli() / 1e3));
+    }
+    return all;
+  }
+
+  private static MetricSnapshot gauge(String name, String help, double value) {
+    return GaugeSnapshot.builder()
+        .name(name)
+        .help(help)
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build())
+        .build();
   }
 
   private static MetricSnapshot permitWait(CallBudget.WaitHistogram waits) {
@@ -228,14 +278,6 @@ public class PrometheusMetrics {
               .build());
     }
     all.add(subscriptions.build());
-  }
-
-  private static MetricSnapshot gauge(String name, String help, double value) {
-    return GaugeSnapshot.builder()
-        .name(name)
-        .help(help)
-        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build())
-        .build();
   }
 
   private static MetricSnapshot counter(String name, String help, double value) {

@@ -60,4 +60,9 @@ public class Configuration {
   WebhookSettings webhooks() {
     return settings.webhooks();
   }
+
+  @Produces
+  PartnerSettings partner() {
+    return settings.partner();
+  }
 }

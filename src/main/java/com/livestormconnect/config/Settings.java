@@ -35,7 +35,8 @@ public record Settings(
     OperationsSettings operations,
     BudgetSettings budget,
     SyncSettings sync,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks,
+    PartnerSettings partner) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -97,6 +98,7 @@ public record Settings(
     BudgetSettings budget = BudgetSettings.read(env);
     SyncSettings sync = SyncSettings.read(env);
     WebhookSettings webhooks = WebhookSettings.read(env);
+    PartnerSettings partner = PartnerSettings.read(env);
     env.throwIfProblems();
     return new Settings(
         mode,
@@ -114,7 +116,8 @@ public record Settings(
         operations,
         budget,
         sync,
-        webhooks);
+        webhooks,
+        partner);
   }
 
   /**

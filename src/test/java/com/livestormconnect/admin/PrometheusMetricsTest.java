@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.livestormconnect.dashboard.export.Exports;
 import com.livestormconnect.livestorm.budget.Budgets;
+import com.livestormconnect.partner.PartnerForwarding;
+import com.livestormconnect.partner.PartnerHealth;
 import com.livestormconnect.webhook.ReceiverCounts;
 import com.livestormconnect.webhook.Subscription;
 import com.livestormconnect.webhook.WebhookHealth;
@@ -45,6 +47,18 @@ class PrometheusMetricsTest {
                         3)),
                 3,
                 new ReceiverCounts.Totals(12, 3, 1000, 1, 1, 2));
+          }
+        };
+    metrics.partner =
+        new PartnerForwarding() {
+          @Override
+          public PartnerHealth health() {
+            return new PartnerHealth(
+                true,
+                3,
+                Optional.of(Duration.ofSeconds(90)),
+                2,
+                Optional.of(Instant.ofEpochSecond(1_800_000_000)));
           }
         };
     metrics.register();
@@ -94,6 +108,10 @@ class PrometheusMetricsTest {
     assertEquals(2.0, text.value("livestorm_connect_webhook_inbox_pending"));
     assertEquals(1.0, text.value("livestorm_connect_webhook_subscriptions", "state", "active"));
     assertEquals(0.0, text.value("livestorm_connect_webhook_subscriptions", "state", "missing"));
+    assertEquals(3.0, text.value("livestorm_connect_partner_queue_length"));
+    assertEquals(90.0, text.value("livestorm_connect_partner_oldest_pending_seconds"));
+    assertEquals(2.0, text.value("livestorm_connect_partner_failed"));
+    assertEquals(1.8e9, text.value("livestorm_connect_partner_last_success_timestamp_seconds"));
     assertEquals("gauge", text.families().get("jvm_memory_used_bytes").type());
     assertTrue(
         text.samples().stream()
