@@ -52,12 +52,12 @@ public class SessionServlet extends HttpServlet {
   private void show(ItemPage item) throws IOException {
     String id = item.id();
     DashboardPage page = item.page();
-    // The people page reads the session from the copy when it holds its event's sessions; the
-    // CSV download and the registration form read it live.
+    // The people page and the download read the session from the copy when it holds its event's
+    // sessions; the registration form reads it live.
     Optional<Copied<Session>> kept =
-        item.action().isEmpty()
-            ? copy.session(page.accountId(), id).filter(s -> s.asOf() != null)
-            : Optional.empty();
+        item.action().equals("register")
+            ? Optional.empty()
+            : copy.session(page.accountId(), id).filter(s -> s.asOf() != null);
     kept.ifPresent(s -> page.fromCopy(s.asOf()));
     Optional<Session> session =
         kept.map(Copied::value).or(() -> page.attempt(() -> client.session(page.access(), id)));

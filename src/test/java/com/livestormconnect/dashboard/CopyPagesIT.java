@@ -145,6 +145,7 @@ class CopyPagesIT {
     ConnectFlow user = connected();
     Session session = sessionOfSomeSize(user);
     String sessionPage = "/sessions/" + session.id();
+    refresh(user.browser, "events", null, "/events"); // the session's page names its event
     refresh(user.browser, "session", session.id(), sessionPage);
 
     String email = "aardvark." + UUID.randomUUID() + "@example.com";
@@ -225,6 +226,7 @@ class CopyPagesIT {
     ConnectFlow user = connected();
     Session session = sessionOfSomeSize(user);
     String sessionPage = "/sessions/" + session.id();
+    refresh(user.browser, "events", null, "/events");
     refresh(user.browser, "session", session.id(), sessionPage);
 
     long made = calls();
