@@ -1,5 +1,8 @@
 package com.livestormconnect.admin;
 
+import com.livestormconnect.config.SyncSettings;
+import com.livestormconnect.connect.CopyProgress;
+import com.livestormconnect.copy.LocalCopy;
 import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
@@ -15,7 +18,8 @@ import java.util.Map;
 
 /**
  * Every account's Livestorm connection with its health, for administrators (web.xml restricts
- * /admin/*): status, scopes, expiry, quota left and this node's counters. Never a token.
+ * /admin/*): status, scopes, expiry, quota left, this node's counters and the local copy's
+ * progress, freshness, pause and last problem. Never a token.
  */
 @WebServlet("/admin/connections")
 public class ConnectionsServlet extends HttpServlet {
@@ -26,13 +30,18 @@ public class ConnectionsServlet extends HttpServlet {
       CallBudget.Counters calls,
       String validUntil,
       Integer quotaUsedPercent,
-      String quotaUsedUpUntil) {}
+      String quotaUsedUpUntil,
+      CopyProgress copy) {}
 
   @Inject Templates templates;
 
   @Inject TokenStore store;
 
   @Inject CallBudget budget;
+
+  @Inject LocalCopy copy;
+
+  @Inject SyncSettings sync;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -49,7 +58,12 @@ public class ConnectionsServlet extends HttpServlet {
                       standing.counters(),
                       time.dateTime(c.accessExpiresAt()),
                       standing.usedPercent(),
-                      standing.quotaUsedUpUntil().map(time::dateTime).orElse(null));
+                      standing.quotaUsedUpUntil().map(time::dateTime).orElse(null),
+                      CopyProgress.of(
+                          copy.status(c.accountId()),
+                          standing.usedPercent(),
+                          sync.quotaSharePercent(),
+                          time));
                 })
             .toList();
     templates.render(request, response, "admin/connections", Map.of("rows", rows));

@@ -50,4 +50,9 @@ public class Configuration {
   BudgetSettings budget() {
     return settings.budget();
   }
+
+  @Produces
+  SyncSettings sync() {
+    return settings.sync();
+  }
 }

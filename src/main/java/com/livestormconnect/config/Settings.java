@@ -33,7 +33,8 @@ public record Settings(
     boolean signupOpen,
     int signupLimitPerHour,
     OperationsSettings operations,
-    BudgetSettings budget) {
+    BudgetSettings budget,
+    SyncSettings sync) {
 
   /** The client the in-WAR sandbox has registered for us; public on purpose, it guards nothing. */
   public static final ClientID SANDBOX_CLIENT_ID = new ClientID("livestorm-connect-sandbox");
@@ -93,6 +94,7 @@ public record Settings(
     }
     OperationsSettings operations = OperationsSettings.read(env);
     BudgetSettings budget = BudgetSettings.read(env);
+    SyncSettings sync = SyncSettings.read(env);
     env.throwIfProblems();
     return new Settings(
         mode,
@@ -108,7 +110,8 @@ public record Settings(
         signupOpen,
         signupLimit,
         operations,
-        budget);
+        budget,
+        sync);
   }
 
   /**

@@ -1,6 +1,8 @@
 package com.livestormconnect.connect;
 
 import com.livestormconnect.account.CurrentAccount;
+import com.livestormconnect.config.SyncSettings;
+import com.livestormconnect.copy.LocalCopy;
 import com.livestormconnect.livestorm.GrantedScopes;
 import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionEvent;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * The signed-in user's connection in detail: its state, the monthly API quota Livestorm last
- * reported, this node's call counters, and the audit trail (connected, refreshed, refresh failed,
- * needs reconnection, disconnected; with time and cause, never a token).
+ * reported, this node's call counters, the local copy's progress and freshness, and the audit trail
+ * (connected, refreshed, refresh failed, needs reconnection, disconnected; with time and cause,
+ * never a token).
  */
 @WebServlet("/connection")
 public class ConnectionServlet extends HttpServlet {
@@ -39,6 +42,10 @@ public class ConnectionServlet extends HttpServlet {
   @Inject TokenStore store;
 
   @Inject CallBudget budget;
+
+  @Inject LocalCopy copy;
+
+  @Inject SyncSettings sync;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -72,6 +79,10 @@ public class ConnectionServlet extends HttpServlet {
             standing.monthlyLimit() == null ? "?" : numbers.format(standing.monthlyLimit()));
       }
       model.put("calls", standing.counters());
+      model.put(
+          "copy",
+          CopyProgress.of(
+              copy.status(accountId), standing.usedPercent(), sync.quotaSharePercent(), time));
     }
     List<HistoryLine> history =
         store.history(accountId, HISTORY).stream().map(e -> line(e, time)).toList();

@@ -130,10 +130,11 @@ final class CopyReads {
     String pauseReason;
     String problem;
     Instant problemAt;
+    String nothingToSync;
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT backfill_started_at, backfill_done_at, calls, paused_until, pause_reason,"
-                + " problem, problem_at FROM copy_sync WHERE account_id = ?")) {
+                + " problem, problem_at, nothing_to_sync FROM copy_sync WHERE account_id = ?")) {
       s.setLong(1, accountId);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
@@ -146,6 +147,7 @@ final class CopyReads {
         pauseReason = r.getString(5);
         problem = r.getString(6);
         problemAt = CopyRows.instant(r, 7);
+        nothingToSync = r.getString(8);
       }
     }
     int scopesDone = 0;
@@ -206,6 +208,6 @@ final class CopyReads {
         pauseReason,
         problem,
         problemAt,
-        null);
+        nothingToSync);
   }
 }

@@ -6,7 +6,8 @@ package com.livestormconnect.copy;
  *
  * @param kind which list
  * @param parentId the event (for {@link Kind#SESSIONS}) or session (for {@link Kind#PEOPLE}); null
- *     for the events
+ *     for the events, and for the sessions of every event (the list the sync watches for changed
+ *     sessions)
  */
 public record Scope(Kind kind, String parentId) {
   /** The lists the copy reads. */
@@ -17,8 +18,10 @@ public record Scope(Kind kind, String parentId) {
   }
 
   public Scope {
-    if (kind == null || (kind == Kind.EVENTS) != (parentId == null)) {
-      throw new IllegalArgumentException("the events have no parent; sessions and people have one");
+    if (kind == null
+        || (kind == Kind.EVENTS && parentId != null)
+        || (kind == Kind.PEOPLE && parentId == null)) {
+      throw new IllegalArgumentException("the events have no parent; people have a session");
     }
   }
 
@@ -30,6 +33,11 @@ public record Scope(Kind kind, String parentId) {
     return new Scope(Kind.SESSIONS, eventId);
   }
 
+  /** Every session of the account, read for what changed since the last read. */
+  static Scope allSessions() {
+    return new Scope(Kind.SESSIONS, null);
+  }
+
   public static Scope people(String sessionId) {
     return new Scope(Kind.PEOPLE, sessionId);
   }
@@ -38,7 +46,7 @@ public record Scope(Kind kind, String parentId) {
   String key() {
     return switch (kind) {
       case EVENTS -> "events";
-      case SESSIONS -> "sessions/" + parentId;
+      case SESSIONS -> parentId == null ? "sessions" : "sessions/" + parentId;
       case PEOPLE -> "people/" + parentId;
     };
   }

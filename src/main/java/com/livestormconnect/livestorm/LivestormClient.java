@@ -79,6 +79,15 @@ public class LivestormClient {
     return JsonApi.resources(http.get(access, path, id(eventId), params), path);
   }
 
+  /** One page of every event's sessions, breakout rooms included, as Livestorm sent them. */
+  @LivestormCall
+  public Page<JsonObject> sessionResources(
+      Access access, UpdatedWindow window, int page, int size) {
+    Map<String, String> params = window.addTo(paging(page, size));
+    params.put("filter[include_breakout_rooms]", "true");
+    return JsonApi.resources(http.get(access, "/sessions", Map.of(), params), "/sessions");
+  }
+
   /** One page of a session's people (with their registrant detail) as Livestorm sent them. */
   @LivestormCall
   public Page<JsonObject> sessionPeopleResources(

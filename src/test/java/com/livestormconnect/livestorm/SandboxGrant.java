@@ -22,10 +22,10 @@ import java.net.URI;
  * For client tests: a grant from the sandbox obtained the way a browser and our server would
  * (consent, code, PKCE, token request), without going through the app's connect pages.
  */
-final class SandboxGrant {
+public final class SandboxGrant {
   private SandboxGrant() {}
 
-  static TokenResponse obtain(URI appBase, String scopes) throws Exception {
+  public static TokenResponse obtain(URI appBase, String scopes) throws Exception {
     URI redirect = URI.create(appBase + "/connect/callback");
     CodeVerifier verifier = new CodeVerifier();
     URI authorize =
