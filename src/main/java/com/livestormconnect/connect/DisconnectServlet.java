@@ -1,7 +1,6 @@
 package com.livestormconnect.connect;
 
 import com.livestormconnect.account.CurrentAccount;
-import com.livestormconnect.livestorm.RecentAnswers;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,14 +15,10 @@ public class DisconnectServlet extends HttpServlet {
 
   @Inject CurrentAccount account;
 
-  @Inject RecentAnswers answers;
-
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     long accountId = account.id(request);
-    // Whatever comes of it, nothing Livestorm answered this connection is shown again.
-    answers.forget(accountId);
     String notice =
         switch (disconnection.disconnect(accountId)) {
           case DISCONNECTED -> "disconnected";

@@ -170,6 +170,13 @@ public class LocalCopy {
             where.append(" AND attended = ?");
             values.add(query.attended());
           }
+          if (Person.TEAM_MEMBER.equals(query.role())) {
+            where.append(" AND role = ?");
+            values.add(Person.TEAM_MEMBER);
+          } else if (query.role() != null) {
+            where.append(" AND (role IS NULL OR role <> ?)");
+            values.add(Person.TEAM_MEMBER);
+          }
           String order =
               " ORDER BY " + query.order().column + (query.descending() ? " DESC" : "") + ", id";
           return Optional.of(

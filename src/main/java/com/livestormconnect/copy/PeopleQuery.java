@@ -9,9 +9,17 @@ package com.livestormconnect.copy;
  * @param descending the reverse order
  * @param page from 0
  * @param size rows per page (1 to {@link #MAX_SIZE})
+ * @param role {@code Person.PARTICIPANT} or {@code Person.TEAM_MEMBER} to keep only those (a person
+ *     with no role counts as a participant); null for everyone
  */
 public record PeopleQuery(
-    String search, Boolean attended, Order order, boolean descending, int page, int size) {
+    String search,
+    Boolean attended,
+    Order order,
+    boolean descending,
+    int page,
+    int size,
+    String role) {
   public static final int MAX_SIZE = 1000;
 
   /** The orders the copy can sort all of a session's people by. */
@@ -34,6 +42,11 @@ public record PeopleQuery(
     order = order == null ? Order.NAME : order;
     page = Math.max(0, page);
     size = Math.max(1, Math.min(MAX_SIZE, size));
+  }
+
+  public PeopleQuery(
+      String search, Boolean attended, Order order, boolean descending, int page, int size) {
+    this(search, attended, order, descending, page, size, null);
   }
 
   /** Everyone, by name, in pages of {@code size}. */

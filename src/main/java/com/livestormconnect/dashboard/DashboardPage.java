@@ -4,6 +4,7 @@ import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.GrantedScopes;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.web.TimeFormat;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public final class DashboardPage {
   private final PageProblems problems = new PageProblems();
   private final PageCalls calls;
   private final Map<String, Object> model = new HashMap<>();
+  private Instant copyAsOf;
+  private RefreshTarget refresh;
 
   DashboardPage(long accountId, Optional<ConnectionSummary> connection, TimeFormat time) {
     this(accountId, connection, time, PageCalls::direct);
@@ -78,6 +81,32 @@ public final class DashboardPage {
   /** This page's Livestorm reads: recent answers reused, independent calls side by side. */
   public PageCalls calls() {
     return calls;
+  }
+
+  /**
+   * Notes that part of the page was read from the local copy, complete as of {@code asOf}: the page
+   * says "as of" the oldest of them.
+   */
+  public DashboardPage fromCopy(Instant asOf) {
+    if (asOf != null && (copyAsOf == null || asOf.isBefore(copyAsOf))) {
+      copyAsOf = asOf;
+    }
+    return this;
+  }
+
+  /** When the oldest part of the page read from the copy was complete; empty when all was live. */
+  public Optional<Instant> copyAsOf() {
+    return Optional.ofNullable(copyAsOf);
+  }
+
+  /** What the page's "refresh" button re-reads into the copy. */
+  public DashboardPage refreshable(RefreshTarget target) {
+    this.refresh = target;
+    return this;
+  }
+
+  public Optional<RefreshTarget> refreshTarget() {
+    return Optional.ofNullable(refresh);
   }
 
   public DashboardPage put(String name, Object value) {

@@ -1,7 +1,6 @@
 package com.livestormconnect.dashboard;
 
 import com.livestormconnect.account.CurrentAccount;
-import com.livestormconnect.livestorm.RecentAnswers;
 import com.livestormconnect.livestorm.budget.CallBudget;
 import com.livestormconnect.token.ConnectionSummary;
 import com.livestormconnect.token.TokenStore;
@@ -16,8 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,17 +28,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class DashboardPages {
   private static final String FLASH = DashboardPages.class.getName() + ".flash";
-
-  /** The query parameter of the "refresh" link: read Livestorm live, not from recent answers. */
-  static final String REFRESH = "refresh";
+  private static final String FLASH_ARGUMENTS = DashboardPages.class.getName() + ".flashArguments";
 
   @Inject Templates templates;
 
   @Inject CurrentAccount account;
 
   @Inject TokenStore tokens;
-
-  @Inject RecentAnswers answers;
 
   @Inject CallBudget budget;
 
@@ -56,18 +50,11 @@ public class DashboardPages {
   public DashboardPage open(HttpServletRequest request) {
     long accountId = account.id(request);
     Optional<ConnectionSummary> connection = tokens.find(accountId);
-    // Answers are kept per account and per what its connection is: id, Livestorm user, scopes.
-    Optional<RecentAnswers.Owner> owner =
-        connection.map(
-            c ->
-                new RecentAnswers.Owner(
-                    accountId, c.id() + " " + c.livestormUserId() + " " + c.grantedScopes()));
-    boolean refresh = "1".equals(request.getParameter(REFRESH));
     return new DashboardPage(
         accountId,
         connection,
         TimeFormat.of(request),
-        problems -> new PageCalls(executor, answers, owner, refresh, problems));
+        problems -> new PageCalls(executor, problems));
   }
 
   public void render(
@@ -93,16 +80,10 @@ public class DashboardPages {
         "reconnectNeeded",
         page.problems().needsReconnect()
             || page.connection().map(c -> c.needsReconnect()).orElse(false));
+    model.put("flashArguments", takeFlashArguments(request));
     model.put("flash", takeFlash(request));
-    page.calls()
-        .oldestCached()
-        .ifPresent(
-            at -> {
-              model.put(
-                  "answersAgeSeconds",
-                  Math.max(0, Duration.between(at, Instant.now()).toSeconds()));
-              model.put("refreshUrl", refreshUrl(request));
-            });
+    page.copyAsOf().ifPresent(at -> model.put("copyAsOf", page.time().dateTimeSeconds(at)));
+    page.refreshTarget().ifPresent(target -> model.put("refresh", target));
     page.connection()
         .map(c -> budget.standing(c.id()))
         .ifPresent(
@@ -121,22 +102,6 @@ public class DashboardPages {
     templates.render(request, response, status, view, model);
   }
 
-  /** The page's own URL (path and query) with {@code refresh=1}. */
-  static String refreshUrl(HttpServletRequest request) {
-    // One leading slash: "//host/..." would be a link to another site.
-    StringBuilder url =
-        new StringBuilder(request.getRequestURI().replaceFirst("^/+", "/")).append('?');
-    String query = request.getQueryString();
-    if (query != null) {
-      for (String pair : query.split("&")) {
-        if (!pair.isEmpty() && !pair.startsWith(REFRESH + "=") && !pair.equals(REFRESH)) {
-          url.append(pair).append('&');
-        }
-      }
-    }
-    return url.append(REFRESH).append("=1").toString();
-  }
-
   /** POST-redirect-GET: 303 to {@code path}, with a message for the next page. */
   public void redirect(
       HttpServletRequest request, HttpServletResponse response, String path, String flashKey) {
@@ -145,6 +110,21 @@ public class DashboardPages {
     }
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", request.getContextPath() + path);
+  }
+
+  /** Values for the next page's message (e.g. what a refresh found), shown with it. */
+  void flashArguments(HttpServletRequest request, Object... arguments) {
+    request.getSession().setAttribute(FLASH_ARGUMENTS, List.of(arguments));
+  }
+
+  private static Object takeFlashArguments(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Object arguments = session.getAttribute(FLASH_ARGUMENTS);
+    session.removeAttribute(FLASH_ARGUMENTS);
+    return arguments;
   }
 
   private static String takeFlash(HttpServletRequest request) {

@@ -1,9 +1,13 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.copy.Copied;
+import com.livestormconnect.copy.LocalCopy;
+import com.livestormconnect.copy.Scope;
 import com.livestormconnect.livestorm.Event;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException.Kind;
 import com.livestormconnect.livestorm.Page;
+import com.livestormconnect.livestorm.Resources;
 import com.livestormconnect.livestorm.Session;
 import com.livestormconnect.web.Messages;
 import jakarta.inject.Inject;
@@ -40,6 +44,10 @@ public class EventServlet extends HttpServlet {
 
   @Inject Messages messages;
 
+  @Inject LocalCopy copy;
+
+  @Inject CopyWrites writes;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -53,29 +61,34 @@ public class EventServlet extends HttpServlet {
     String id = item.id();
     DashboardPage page = item.page();
     boolean details = item.action().isEmpty();
-    // The details page needs the event and its sessions: both at once. Edit and delete forms
-    // read the event live (a form must not start from a stale copy).
-    // The event is fetched on a pool thread while this thread fetches the sessions (ListPages: a
-    // page past the end becomes the last page).
+    // The details page reads the event and its sessions from the copy when it holds them; edit
+    // and delete forms read the event live (a form must not start from a stale copy).
+    Optional<Copied<Event>> keptEvent =
+        details ? copy.event(page.accountId(), id).filter(e -> e.asOf() != null) : Optional.empty();
+    Optional<Copied<List<Session>>> keptSessions =
+        details ? copy.sessions(page.accountId(), id) : Optional.empty();
+    // What the copy lacks is read live: the event on a pool thread while this thread reads the
+    // sessions (ListPages: a page past the end becomes the last page).
     PageCalls.Later<Event> eventCall =
-        details ? page.calls().start(call(id), () -> client.event(page.access(), id)) : null;
+        keptEvent.isEmpty() ? page.calls().start(() -> client.event(page.access(), id)) : null;
     Optional<Page<Session>> sessions =
-        details ? sessions(page, item.request(), id) : Optional.empty();
-    Optional<Event> event =
-        eventCall != null ? eventCall.get() : page.attempt(() -> client.event(page.access(), id));
+        details && keptSessions.isEmpty() ? sessions(page, item.request(), id) : Optional.empty();
+    Optional<Event> event = keptEvent.map(Copied::value).or(() -> eventCall.get());
+    keptEvent.ifPresent(e -> page.fromCopy(e.asOf()));
     if (!item.found("event", event)) {
       return;
     }
     switch (item.action()) {
       case "edit" -> edit(item, event.map(EventForm::of).orElse(EventForm.BLANK), Map.of(), 200);
       case "delete" -> item.render("events/delete");
-      default -> details(item, sessions);
+      default -> {
+        if (keptSessions.isPresent()) {
+          kept(item, keptSessions.get());
+        } else {
+          details(item, sessions);
+        }
+      }
     }
-  }
-
-  /** The name of the one-event call for {@link PageCalls}. */
-  static String call(String eventId) {
-    return "event/" + eventId;
   }
 
   private Optional<Page<Session>> sessions(
@@ -86,11 +99,7 @@ public class EventServlet extends HttpServlet {
         page,
         "/events/" + id,
         number,
-        n ->
-            page.calls()
-                .fetchOrThrow(
-                    call(id) + "/sessions?page=" + n + "&size=" + SESSIONS_PER_PAGE,
-                    () -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE)));
+        n -> client.eventSessions(page.access(), id, n, SESSIONS_PER_PAGE));
   }
 
   @Override
@@ -106,26 +115,52 @@ public class EventServlet extends HttpServlet {
     }
   }
 
+  /** The sessions Livestorm answered: one page of its order, sorted by start on this page. */
   private void details(ItemPage item, Optional<Page<Session>> sessions) throws IOException {
     DashboardPage page = item.page();
-    List<Session> list =
-        page.calls()
-            .keepEachOfLast(
-                sessions.map(Page::items).orElse(List.of()), s -> SessionServlet.call(s.id()));
+    List<Session> list = byStart(sessions.map(Page::items).orElse(List.of()));
     page.put("sessions", list);
     page.put("paging", sessions.map(s -> Paging.of(s.meta())).orElse(null));
     page.put("totals", EventTotals.of(list));
     page.put("chart", chart(list, page, item.request().getLocale()));
+    page.refreshable(new RefreshTarget(RefreshTarget.Kind.EVENT, item.id()));
     item.render("events/event");
   }
 
+  /**
+   * The sessions the copy holds, all of them by start (breakout rooms are shown on their session's
+   * page): totals and chart over every session, the table a page at a time.
+   */
+  private void kept(ItemPage item, Copied<List<Session>> kept) throws IOException {
+    DashboardPage page = item.page();
+    List<Session> all = kept.value().stream().filter(s -> !s.isBreakoutRoom()).toList();
+    int pageCount = Math.max(1, (all.size() + SESSIONS_PER_PAGE - 1) / SESSIONS_PER_PAGE);
+    int number = DashboardPages.pageNumber(item.request());
+    if (number >= pageCount) {
+      page.put("pagingNotice", ListPages.PAST_THE_END);
+      number = pageCount - 1;
+    }
+    int from = number * SESSIONS_PER_PAGE;
+    page.fromCopy(kept.asOf())
+        .put("sessions", all.subList(from, Math.min(all.size(), from + SESSIONS_PER_PAGE)))
+        .put("paging", Paging.of(number, pageCount, all.size()))
+        .put("totals", EventTotals.of(all))
+        .put("chart", chart(all, page, item.request().getLocale()));
+    page.refreshable(new RefreshTarget(RefreshTarget.Kind.EVENT, item.id()));
+    item.render("events/event");
+  }
+
+  /** By start date, in the table as in the chart; sessions with no date last. */
+  static List<Session> byStart(List<Session> sessions) {
+    return sessions.stream()
+        .sorted(
+            Comparator.comparing(Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+  }
+
   private BarChart chart(List<Session> sessions, DashboardPage page, Locale locale) {
-    // "By start date": Livestorm pages sessions in its own order, so sort them here.
     List<BarChart.Group> groups =
-        sessions.stream()
-            .sorted(
-                Comparator.comparing(
-                    Session::start, Comparator.nullsLast(Comparator.naturalOrder())))
+        byStart(sessions).stream()
             .map(
                 s ->
                     new BarChart.Group(
@@ -153,7 +188,15 @@ public class EventServlet extends HttpServlet {
       return;
     }
     Optional<Event> updated =
-        page.attempt(() -> client.updateEvent(page.access(), id, form.toDraft()));
+        page.attempt(() -> client.updateEventResource(page.access(), id, form.toDraft()))
+            .map(
+                resource ->
+                    writes.written(
+                        page.accountId(),
+                        "events",
+                        resource,
+                        Scope.events(),
+                        Resources.event(resource)));
     if (updated.isEmpty()) {
       page.put("event", null);
       edit(item, form, Map.of(), page.problems().has(Kind.NOT_FOUND) ? 404 : 502);
@@ -170,6 +213,7 @@ public class EventServlet extends HttpServlet {
     }
     if (page.problems().attempt(() -> client.deleteEvent(page.access(), item.id()))
         || page.problems().has(Kind.NOT_FOUND)) {
+      writes.deleted(page.accountId(), item.id());
       item.redirect("/events", "flash.eventDeleted");
       return;
     }

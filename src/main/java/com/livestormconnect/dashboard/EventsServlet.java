@@ -1,9 +1,14 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.copy.CopyPage;
+import com.livestormconnect.copy.EventFilter;
+import com.livestormconnect.copy.LocalCopy;
+import com.livestormconnect.copy.Scope;
 import com.livestormconnect.livestorm.Event;
 import com.livestormconnect.livestorm.EventQuery;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Page;
+import com.livestormconnect.livestorm.Resources;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -15,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /events}: the events list, paged as Livestorm pages it, filtered by scheduling status and
- * title. {@code /events/new} and {@code POST /events}: the create form and its submission.
+ * {@code /events}: the events list, filtered by scheduling status and title: from the local copy
+ * once it holds the whole list (paged here), else from Livestorm, paged as Livestorm pages it.
+ * {@code /events/new} and {@code POST /events}: the create form and its submission.
  */
 @WebServlet({"/events", "/events/new"})
 public class EventsServlet extends HttpServlet {
@@ -38,6 +44,10 @@ public class EventsServlet extends HttpServlet {
 
   @Inject LivestormClient client;
 
+  @Inject LocalCopy copy;
+
+  @Inject CopyWrites writes;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -51,26 +61,34 @@ public class EventsServlet extends HttpServlet {
     String title = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
     page.put("status", status).put("q", title).put("statuses", STATUSES);
     if (page.allows("events:read")) {
-      EventQuery query =
-          new EventQuery(title.isEmpty() ? null : title, status.isEmpty() ? null : status);
       int number = DashboardPages.pageNumber(request);
-      Optional<Page<Event>> events =
-          ListPages.fetch(
-              request,
-              page,
-              "/events?" + status + "&" + title,
-              number,
-              n ->
-                  page.calls()
-                      .fetchOrThrow(
-                          call(title, status, n, PAGE_SIZE),
-                          () -> client.events(page.access(), query, n, PAGE_SIZE)));
-      page.put(
-          "events",
-          page.calls()
-              .keepEachOfLast(
-                  events.map(Page::items).orElse(List.of()), e -> EventServlet.call(e.id())));
-      page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
+      EventFilter filter =
+          new EventFilter(title.isEmpty() ? null : title, status.isEmpty() ? null : status, false);
+      Optional<CopyPage<Event>> kept = copy.events(page.accountId(), filter, number, PAGE_SIZE);
+      if (kept.isPresent() && number > 0 && number >= kept.get().pageCount()) {
+        // A stale link past the end of the list: the last page, with a notice.
+        page.put("pagingNotice", ListPages.PAST_THE_END);
+        int last = Math.max(0, kept.get().pageCount() - 1);
+        kept = copy.events(page.accountId(), filter, last, PAGE_SIZE);
+      }
+      if (kept.isPresent()) {
+        CopyPage<Event> events = kept.get();
+        page.fromCopy(events.asOf())
+            .put("events", events.items())
+            .put("paging", Paging.of(events.page(), events.pageCount(), events.total()));
+      } else {
+        EventQuery query = new EventQuery(filter.title(), filter.schedulingStatus());
+        Optional<Page<Event>> events =
+            ListPages.fetch(
+                request,
+                page,
+                "/events?" + status + "&" + title,
+                number,
+                n -> client.events(page.access(), query, n, PAGE_SIZE));
+        page.put("events", events.map(Page::items).orElse(List.of()));
+        page.put("paging", events.map(e -> Paging.of(e.meta())).orElse(null));
+      }
+      page.refreshable(new RefreshTarget(RefreshTarget.Kind.EVENTS, null));
     }
     pages.render(request, response, "events", page);
   }
@@ -89,24 +107,21 @@ public class EventsServlet extends HttpServlet {
       form(request, response, page, form, errors, 400);
       return;
     }
-    Optional<Event> created = page.attempt(() -> client.createEvent(page.access(), form.toDraft()));
+    Optional<Event> created =
+        page.attempt(() -> client.createEventResource(page.access(), form.toDraft()))
+            .map(
+                resource ->
+                    writes.written(
+                        page.accountId(),
+                        "events",
+                        resource,
+                        Scope.events(),
+                        Resources.event(resource)));
     if (created.isEmpty()) {
       form(request, response, page, form, Map.of(), 502);
       return;
     }
     pages.redirect(request, response, "/events/" + created.get().id(), "flash.eventCreated");
-  }
-
-  /** The name of a list-of-events call for {@link PageCalls}: its filters and its page. */
-  static String call(String title, String status, int number, int size) {
-    return "events?q="
-        + (title == null ? "" : title)
-        + "&status="
-        + (status == null ? "" : status)
-        + "&page="
-        + number
-        + "&size="
-        + size;
   }
 
   private void form(

@@ -1,6 +1,9 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.copy.Copied;
+import com.livestormconnect.copy.LocalCopy;
 import com.livestormconnect.livestorm.LivestormClient;
+import com.livestormconnect.livestorm.Organization;
 import com.livestormconnect.livestorm.Page;
 import com.livestormconnect.livestorm.User;
 import jakarta.inject.Inject;
@@ -13,8 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /organization}: the Livestorm workspace (identity or admin scope) and its team members
- * (admin scope), each shown only when the grant allows it.
+ * {@code /organization}: the Livestorm workspace (identity or admin scope; from the local copy once
+ * it holds it) and its team members (admin scope; the copy keeps no team, so they are read live),
+ * each shown only when the grant allows it.
  */
 @WebServlet("/organization")
 public class OrganizationServlet extends HttpServlet {
@@ -24,6 +28,8 @@ public class OrganizationServlet extends HttpServlet {
 
   @Inject LivestormClient client;
 
+  @Inject LocalCopy copy;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -31,7 +37,14 @@ public class OrganizationServlet extends HttpServlet {
     boolean canSeeOrganization = page.allows("identity:read") || page.allows("admin:read");
     page.put("canSeeOrganization", canSeeOrganization);
     if (canSeeOrganization) {
-      page.put("organization", page.attempt(() -> client.organization(page.access())).orElse(null));
+      Optional<Copied<Organization>> kept = copy.organization(page.accountId());
+      kept.ifPresent(o -> page.fromCopy(o.asOf()));
+      page.put(
+          "organization",
+          kept.map(Copied::value)
+              .or(() -> page.attempt(() -> client.organization(page.access())))
+              .orElse(null));
+      page.refreshable(new RefreshTarget(RefreshTarget.Kind.ORGANIZATION, null));
     }
     if (page.allows("admin:read")) {
       int number = DashboardPages.pageNumber(request);

@@ -11,7 +11,9 @@ import java.io.IOException;
 /**
  * A session's people as CSV: streamed whole to the response ({@code GET
  * /sessions/{id}/people.csv}), or written by a background export whose progress page the browser is
- * sent to ({@code POST}).
+ * sent to ({@code POST}). Both read the local copy when it holds every person of the session (the
+ * download's {@code Last-Modified} and the export's page say as of when), unless {@code live=1}
+ * asks for Livestorm's own answer.
  */
 @Dependent
 class PeopleDownload {
@@ -24,11 +26,18 @@ class PeopleDownload {
       return;
     }
     String id = item.id();
+    long accountId = item.page().accountId();
+    boolean live = "1".equals(item.request().getParameter("live"));
+    if (!live) {
+      // From the copy: the file is as of when the copy had read every person of the session.
+      exports
+          .copyAsOf(accountId, id)
+          .ifPresent(asOf -> response.setDateHeader("Last-Modified", asOf.toEpochMilli()));
+    }
     response.setContentType(Csv.CONTENT_TYPE);
     response.setHeader("Content-Disposition", "attachment; filename=\"people-" + id + ".csv\"");
     try {
-      exports.write(
-          item.page().accountId(), id, response.getWriter(), (done, count, records) -> {});
+      exports.write(accountId, id, live, response.getWriter(), (done, count, records) -> {});
     } catch (LivestormException e) {
       // Headers are gone already: cut the download short so that it cannot pass for complete.
       throw new IOException("Export of session " + id + " stopped: " + e.kind(), e);
@@ -37,7 +46,8 @@ class PeopleDownload {
 
   /** Starts the export, or says on the session's page why it cannot start now. */
   void start(ItemPage item) throws IOException {
-    Exports.Started started = exports.start(item.page().accountId(), item.id());
+    boolean live = "1".equals(item.request().getParameter("live"));
+    Exports.Started started = exports.start(item.page().accountId(), item.id(), live);
     if (started.job().isPresent()) {
       item.redirect("/exports/" + started.job().get().id(), null);
     } else {

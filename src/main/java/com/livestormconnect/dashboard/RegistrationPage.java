@@ -1,5 +1,6 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.copy.Scope;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
 import com.livestormconnect.livestorm.LivestormException.Kind;
@@ -7,6 +8,7 @@ import com.livestormconnect.livestorm.RegistrationField;
 import com.livestormconnect.livestorm.Session;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Optional;
 @Dependent
 class RegistrationPage {
   @Inject LivestormClient client;
+
+  @Inject CopyWrites writes;
 
   void show(ItemPage item, Optional<Session> session) throws IOException {
     render(item, RegistrationForm.BLANK, Map.of(), 200, fields(item.page(), session));
@@ -36,7 +40,14 @@ class RegistrationPage {
     int status = 400;
     if (errors.isEmpty() && page.problems().isEmpty()) {
       try {
-        client.register(page.access(), item.id(), form.toRegistration());
+        JsonObject person =
+            client.registerResource(page.access(), item.id(), form.toRegistration());
+        // The session's page reads the copy: the new person is in it at once. The session's
+        // counts are Livestorm's to compute: its list is re-read soon.
+        writes.written(page.accountId(), "people", person, Scope.people(item.id()), person);
+        session
+            .map(Session::eventId)
+            .ifPresent(e -> writes.stale(page.accountId(), Scope.sessions(e)));
         item.redirectToItem("", "flash.registered");
         return;
       } catch (LivestormException e) {

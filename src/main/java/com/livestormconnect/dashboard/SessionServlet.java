@@ -1,5 +1,7 @@
 package com.livestormconnect.dashboard;
 
+import com.livestormconnect.copy.Copied;
+import com.livestormconnect.copy.LocalCopy;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Session;
 import jakarta.inject.Inject;
@@ -30,6 +32,8 @@ public class SessionServlet extends HttpServlet {
 
   @Inject LivestormClient client;
 
+  @Inject LocalCopy copy;
+
   @Inject SessionPage sessionPage;
 
   @Inject RegistrationPage registrationPage;
@@ -48,12 +52,15 @@ public class SessionServlet extends HttpServlet {
   private void show(ItemPage item) throws IOException {
     String id = item.id();
     DashboardPage page = item.page();
-    // The people page may show a recent answer; the CSV download and the registration form read
-    // live.
+    // The people page and the download read the session from the copy when it holds its event's
+    // sessions; the registration form reads it live.
+    Optional<Copied<Session>> kept =
+        item.action().equals("register")
+            ? Optional.empty()
+            : copy.session(page.accountId(), id).filter(s -> s.asOf() != null);
+    kept.ifPresent(s -> page.fromCopy(s.asOf()));
     Optional<Session> session =
-        item.action().isEmpty()
-            ? page.calls().fetch(call(id), () -> client.session(page.access(), id))
-            : page.attempt(() -> client.session(page.access(), id));
+        kept.map(Copied::value).or(() -> page.attempt(() -> client.session(page.access(), id)));
     if (!item.found("currentSession", session)) {
       return;
     }
@@ -78,10 +85,5 @@ public class SessionServlet extends HttpServlet {
     } else if (item.get().permits("events:write")) {
       registrationPage.submit(item.get());
     }
-  }
-
-  /** The name of the one-session call for {@link PageCalls}. */
-  static String call(String sessionId) {
-    return "session/" + sessionId;
   }
 }

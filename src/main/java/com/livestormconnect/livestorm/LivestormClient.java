@@ -8,14 +8,12 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Livestorm's API v1, typed: every method is one request, made with a fresh token and a rate-limit
  * permit by {@link LivestormCallInterceptor}, and answers records or a {@link LivestormException}.
  * The dashboard reaches Livestorm only through this class. Lists are paged as Livestorm pages them
- * (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items). Every write forgets the account's
- * {@link RecentAnswers}.
+ * (page numbers from 0, at most {@link #MAX_PAGE_SIZE} items).
  */
 @ApplicationScoped
 public class LivestormClient {
@@ -25,8 +23,6 @@ public class LivestormClient {
   private static final String PEOPLE = "/sessions/{id}/people";
 
   @Inject LivestormHttp http;
-
-  @Inject RecentAnswers answers;
 
   @LivestormCall
   public void ping(Access access) {
@@ -132,33 +128,28 @@ public class LivestormClient {
         http.get(access, path, id(eventId), Map.of()), path, RegistrationField::listFrom);
   }
 
+  /**
+   * Creates an event; answers it as Livestorm sent it (for the local copy; {@link Resources#event}
+   * reads it).
+   */
   @LivestormCall(idempotent = false)
-  public Event createEvent(Access access, EventDraft draft) {
-    return write(
-        access,
-        () ->
-            JsonApi.one(
-                http.send(
-                    access, "POST", "/events", Map.of(), document("events", draft.attributes())),
-                "/events",
-                Event::from));
+  public JsonObject createEventResource(Access access, EventDraft draft) {
+    return JsonApi.resource(
+        http.send(access, "POST", "/events", Map.of(), document("events", draft.attributes())),
+        "/events");
   }
 
+  /** Changes an event; answers it as Livestorm sent it. */
   @LivestormCall
-  public Event updateEvent(Access access, String id, EventDraft draft) {
+  public JsonObject updateEventResource(Access access, String id, EventDraft draft) {
     String path = "/events/{id}";
-    return write(
-        access,
-        () ->
-            JsonApi.one(
-                http.send(access, "PATCH", path, id(id), document("events", draft.attributes())),
-                path,
-                Event::from));
+    return JsonApi.resource(
+        http.send(access, "PATCH", path, id(id), document("events", draft.attributes())), path);
   }
 
   @LivestormCall
   public void deleteEvent(Access access, String id) {
-    write(access, () -> http.send(access, "DELETE", "/events/{id}", id(id), null));
+    http.send(access, "DELETE", "/events/{id}", id(id), null);
   }
 
   @LivestormCall
@@ -234,18 +225,20 @@ public class LivestormClient {
   /** Registers someone; a {@link LivestormException.Kind#CONFLICT} when already registered. */
   @LivestormCall(idempotent = false)
   public Person register(Access access, String sessionId, Registration registration) {
-    return write(
-        access,
-        () ->
-            JsonApi.one(
-                http.send(
-                    access,
-                    "POST",
-                    PEOPLE,
-                    id(sessionId),
-                    document("people", registration.attributes())),
-                PEOPLE,
-                Person::from));
+    return Resources.person(registerResource(sessionId, access, registration));
+  }
+
+  /** {@link #register}, answering the person as Livestorm sent them (for the local copy). */
+  @LivestormCall(idempotent = false)
+  public JsonObject registerResource(Access access, String sessionId, Registration registration) {
+    return registerResource(sessionId, access, registration);
+  }
+
+  private JsonObject registerResource(String sessionId, Access access, Registration registration) {
+    return JsonApi.resource(
+        http.send(
+            access, "POST", PEOPLE, id(sessionId), document("people", registration.attributes())),
+        PEOPLE);
   }
 
   @LivestormCall
@@ -257,32 +250,15 @@ public class LivestormClient {
   @LivestormCall(idempotent = false)
   public Webhook createWebhook(Access access, String url, String event) {
     JsonObjectBuilder attributes = Json.createObjectBuilder().add("url", url).add("event", event);
-    return write(
-        access,
-        () ->
-            JsonApi.one(
-                http.send(access, "POST", "/webhooks", Map.of(), document("webhooks", attributes)),
-                "/webhooks",
-                Webhook::from));
+    return JsonApi.one(
+        http.send(access, "POST", "/webhooks", Map.of(), document("webhooks", attributes)),
+        "/webhooks",
+        Webhook::from);
   }
 
   @LivestormCall
   public void deleteWebhook(Access access, String id) {
-    write(access, () -> http.send(access, "DELETE", "/webhooks/{id}", id(id), null));
-  }
-
-  /**
-   * A write: what pages kept of the account's answers may be stale from now on, so they are
-   * forgotten before it is sent and again once it is done (a page that read meanwhile may have kept
-   * the state from before).
-   */
-  private <T> T write(Access access, Supplier<T> request) {
-    answers.forget(access.accountId());
-    try {
-      return request.get();
-    } finally {
-      answers.forget(access.accountId());
-    }
+    http.send(access, "DELETE", "/webhooks/{id}", id(id), null);
   }
 
   private static Map<String, String> paging(int page, int size) {

@@ -203,7 +203,12 @@ class ConnectIT {
     assertTrue(
         dashboard.body().contains("class=\"organization\">Acme Webinars (sandbox)<"),
         "organization shown");
-    assertTrue(dashboard.body().contains(connection.livestormUserId()), "user shown");
+    // The Livestorm user by name and e-mail (from /me), not by id.
+    assertTrue(
+        dashboard.body().matches("(?s).*class=\"user\"><span class=\"ls\">[^<]+</span>.*"),
+        "user shown by name");
+    assertTrue(dashboard.body().contains("class=\"ls email\""), "user's e-mail shown");
+    assertFalse(dashboard.body().contains(connection.livestormUserId()), "no user id");
     assertTrue(dashboard.body().contains("events:read"));
     assertTrue(dashboard.body().contains("action=\"/connect/disconnect\""));
   }

@@ -22,7 +22,9 @@ public final class ExportJob {
   private final String id;
   private final long accountId;
   private final String sessionId;
+  private final boolean live;
   private final Path file;
+  private volatile Instant asOf;
   private volatile Instant startedAt;
   private volatile State state = State.QUEUED;
   private volatile int pagesDone;
@@ -33,10 +35,12 @@ public final class ExportJob {
   private volatile String failureKey;
   private volatile boolean stopRequested;
 
-  ExportJob(String id, long accountId, String sessionId, Path file, Instant startedAt) {
+  ExportJob(
+      String id, long accountId, String sessionId, boolean live, Path file, Instant startedAt) {
     this.id = id;
     this.accountId = accountId;
     this.sessionId = sessionId;
+    this.live = live;
     this.file = file;
     this.startedAt = startedAt;
   }
@@ -50,6 +54,11 @@ public final class ExportJob {
     pagesDone = done;
     pageCount = count;
     recordCount = records;
+  }
+
+  /** The job reads the local copy, complete as of {@code asOf}, not Livestorm. */
+  void fromCopy(Instant asOf) {
+    this.asOf = asOf;
   }
 
   void rowWritten() {
@@ -108,6 +117,16 @@ public final class ExportJob {
 
   public long accountId() {
     return accountId;
+  }
+
+  /** Whether the job was asked to read Livestorm even when the copy holds the session's people. */
+  public boolean live() {
+    return live;
+  }
+
+  /** As of when the people written were read, when they came from the local copy; else null. */
+  public Instant asOf() {
+    return asOf;
   }
 
   public String sessionId() {

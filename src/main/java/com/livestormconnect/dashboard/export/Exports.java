@@ -2,10 +2,16 @@ package com.livestormconnect.dashboard.export;
 
 import com.livestormconnect.config.OwnerOnlyFiles;
 import com.livestormconnect.config.Settings;
+import com.livestormconnect.copy.CopyPage;
+import com.livestormconnect.copy.LocalCopy;
+import com.livestormconnect.copy.PeopleQuery;
+import com.livestormconnect.copy.Scope;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.AllPages;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.LivestormException;
+import com.livestormconnect.livestorm.Page;
+import com.livestormconnect.livestorm.PageMeta;
 import com.livestormconnect.livestorm.Person;
 import com.livestormconnect.token.ConnectionRemoved;
 import jakarta.annotation.Resource;
@@ -31,20 +37,22 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
  * Background exports of a session's people to {@code DATA_DIR/exports}. A job runs on the
- * container's managed executor (so the container owns, names and stops the threads), pulls one page
- * of 50 at a time through the rate-limited client and writes each row straight to the file, so
- * memory stays flat whatever the size. {@link ExportQueue} bounds the jobs: {@value #MAX_RUNNING}
- * running at once, {@value #MAX_RUNNING_PER_USER} per user, {@value #MAX_WAITING} waiting, and
- * {@value #MAX_PER_USER} waiting or running per user; beyond that a new export is refused with the
- * reason. Jobs are found only by their owner; files (owner-only, {@code rw-------}) are deleted
- * {@link #KEEP} after the job ends. Jobs live in memory: after a restart they are gone, and so are
- * the files left behind.
+ * container's managed executor (so the container owns, names and stops the threads), reads the
+ * local copy when it holds every person of the session (no Livestorm call; the job says "as of")
+ * unless asked to read live, else pulls one page of 50 at a time through the rate-limited client,
+ * and writes each row straight to the file, so memory stays flat whatever the size. {@link
+ * ExportQueue} bounds the jobs: {@value #MAX_RUNNING} running at once, {@value
+ * #MAX_RUNNING_PER_USER} per user, {@value #MAX_WAITING} waiting, and {@value #MAX_PER_USER}
+ * waiting or running per user; beyond that a new export is refused with the reason. Jobs are found
+ * only by their owner; files (owner-only, {@code rw-------}) are deleted {@link #KEEP} after the
+ * job ends. Jobs live in memory: after a restart they are gone, and so are the files left behind.
  */
 @ApplicationScoped
 public class Exports {
@@ -54,11 +62,17 @@ public class Exports {
   static final int MAX_RUNNING_PER_USER = 1;
   static final int MAX_WAITING = 40;
   static final int MAX_PER_USER = 10;
+
+  /** Rows read from the local copy at a time. */
+  static final int COPY_PAGE = 1000;
+
   private static final Logger LOG = Logger.getLogger(Exports.class.getName());
 
   @Resource ManagedExecutorService executor;
 
   @Inject LivestormClient client;
+
+  @Inject LocalCopy copy;
 
   @Inject Settings settings;
 
@@ -79,11 +93,17 @@ public class Exports {
    * exports already ({@code export.refused.yours}).
    */
   public Started start(long accountId, String sessionId) throws IOException {
+    return start(accountId, sessionId, false);
+  }
+
+  /** {@link #start(long, String)}; {@code live}: from Livestorm even when the copy holds them. */
+  public Started start(long accountId, String sessionId, boolean live) throws IOException {
     sweep();
     Path directory = directory();
     String id = UUID.randomUUID().toString();
     ExportJob job =
-        new ExportJob(id, accountId, sessionId, directory.resolve(id + ".csv"), clock.instant());
+        new ExportJob(
+            id, accountId, sessionId, live, directory.resolve(id + ".csv"), clock.instant());
     jobs.put(id, job);
     ExportQueue.Admission admission =
         queue()
@@ -123,14 +143,30 @@ public class Exports {
   }
 
   /**
+   * As of when the copy holds every person of the session: what an export that is not asked to be
+   * live writes, with no Livestorm call; empty when it would read Livestorm.
+   */
+  public Optional<Instant> copyAsOf(long accountId, String sessionId) {
+    return copy.asOf(accountId, Scope.people(sessionId));
+  }
+
+  /**
    * Writes every person of the session to {@code out}: the same rows as a job, for the direct
-   * download, streamed to the response as the pages arrive.
+   * download, streamed to the response as they are read: from the copy when it holds them all
+   * ({@link #copyAsOf}) and {@code live} is false, else from Livestorm as its pages arrive.
    */
   public void write(long accountId, String sessionId, Writer out, AllPages.Progress progress)
       throws IOException {
+    write(accountId, sessionId, false, out, progress);
+  }
+
+  /** {@link #write(long, String, Writer, AllPages.Progress)}, live or from the copy. */
+  public void write(
+      long accountId, String sessionId, boolean live, Writer out, AllPages.Progress progress)
+      throws IOException {
     PeopleCsv csv = PeopleCsv.withCustomFields(out);
     csv.header();
-    try (Stream<Person> people = people(accountId, sessionId, progress)) {
+    try (Stream<Person> people = people(accountId, sessionId, live, progress, asOf -> {})) {
       people.forEach(csv::row);
       csv.finish();
     } catch (UncheckedIOException e) {
@@ -138,7 +174,34 @@ public class Exports {
     }
   }
 
-  private Stream<Person> people(long accountId, String sessionId, AllPages.Progress progress) {
+  private Stream<Person> people(
+      long accountId,
+      String sessionId,
+      boolean live,
+      AllPages.Progress progress,
+      Consumer<Instant> fromCopy) {
+    Optional<Instant> asOf = live ? Optional.empty() : copyAsOf(accountId, sessionId);
+    if (asOf.isPresent()) {
+      fromCopy.accept(asOf.get());
+      // One page of the copy at a time, as from Livestorm: memory stays flat.
+      return AllPages.stream(
+          page -> {
+            CopyPage<Person> rows =
+                copy.people(accountId, sessionId, PeopleQuery.all(page, COPY_PAGE))
+                    .orElseThrow(() -> new IllegalStateException("the copy lost the list"));
+            int count = rows.pageCount();
+            return new Page<>(
+                rows.items(),
+                new PageMeta(
+                    page,
+                    page > 0 ? page - 1 : null,
+                    page + 1 < count ? page + 1 : null,
+                    rows.total(),
+                    count,
+                    COPY_PAGE));
+          },
+          progress);
+    }
     Access access = Access.background(accountId);
     return AllPages.stream(
         page -> client.sessionPeople(access, sessionId, null, page, LivestormClient.MAX_PAGE_SIZE),
@@ -173,7 +236,7 @@ public class Exports {
         PeopleCsv csv = PeopleCsv.withCustomFields(out);
         csv.header();
         stopIfAsked(job);
-        people(job.accountId(), job.sessionId(), job::pageDone)
+        people(job.accountId(), job.sessionId(), job.live(), job::pageDone, job::fromCopy)
             .forEach(
                 person -> {
                   stopIfAsked(job);

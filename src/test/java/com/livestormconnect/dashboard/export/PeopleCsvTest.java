@@ -178,7 +178,7 @@ class PeopleCsvTest {
   @Test
   void estimatesTimeLeftFromThePaceOfThePagesSoFar() {
     Instant start = Instant.parse("2026-03-01T10:00:00Z");
-    ExportJob job = new ExportJob("j", 1, "s", Path.of("j.csv"), start);
+    ExportJob job = new ExportJob("j", 1, "s", true, Path.of("j.csv"), start);
     job.started(start);
     assertEquals(null, job.secondsLeft(start));
 
