@@ -37,7 +37,13 @@ public class SandboxVariants {
      * The token answers the scopes asked for, or every scope the client is registered with (an
      * authorization server may grant more than asked: RFC 6749 §3.3 only obliges it to say so).
      */
-    GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader");
+    GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader"),
+    /**
+     * The time filters of the lists ({@code filter[updated_since]}, {@code [updated_until]}, {@code
+     * [created_since]}, {@code [created_until]}) are honoured, or unknown to the server: ignored
+     * without a look at their values, so every list comes whole.
+     */
+    UPDATED_SINCE("SANDBOX_UPDATED_SINCE", "honoured", "ignored");
 
     private final String setting;
     private final List<String> values;

@@ -23,4 +23,23 @@ public record Event(
   public boolean published() {
     return publishedAt > 0;
   }
+
+  /** The same event, changed at {@code at}. */
+  public Event updated(long at) {
+    return new Event(
+        id,
+        ownerId,
+        title,
+        slug,
+        description,
+        language,
+        estimatedDuration,
+        everyoneCanSpeak,
+        recordingEnabled,
+        chatEnabled,
+        publishedAt,
+        createdAt,
+        at,
+        onDemand);
+  }
 }
