@@ -229,7 +229,9 @@ class PermitsTest {
   /**
    * An export's calls queue on the connection; a page load that comes meanwhile goes ahead of that
    * queue: at most one background caller (the one whose turn it is) is served between the moment
-   * the page load queues and its own permit. Without priorities it would wait for the whole queue.
+   * the page load queues and its own permit. The list records a grant only after the permit is
+   * returned, so one export granted just before the page queued may be written after {@code asked}
+   * is read: two is the bound. Without priorities the page would wait for the whole queue (7).
    */
   @Test
   void aPageLoadWaitsForOnePermitAtMostNotForTheExportsQueue() throws Exception {
@@ -273,7 +275,7 @@ class PermitsTest {
 
     int served = grants.indexOf("page");
     assertTrue(
-        served - asked <= 1,
+        served - asked <= 2,
         "the page load waited for " + (served - asked) + " export permits: " + grants);
     assertEquals(13, grants.size());
   }
