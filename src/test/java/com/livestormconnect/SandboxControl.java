@@ -157,6 +157,80 @@ public final class SandboxControl {
         .longValue();
   }
 
+  /**
+   * Registers {@code count} new people to the session, as if they used Livestorm's registration
+   * page: {@code {"people": [person resources]}}.
+   */
+  public JsonObject register(String sessionId, int count) {
+    return ok(post("register", Map.of("session", sessionId, "count", count)));
+  }
+
+  /** Starts the session now: {@code {"session": resource}}. */
+  public JsonObject startSession(String sessionId) {
+    return ok(post("start-session", Map.of("session", sessionId)));
+  }
+
+  /**
+   * Ends the live session now, which decides who attended ({@code attendedShare} % of its
+   * registrants, chosen by their ids): {@code {"session": resource, "people": [its people]}}.
+   */
+  public JsonObject endSession(String sessionId, int attendedShare) {
+    return ok(post("end-session", Map.of("session", sessionId, "attended_share", attendedShare)));
+  }
+
+  /**
+   * The person watches the ended session's replay now (null: the first registrant who has not,
+   * preferring one who did not attend): {@code {"person": resource}}.
+   */
+  public JsonObject watchReplay(String sessionId, String personId) {
+    return ok(
+        post(
+            "watch-replay",
+            personId == null
+                ? Map.of("session", sessionId)
+                : Map.of("session", sessionId, "person", personId)));
+  }
+
+  /** Cancels the session (one that has not started): {@code {"session": resource}}. */
+  public JsonObject cancelSession(String sessionId) {
+    return ok(post("cancel-session", Map.of("session", sessionId)));
+  }
+
+  /** A new session of the event, starting in so many seconds: {@code {"session": resource}}. */
+  public JsonObject createSession(String eventId, long startsInSeconds) {
+    return ok(post("create-session", Map.of("event", eventId, "starts_in", startsInSeconds)));
+  }
+
+  /** A new event, published or draft: {@code {"event": resource}}. */
+  public JsonObject createEvent(String title, boolean published) {
+    return ok(
+        post("create-event", Map.of("title", title, "status", published ? "published" : "draft")));
+  }
+
+  /**
+   * Edits the event: {@code title}, {@code description}, {@code status} (published or draft); with
+   * none of them, " (edited)" is added to the title. {@code {"event": resource}}.
+   */
+  public JsonObject editEvent(String eventId, Map<String, String> changes) {
+    Map<String, Object> fields = new java.util.HashMap<>(changes);
+    fields.put("event", eventId);
+    return ok(post("edit-event", fields));
+  }
+
+  /** Deletes the event with its sessions and their people. */
+  public void deleteEvent(String eventId) {
+    ok(post("delete-event", Map.of("event", eventId)));
+  }
+
+  /**
+   * The organization's whole data set in the API's shapes, for field-by-field comparison: {@code
+   * {"organization": {...}, "events": [...], "sessions": [... with breakout rooms], "people":
+   * {"<session id>": [... with the host]}}}, each resource as the API's lists render it.
+   */
+  public JsonObject dump() {
+    return ok(get("dump"));
+  }
+
   public void resetStats() {
     expectOk(post("reset-stats", Map.of()));
   }
@@ -256,6 +330,11 @@ public final class SandboxControl {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static JsonObject ok(HttpResponse<String> response) {
+    expectOk(response);
+    return Json.createReader(new StringReader(response.body())).readObject();
   }
 
   private static void expectOk(HttpResponse<String> response) {

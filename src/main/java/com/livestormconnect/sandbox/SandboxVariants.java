@@ -44,7 +44,13 @@ public class SandboxVariants {
      */
     WEBHOOK_SIGNATURE("SANDBOX_WEBHOOK_SIGNATURE", "sha256", "none"),
     /** GET /webhooks still lists a subscription disabled by failed deliveries, or leaves it out. */
-    DISABLED_WEBHOOKS("SANDBOX_DISABLED_WEBHOOKS", "listed", "hidden");
+    DISABLED_WEBHOOKS("SANDBOX_DISABLED_WEBHOOKS", "listed", "hidden"),
+    /**
+     * The time filters of the lists ({@code filter[updated_since]}, {@code [updated_until]}, {@code
+     * [created_since]}, {@code [created_until]}) are honoured, or unknown to the server: ignored
+     * without a look at their values, so every list comes whole.
+     */
+    UPDATED_SINCE("SANDBOX_UPDATED_SINCE", "honoured", "ignored");
 
     private final String setting;
     private final List<String> values;

@@ -85,7 +85,7 @@ public class AccountApi {
     return JsonApi.ok(document);
   }
 
-  private Map<String, Object> organization() {
+  public Map<String, Object> organization() {
     Organization o = store.organization();
     return JsonApi.resource(
         "organizations",

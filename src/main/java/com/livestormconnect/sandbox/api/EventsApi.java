@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.SandboxVariants;
 import com.livestormconnect.sandbox.data.Event;
 import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
@@ -17,13 +18,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** /events: list (filter[title], filter[scheduling_status]), get, create, update, delete. */
+/**
+ * /events: list (filter[title], filter[scheduling_status], the {@link TimeWindow} filters; in the
+ * order the events were created), get, create, update, delete.
+ */
 @Path("/")
 @RequiredScope("events")
 @ApplicationScoped
@@ -32,17 +38,22 @@ public class EventsApi {
 
   @Inject Pagination pagination;
 
+  @Inject SandboxVariants variants;
+
   @GET
   @Path("events")
   public Response list(
       @QueryParam("filter[title]") String titleFilter,
       @QueryParam("filter[scheduling_status]") String schedulingFilter,
       @QueryParam("page[number]") String number,
-      @QueryParam("page[size]") String size) {
+      @QueryParam("page[size]") String size,
+      @Context UriInfo uri) {
     String title = JsonApi.filter(titleFilter);
     String scheduling = JsonApi.filter(schedulingFilter);
+    TimeWindow window = TimeWindow.requested(uri.getQueryParameters(), variants);
     List<Event> events =
         store.events().stream()
+            .filter(e -> window.contains(e.createdAt(), e.updatedAt()))
             .filter(
                 e ->
                     title == null
@@ -169,7 +180,7 @@ public class EventsApi {
     return event.onDemand() ? "on_demand" : "ended";
   }
 
-  Map<String, Object> view(Event e) {
+  public Map<String, Object> view(Event e) {
     List<EventSession> sessions = store.sessionsOf(e.id());
     TeamMember owner = store.member(e.ownerId()).orElse(store.me());
     return JsonApi.resource(

@@ -1,5 +1,6 @@
 package com.livestormconnect.sandbox.api;
 
+import com.livestormconnect.sandbox.SandboxVariants;
 import com.livestormconnect.sandbox.data.BreakoutRooms;
 import com.livestormconnect.sandbox.data.EventFields;
 import com.livestormconnect.sandbox.data.EventSession;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +27,10 @@ import java.util.UUID;
 
 /**
  * People in a session or event: /sessions/{id}/people (list with filter[attended], filter[email]
- * and filter[role]; POST registers, 409 when the email is already registered) and
- * /events/{id}/people. As in Livestorm, the people of a session or event include its team members
- * (role team_member: here the event's owner, who hosts every session) besides the participants.
+ * and filter[role] and the {@link TimeWindow} filters, in the order they registered with the host
+ * last; POST registers, 409 when the email is already registered) and /events/{id}/people. As in
+ * Livestorm, the people of a session or event include its team members (role team_member: here the
+ * event's owner, who hosts every session) besides the participants.
  */
 @Path("/")
 @RequiredScope("events")
@@ -36,6 +40,8 @@ public class PeopleApi {
 
   @Inject Pagination pagination;
 
+  @Inject SandboxVariants variants;
+
   @GET
   @Path("sessions/{id}/people")
   public Response ofSession(
@@ -44,16 +50,29 @@ public class PeopleApi {
       @QueryParam("filter[email]") String email,
       @QueryParam("filter[role]") String role,
       @QueryParam("page[number]") String number,
-      @QueryParam("page[size]") String size) {
-    if (store.session(id).isEmpty() && BreakoutRooms.find(id, store.sessions()).isPresent()) {
-      // the sandbox keeps no people per breakout room
-      return list(List.of(), attended, email, role, number, size);
-    }
-    EventSession session =
-        store.session(id).orElseThrow(() -> ApiError.notFound("Session not found"));
-    List<Registration> people = new ArrayList<>(store.registrants(session.id()));
-    host(session).ifPresent(people::add);
+      @QueryParam("page[size]") String size,
+      @Context UriInfo uri) {
+    TimeWindow window = TimeWindow.requested(uri.getQueryParameters(), variants);
+    List<Registration> people =
+        ofSession(id).orElseThrow(() -> ApiError.notFound("Session not found")).stream()
+            .filter(p -> window.contains(p.createdAt(), p.updatedAt()))
+            .toList();
     return list(people, attended, email, role, number, size);
+  }
+
+  /**
+   * A session's people as its list shows them: the registrants in the order they registered, then
+   * the host; none for a breakout room (the sandbox keeps no people per room); empty when there is
+   * no such session.
+   */
+  public Optional<List<Registration>> ofSession(String id) {
+    Optional<EventSession> session = store.session(id);
+    if (session.isEmpty()) {
+      return BreakoutRooms.find(id, store.sessions()).map(room -> List.of());
+    }
+    List<Registration> people = new ArrayList<>(store.registrants(id));
+    host(session.get()).ifPresent(people::add);
+    return Optional.of(people);
   }
 
   @GET
@@ -198,7 +217,7 @@ public class PeopleApi {
     return fields;
   }
 
-  Map<String, Object> view(Registration p) {
+  public Map<String, Object> view(Registration p) {
     return PersonView.registrant(p, teamMember(p)).resource();
   }
 }

@@ -2,6 +2,7 @@ package com.livestormconnect.sandbox.api;
 
 import static com.livestormconnect.sandbox.api.JsonApi.attributes;
 
+import com.livestormconnect.sandbox.SandboxVariants;
 import com.livestormconnect.sandbox.data.BreakoutRooms;
 import com.livestormconnect.sandbox.data.Event;
 import com.livestormconnect.sandbox.data.EventSession;
@@ -12,14 +13,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * /sessions, /sessions/{id} and /events/{id}/sessions, with filter[status] and
- * filter[include_breakout_rooms] (rooms are left out unless asked for, each after its session).
+ * filter[include_breakout_rooms] (rooms are left out unless asked for, each after its session) and
+ * the {@link TimeWindow} filters, in the order the sessions were created.
  */
 @Path("/")
 @RequiredScope("events")
@@ -29,14 +33,17 @@ public class SessionsApi {
 
   @Inject Pagination pagination;
 
+  @Inject SandboxVariants variants;
+
   @GET
   @Path("sessions")
   public Response list(
       @QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
       @QueryParam("page[number]") String number,
-      @QueryParam("page[size]") String size) {
-    return list(store.sessions(), status, rooms, number, size);
+      @QueryParam("page[size]") String size,
+      @Context UriInfo uri) {
+    return list(store.sessions(), status, rooms, number, size, uri);
   }
 
   @GET
@@ -52,9 +59,10 @@ public class SessionsApi {
       @QueryParam("filter[status]") String status,
       @QueryParam("filter[include_breakout_rooms]") String rooms,
       @QueryParam("page[number]") String number,
-      @QueryParam("page[size]") String size) {
+      @QueryParam("page[size]") String size,
+      @Context UriInfo uri) {
     Event event = store.event(id).orElseThrow(() -> ApiError.notFound("Event not found"));
-    return list(store.sessionsOf(event.id()), status, rooms, number, size);
+    return list(store.sessionsOf(event.id()), status, rooms, number, size, uri);
   }
 
   private Response list(
@@ -62,22 +70,30 @@ public class SessionsApi {
       String statusFilter,
       String roomsFilter,
       String number,
-      String size) {
+      String size,
+      UriInfo uri) {
     String status = JsonApi.filter(statusFilter);
-    List<BreakoutRooms.Room> all = new ArrayList<>();
     boolean rooms =
         Boolean.TRUE.equals(JsonApi.booleanFilter("include_breakout_rooms", roomsFilter));
+    TimeWindow window = TimeWindow.requested(uri.getQueryParameters(), variants);
+    List<BreakoutRooms.Room> matching =
+        withRooms(sessions, rooms).stream()
+            .filter(r -> status == null || status.equals(status(r.session())))
+            .filter(r -> window.contains(r.session().createdAt(), r.session().updatedAt()))
+            .toList();
+    return pagination.list(number, size, matching, this::view);
+  }
+
+  /** The sessions, each followed by its breakout rooms when asked for. */
+  static List<BreakoutRooms.Room> withRooms(List<EventSession> sessions, boolean rooms) {
+    List<BreakoutRooms.Room> all = new ArrayList<>();
     for (EventSession s : sessions) {
       all.add(new BreakoutRooms.Room(s, null));
       if (rooms) {
         all.addAll(BreakoutRooms.of(s));
       }
     }
-    List<BreakoutRooms.Room> matching =
-        status == null
-            ? all
-            : all.stream().filter(r -> status.equals(status(r.session()))).toList();
-    return pagination.list(number, size, matching, this::view);
+    return all;
   }
 
   BreakoutRooms.Room found(String id) {
@@ -95,7 +111,7 @@ public class SessionsApi {
     return status.equals("past") && event.map(Event::onDemand).orElse(false) ? "on_demand" : status;
   }
 
-  Map<String, Object> view(BreakoutRooms.Room room) {
+  public Map<String, Object> view(BreakoutRooms.Room room) {
     EventSession s = room.session();
     int[] counts = store.counts(s.id());
     return JsonApi.resource(

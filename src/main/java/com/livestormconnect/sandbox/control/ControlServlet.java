@@ -22,10 +22,11 @@ import java.util.Optional;
  * Test controls, sandbox only: GET stats, POST reset-stats, POST faults (status, count,
  * retryAfter), POST clock (advance, in seconds; frozen, true or false), GET and POST variants (see
  * {@link SandboxVariants}), POST quota (remaining: the monthly calls left this period), POST
- * lost-refresh-answers (count), GET and POST held-refresh-answers (hold, true or false). Every
- * request needs the control key in the {@value ControlKey#HEADER} header (403 otherwise), POSTs
- * take a JSON object only (415 otherwise), and every value is bounded: a bad one is a 400 naming
- * the field, and nothing changes.
+ * lost-refresh-answers (count), GET and POST held-refresh-answers (hold, true or false), the data
+ * controls of {@link DataControls} (POST register, start-session, end-session...), GET dump (see
+ * {@link Dump}). Every request needs the control key in the {@value ControlKey#HEADER} header (403
+ * otherwise), POSTs take a JSON object only (415 otherwise), and every value is bounded: a bad one
+ * is a 400 naming the field, and nothing changes.
  */
 @WebServlet("/sandbox/control/*")
 public class ControlServlet extends HttpServlet {
@@ -46,10 +47,24 @@ public class ControlServlet extends HttpServlet {
 
   @Inject RateLimits limits;
 
-  /** A value out of its bounds: the answer names the field. */
+  @Inject DataControls data;
+
+  @Inject Dump dump;
+
+  /**
+   * A value out of its bounds (a 400 naming the field), or a refused control (404 for what does not
+   * exist, 409 for a change the data's state refuses).
+   */
   static final class BadValue extends RuntimeException {
+    private final int status;
+
     BadValue(String message) {
+      this(400, message);
+    }
+
+    BadValue(int status, String message) {
       super(message, null, false, false);
+      this.status = status;
     }
   }
 
@@ -65,6 +80,10 @@ public class ControlServlet extends HttpServlet {
       JsonBody.write(response, 200, JSON, variants.all());
     } else if ("/held-refresh-answers".equals(request.getPathInfo())) {
       writeHeldRefreshAnswers(response);
+    } else if ("/dump".equals(request.getPathInfo())) {
+      response.setStatus(200);
+      response.setContentType(JSON);
+      dump.write(response.getOutputStream());
     } else {
       problem(response, 404, "Unknown control; see GET /sandbox/control/stats");
     }
@@ -135,10 +154,16 @@ public class ControlServlet extends HttpServlet {
           faults.holdRefreshAnswers(hold == JsonValue.TRUE);
           writeHeldRefreshAnswers(response);
         }
-        default -> problem(response, 404, "Unknown control");
+        default -> {
+          if (DataControls.PATHS.contains(request.getPathInfo())) {
+            JsonBody.write(response, 200, JSON, data.run(request.getPathInfo(), params));
+          } else {
+            problem(response, 404, "Unknown control");
+          }
+        }
       }
     } catch (BadValue e) {
-      problem(response, 400, e.getMessage());
+      problem(response, e.status, e.getMessage());
     }
   }
 

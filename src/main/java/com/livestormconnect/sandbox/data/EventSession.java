@@ -36,6 +36,38 @@ public record EventSession(
     return estimatedStartedAt > now ? "upcoming" : "past_not_started";
   }
 
+  /** The same session started at {@code at}. */
+  public EventSession started(long at) {
+    return new EventSession(
+        id, eventId, name, timezone, estimatedStartedAt, at, 0, 0, null, createdAt, at);
+  }
+
+  /** The same session ended at {@code at}, its duration counted from its start. */
+  public EventSession ended(long at) {
+    return new EventSession(
+        id,
+        eventId,
+        name,
+        timezone,
+        estimatedStartedAt,
+        startedAt,
+        at,
+        0,
+        (int) (at - startedAt),
+        createdAt,
+        at);
+  }
+
+  /** The same session canceled at {@code at}. */
+  public EventSession canceled(long at) {
+    return new EventSession(
+        id, eventId, name, timezone, estimatedStartedAt, 0, 0, at, null, createdAt, at);
+  }
+
+  public boolean live() {
+    return startedAt > 0 && endedAt == 0;
+  }
+
   /** The same session, changed at {@code at}. */
   public EventSession updated(long at) {
     return new EventSession(

@@ -78,6 +78,65 @@ public record Registration(
         answers);
   }
 
+  /**
+   * The same registration once its session ended: whether the person attended, how much of it
+   * (rate, a percentage, or null) and for how long (seconds), decided at {@code at}.
+   */
+  public Registration attendance(boolean attended, Integer rate, int duration, long at) {
+    return new Registration(
+        personId,
+        sessionId,
+        eventId,
+        firstName,
+        lastName,
+        email,
+        timezone,
+        createdAt,
+        at,
+        attended,
+        rate,
+        duration,
+        messagesCount,
+        questionsCount,
+        votesCount,
+        upVotesCount,
+        viewedReplay,
+        place,
+        source,
+        browserName,
+        osName,
+        registrationType,
+        answers);
+  }
+
+  /** The same registration with its replay watched at {@code at}. */
+  public Registration replayWatched(long at) {
+    return new Registration(
+        personId,
+        sessionId,
+        eventId,
+        firstName,
+        lastName,
+        email,
+        timezone,
+        createdAt,
+        at,
+        attended,
+        attendanceRate,
+        attendanceDuration,
+        messagesCount,
+        questionsCount,
+        votesCount,
+        upVotesCount,
+        true,
+        place,
+        source,
+        browserName,
+        osName,
+        registrationType,
+        answers);
+  }
+
   /** Custom field answers: those given through the API, else the demo's answers for the event. */
   public Map<String, String> customAnswers() {
     return answers != null ? answers : EventFields.demoAnswers(eventId, personId);

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -223,6 +224,190 @@ public class SandboxStore {
           changes.person(Change.PEOPLE_REGISTERED, registration);
           return Outcome.REGISTERED;
         });
+  }
+
+  /**
+   * A new session of the event, to start at {@code estimatedStartedAt}; empty when there is no such
+   * event. The event's {@code updated_at} moves too (its sessions_count changes).
+   */
+  public Optional<EventSession> createSession(
+      String eventId, String name, String timezone, long estimatedStartedAt) {
+    return change(
+        changes -> {
+          if (!events.containsKey(eventId)) {
+            return Optional.empty();
+          }
+          long now = changes.now();
+          EventSession session =
+              new EventSession(
+                  UUID.randomUUID().toString(),
+                  eventId,
+                  name,
+                  timezone,
+                  estimatedStartedAt,
+                  0,
+                  0,
+                  0,
+                  null,
+                  now,
+                  now);
+          sessions.put(session.id(), session);
+          registrations.put(session.id(), new ArrayList<>());
+          touchEvent(eventId, now);
+          changes.session(Change.SESSION_CREATED, session);
+          return Optional.of(session);
+        });
+  }
+
+  /**
+   * Starts the session now (it goes live); empty when there is no such session.
+   *
+   * @throws IllegalStateException when it was canceled or has already started
+   */
+  public Optional<EventSession> startSession(String id) {
+    return change(
+        changes -> {
+          EventSession session = sessions.get(id);
+          if (session == null) {
+            return Optional.empty();
+          }
+          if (session.canceledAt() > 0) {
+            throw new IllegalStateException("The session was canceled");
+          }
+          if (session.startedAt() > 0) {
+            throw new IllegalStateException("The session has already started");
+          }
+          EventSession started = session.started(changes.now());
+          sessions.put(id, started);
+          touchEvent(session.eventId(), changes.now());
+          changes.session(Change.SESSION_STARTED, started);
+          return Optional.of(started);
+        });
+  }
+
+  /**
+   * Ends the live session now, which decides who attended: every registrant's {@code updated_at}
+   * moves, and each is told as {@code people.attended} or {@code people.not_attended} after the
+   * {@code session.ended}, as Livestorm sends them. Empty when there is no such session.
+   *
+   * @throws IllegalStateException when the session is not live
+   */
+  public Optional<EventSession> endSession(String id, Attendance attendance) {
+    return change(
+        changes -> {
+          EventSession session = sessions.get(id);
+          if (session == null) {
+            return Optional.empty();
+          }
+          if (!session.live()) {
+            throw new IllegalStateException("The session is not live: start it first");
+          }
+          long now = changes.now();
+          EventSession ended = session.ended(now);
+          sessions.put(id, ended);
+          touchEvent(session.eventId(), now);
+          changes.session(Change.SESSION_ENDED, ended);
+          List<Registration> people = registrations.get(id);
+          for (int i = 0; i < people.size(); i++) {
+            Registration decided = attendance.decide(people.get(i), ended.duration(), now);
+            people.set(i, decided);
+            changes.person(
+                decided.attended() ? Change.PEOPLE_ATTENDED : Change.PEOPLE_NOT_ATTENDED, decided);
+          }
+          return Optional.of(ended);
+        });
+  }
+
+  /**
+   * Cancels the session now; empty when there is no such session.
+   *
+   * @throws IllegalStateException when it has started or was already canceled
+   */
+  public Optional<EventSession> cancelSession(String id) {
+    return change(
+        changes -> {
+          EventSession session = sessions.get(id);
+          if (session == null) {
+            return Optional.empty();
+          }
+          if (session.startedAt() > 0) {
+            throw new IllegalStateException(
+                "The session has started: it can no longer be canceled");
+          }
+          if (session.canceledAt() > 0) {
+            throw new IllegalStateException("The session was already canceled");
+          }
+          EventSession canceled = session.canceled(changes.now());
+          sessions.put(id, canceled);
+          touchEvent(session.eventId(), changes.now());
+          changes.session(Change.SESSION_CANCELED, canceled);
+          return Optional.of(canceled);
+        });
+  }
+
+  /**
+   * The person (or, when {@code personId} is null, the first registrant who has not watched it yet,
+   * preferring one who did not attend) watches the replay of the ended session now; empty when
+   * there is no such session or person.
+   *
+   * @throws IllegalStateException when the session has not ended, or everyone watched it already
+   */
+  public Optional<Registration> watchReplay(String sessionId, String personId) {
+    return change(
+        changes -> {
+          EventSession session = sessions.get(sessionId);
+          List<Registration> people = registrations.get(sessionId);
+          if (session == null || people == null) {
+            return Optional.empty();
+          }
+          if (session.endedAt() == 0) {
+            throw new IllegalStateException("The session has not ended: there is no replay yet");
+          }
+          int index =
+              personId != null
+                  ? indexOf(people, p -> p.personId().equals(personId))
+                  : indexOf(people, p -> !p.viewedReplay() && !p.attended());
+          if (index < 0 && personId == null) {
+            index = indexOf(people, p -> !p.viewedReplay());
+            if (index < 0) {
+              throw new IllegalStateException("Everyone registered has watched the replay");
+            }
+          }
+          if (index < 0) {
+            return Optional.empty();
+          }
+          Registration watched = people.get(index).replayWatched(changes.now());
+          people.set(index, watched);
+          changes.person(Change.PEOPLE_WATCHED_REPLAY, watched);
+          return Optional.of(watched);
+        });
+  }
+
+  private static int indexOf(List<Registration> people, Predicate<Registration> wanted) {
+    for (int i = 0; i < people.size(); i++) {
+      if (wanted.test(people.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The event's sessions changed, so do attributes of its own (sessions_count, status). */
+  private void touchEvent(String eventId, long now) {
+    events.computeIfPresent(eventId, (id, e) -> e.updated(now));
+  }
+
+  /**
+   * Runs {@code reading} with the data held still: no change lands until it returns, so that what
+   * it reads (through this store's methods, on this thread) is one consistent state.
+   */
+  public void holdingStill(Runnable reading) {
+    lock.readLock().lock();
+    try {
+      reading.run();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   public List<Webhook> webhooks() {
