@@ -66,16 +66,24 @@ public class Sync {
 
   /**
    * Reads an event's sessions or a session's people in full now, for a page's refresh button, and
-   * returns when the copy has them (or throws the {@link LivestormException} that stopped it). The
-   * calls are background calls like the sync's, within the same share of the quota.
+   * returns when the copy has them: true, or false when the sync's share of the monthly quota is
+   * used (the connection page says until when), the account is not connected, or the list did not
+   * read as Livestorm announced it (the problem is recorded). A {@link LivestormException} that
+   * stopped the read is thrown as it is. The calls are background calls like the sync's.
    */
-  public void refresh(long accountId, Scope scope) {
+  public boolean refresh(long accountId, Scope scope) {
     Instant started = clock.instant();
     ScopeState state =
         new ScopeState(scope, null, false, null, null, 0, true, null, null, started, null, 0);
-    ConnectionSummary connection =
-        tokens.find(accountId).orElseThrow(() -> new IllegalStateException("not connected"));
-    withinShare(accountId, connection);
+    Optional<ConnectionSummary> connection = tokens.find(accountId);
+    if (connection.isEmpty()) {
+      return false;
+    }
+    try {
+      withinShare(accountId, connection.get());
+    } catch (Stop paused) {
+      return false;
+    }
     long items = 0;
     Long announced = null;
     for (int page = 0; ; page++) {
@@ -100,13 +108,11 @@ public class Sync {
     }
     if (items == announced) {
       checkpoints.finish(accountId, null, state, nextRead(accountId, scope), clock.millis(), false);
-    } else {
-      checkpoints.problem(
-          accountId,
-          scope,
-          "read " + items + " rows of " + announced + " announced",
-          clock.millis());
+      return true;
     }
+    checkpoints.problem(
+        accountId, scope, "read " + items + " rows of " + announced + " announced", clock.millis());
+    return false;
   }
 
   /** Every list read again in full, as for a new connection, from the scheduler's next turn. */
