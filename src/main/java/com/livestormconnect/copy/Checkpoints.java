@@ -398,16 +398,16 @@ class Checkpoints {
    * what hangs from it), announced as deleted. Marks made before the read began are answered.
    */
   @Transactional
-  void finish(long accountId, String holder, ScopeState state, Instant nextReadAt, long now) {
-    finish(accountId, holder, state, nextReadAt, now, true);
+  int finish(long accountId, String holder, ScopeState state, Instant nextReadAt, long now) {
+    return finish(accountId, holder, state, nextReadAt, now, true);
   }
 
   /**
    * As above; a refresh ({@code tracked} false) read outside the scope's checkpoint and leaves a
-   * read in progress of the scheduled sync alone.
+   * read in progress of the scheduled sync alone. Answers how many rows the full read removed.
    */
   @Transactional
-  void finish(
+  int finish(
       long accountId,
       String holder,
       ScopeState state,
@@ -426,8 +426,10 @@ class Checkpoints {
         throw new LeaseLost(accountId);
       }
       Instant started = state.readingStartedAt();
+      int removed = 0;
       if (state.readingFull()) {
         for (String[] gone : unseen(c, accountId, state.scope(), started.toEpochMilli())) {
+          removed++;
           CopyRows.forget(c, accountId, Kind.valueOf(gone[0]), gone[1], gone[2])
               .forEach(changes::announce);
         }
@@ -488,6 +490,7 @@ class Checkpoints {
             Scope.allSessions().key());
       }
       backfillDone(c, accountId, now);
+      return removed;
     } catch (SQLException e) {
       throw new IllegalStateException("copy: " + e.getSQLState(), e);
     }

@@ -65,16 +65,13 @@ public class Sync {
   }
 
   /**
-   * Reads an event's sessions or a session's people in full now, for a page's refresh button, and
-   * returns when the copy has them: true, or false when the sync's share of the monthly quota is
-   * used (the connection page says until when), the account is not connected, or the list did not
-   * read as Livestorm announced it (the problem is recorded). A {@link LivestormException} that
-   * stopped the read is thrown as it is. The calls are background calls like the sync's.
+   * Reads an event's sessions or a session's people in full now as background work, and returns
+   * when the copy has them: true, or false when the sync's share of the monthly quota is used (the
+   * connection page says until when), the account is not connected, or the list did not read as
+   * Livestorm announced it (the problem is recorded). A {@link LivestormException} that stopped the
+   * read is thrown as it is.
    */
   public boolean refresh(long accountId, Scope scope) {
-    Instant started = clock.instant();
-    ScopeState state =
-        new ScopeState(scope, null, false, null, null, 0, true, null, null, started, null, 0);
     Optional<ConnectionSummary> connection = tokens.find(accountId);
     if (connection.isEmpty()) {
       return false;
@@ -84,10 +81,32 @@ public class Sync {
     } catch (Stop paused) {
       return false;
     }
+    return readNow(accountId, scope, Access.background(accountId)).isPresent();
+  }
+
+  /**
+   * The same read for a person who pressed a page's "refresh": with their page-load priority and
+   * outside the sync's share (they chose to spend those calls), so it works while the sync is
+   * paused. Empty when the list did not read as Livestorm announced it (the problem is recorded and
+   * the list keeps its last good rows).
+   */
+  public Optional<Refreshed> refreshAsked(long accountId, Scope scope) {
+    return readNow(accountId, scope, Access.of(accountId));
+  }
+
+  /**
+   * Reads {@code scope} in full outside its checkpoint (a read in progress of the scheduled sync is
+   * left alone), each page committed as it comes; only after a complete read are the rows Livestorm
+   * no longer lists removed and the list marked complete as of the read's start.
+   */
+  private Optional<Refreshed> readNow(long accountId, Scope scope, Access access) {
+    Instant started = clock.instant();
+    ScopeState state =
+        new ScopeState(scope, null, false, null, null, 0, true, null, null, started, null, 0);
     long items = 0;
     Long announced = null;
     for (int page = 0; ; page++) {
-      Page<JsonObject> answer = fetch(accountId, scope, UpdatedWindow.ALL, page);
+      Page<JsonObject> answer = fetch(access, scope, UpdatedWindow.ALL, page);
       announced = announced == null ? answer.meta().recordCount() : announced;
       Checkpoints.PageDone done =
           checkpoints.commitPage(
@@ -107,12 +126,14 @@ public class Sync {
       }
     }
     if (items == announced) {
-      checkpoints.finish(accountId, null, state, nextRead(accountId, scope), clock.millis(), false);
-      return true;
+      int removed =
+          checkpoints.finish(
+              accountId, null, state, nextRead(accountId, scope), clock.millis(), false);
+      return Optional.of(new Refreshed(items, removed, started));
     }
     checkpoints.problem(
         accountId, scope, "read " + items + " rows of " + announced + " announced", clock.millis());
-    return false;
+    return Optional.empty();
   }
 
   /** Every list read again in full, as for a new connection, from the scheduler's next turn. */
@@ -348,7 +369,10 @@ public class Sync {
   }
 
   private Page<JsonObject> fetch(long accountId, Scope scope, UpdatedWindow window, int page) {
-    Access access = Access.background(accountId);
+    return fetch(Access.background(accountId), scope, window, page);
+  }
+
+  private Page<JsonObject> fetch(Access access, Scope scope, UpdatedWindow window, int page) {
     return switch (scope.kind()) {
       case EVENTS -> client.eventResources(access, window, page, PAGE_SIZE);
       case SESSIONS ->

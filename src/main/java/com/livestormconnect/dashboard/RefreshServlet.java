@@ -65,9 +65,14 @@ public class RefreshServlet extends HttpServlet {
       }
       if (lists) {
         for (Scope scope : scopes(page, t)) {
-          Refreshed done = refresh.scope(accountId, scope);
-          read += done.read();
-          removed += done.removed();
+          Optional<Refreshed> done = refresh.scope(accountId, scope);
+          if (done.isEmpty()) {
+            // Livestorm's list did not add up: recorded on the connection page, last rows kept.
+            flash = FAILED;
+            break;
+          }
+          read += done.get().read();
+          removed += done.get().removed();
         }
       }
     } catch (LivestormException e) {
