@@ -39,18 +39,18 @@ public class SandboxVariants {
      */
     GRANTED_SCOPE("SANDBOX_GRANTED_SCOPE", "as_asked", "broader"),
     /**
-     * The time filters of the lists ({@code filter[updated_since]}, {@code [updated_until]}, {@code
-     * [created_since]}, {@code [created_until]}) are honoured, or unknown to the server: ignored
-     * without a look at their values, so every list comes whole.
-     */
-    UPDATED_SINCE("SANDBOX_UPDATED_SINCE", "honoured", "ignored"),
-    /**
      * Webhook deliveries carry Livestorm's signature header (as subscriptions made through the API
      * do), or none (as those made in Livestorm's own app).
      */
     WEBHOOK_SIGNATURE("SANDBOX_WEBHOOK_SIGNATURE", "sha256", "none"),
     /** GET /webhooks still lists a subscription disabled by failed deliveries, or leaves it out. */
-    DISABLED_WEBHOOKS("SANDBOX_DISABLED_WEBHOOKS", "listed", "hidden");
+    DISABLED_WEBHOOKS("SANDBOX_DISABLED_WEBHOOKS", "listed", "hidden"),
+    /**
+     * The time filters of the lists ({@code filter[updated_since]}, {@code [updated_until]}, {@code
+     * [created_since]}, {@code [created_until]}) are honoured, or unknown to the server: ignored
+     * without a look at their values, so every list comes whole.
+     */
+    UPDATED_SINCE("SANDBOX_UPDATED_SINCE", "honoured", "ignored");
 
     private final String setting;
     private final List<String> values;

@@ -277,4 +277,38 @@ class SandboxWebhooksIT {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains(control.webhookSecret()), page.body());
   }
+
+  @Test
+  void aSessionEndedThroughTheControlsDeliversTheSessionAndEachPersonsAttendance() {
+    subscribe(receiverUrl("/ended"), "session.ended");
+    subscribe(receiverUrl("/attended"), "people.attended");
+    subscribe(receiverUrl("/not-attended"), "people.not_attended");
+    String event = control.createEvent("Hooked live", true).getJsonObject("event").getString("id");
+    String session = control.createSession(event, 60).getJsonObject("session").getString("id");
+    control.register(session, 4);
+    control.startSession(session);
+    control.endSession(session, 50);
+
+    awaitTrue(
+        () ->
+            receivedAt("/ended").size() == 1
+                && receivedAt("/attended").size() + receivedAt("/not-attended").size() == 4,
+        "the session and its four registrants are delivered");
+    JsonObject ended = parse(receivedAt("/ended").get(0).body()).getJsonObject("data");
+    assertEquals(session, ended.getString("id"));
+    assertEquals(
+        "session.ended", ended.getJsonObject("meta").getJsonObject("webhook").getString("event"));
+    for (String path : List.of("/attended", "/not-attended")) {
+      for (Received delivery : receivedAt(path)) {
+        JsonObject detail =
+            parse(delivery.body())
+                .getJsonObject("data")
+                .getJsonObject("attributes")
+                .getJsonObject("registrant_detail");
+        assertEquals(session, detail.getString("session_id"));
+        assertEquals(path.equals("/attended"), detail.getBoolean("attended"), path);
+      }
+    }
+    control.deleteEvent(event);
+  }
 }
