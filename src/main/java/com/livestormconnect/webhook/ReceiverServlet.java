@@ -52,6 +52,8 @@ public class ReceiverServlet extends HttpServlet {
       throws IOException {
     if (request.getContentLengthLong() > MAX_BODY) {
       counts.oversized.incrementAndGet();
+      // The body is not read: the connection cannot be reused for another request.
+      response.setHeader("Connection", "close");
       answer(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too large");
       return;
     }

@@ -66,7 +66,11 @@ class ReceiverIT {
   DataSource dataSource;
 
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      // HTTP/1.1 as Livestorm posts (the JDK client would otherwise try an h2c upgrade).
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Signature signature = new Signature(SECRET);
 
   private long accountId;
