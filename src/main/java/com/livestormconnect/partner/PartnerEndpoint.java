@@ -32,6 +32,9 @@ final class PartnerEndpoint {
     this.clock = clock;
     this.client =
         HttpClient.newBuilder()
+            // HTTP/1.1 always: over plain http (a service on this machine) the JDK would otherwise
+            // offer an h2c upgrade with every POST, which some servers mishandle.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

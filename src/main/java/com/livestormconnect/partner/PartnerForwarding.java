@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +96,8 @@ public class PartnerForwarding {
     if (!settings.enabled()) {
       return;
     }
-    Instant now = clock.instant();
+    // Milliseconds, as the table keeps them: the body's timestamp reads the same as the row's.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     PartnerMessage message =
         new PartnerMessage(
             "msg_" + UUID.randomUUID().toString().replace("-", ""),

@@ -13,13 +13,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
  * The partner's own service in PartnerForwardingIT: a JDK HTTP server on 127.0.0.1 (started once,
- * in the server's JVM, on a free port) that records every request and answers with the statuses a
- * test scripts for a message id, 200 once the script is used up.
+ * in the test's JVM, on a free port) that records every request and answers with the statuses a
+ * test scripts for the requests whose body contains a marker, 200 once the script is used up.
  */
 final class PartnerStub {
   /** One request as the partner received it. */
@@ -34,8 +35,7 @@ final class PartnerStub {
   }
 
   private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
-  private static final Map<String, Deque<Integer>> SCRIPTS =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Deque<Integer>> SCRIPTS = new ConcurrentHashMap<>();
   private static HttpServer server;
 
   private PartnerStub() {}
