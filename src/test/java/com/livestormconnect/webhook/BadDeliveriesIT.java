@@ -163,17 +163,18 @@ class BadDeliveriesIT {
         int kind = i % 4;
         bad.add(
             pool.submit(
-                () ->
-                        switch (kind) {
-                          case 0 -> post(HttpRequest.BodyPublishers.ofByteArray(body), forged);
-                          case 1 -> post(HttpRequest.BodyPublishers.ofByteArray(body), null);
-                          case 2 -> post(HttpRequest.BodyPublishers.ofByteArray(body), replayed);
-                          default ->
-                              post(
-                                  HttpRequest.BodyPublishers.ofByteArray(oversized),
-                                  oversizedSigned);
-                        }
-                    .statusCode()));
+                () -> {
+                  HttpResponse<String> answer =
+                      switch (kind) {
+                        case 0 -> post(HttpRequest.BodyPublishers.ofByteArray(body), forged);
+                        case 1 -> post(HttpRequest.BodyPublishers.ofByteArray(body), null);
+                        case 2 -> post(HttpRequest.BodyPublishers.ofByteArray(body), replayed);
+                        default ->
+                            post(
+                                HttpRequest.BodyPublishers.ofByteArray(oversized), oversizedSigned);
+                      };
+                  return answer.statusCode();
+                }));
       }
       long[] took = new long[20];
       for (int i = 0; i < took.length; i++) {
