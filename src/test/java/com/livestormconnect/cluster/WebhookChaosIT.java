@@ -163,6 +163,14 @@ class WebhookChaosIT {
         sandbox.watchReplay(earlier, null);
       }
     }
+    // The sandbox sends one delivery at a time: its clock moves only once they have all been
+    // tried, so that the victim's retries fall due within the 35 minutes.
+    await(
+        "the deliveries sent",
+        Duration.ofMinutes(5),
+        () ->
+            sandbox.webhookDeliveries().getJsonNumber("queued").longValue() == 0
+                && subscription(victim.getString("id")).getInt("failures") > 0);
     // 35 minutes of errors for one subscription, retried on the sandbox's clock.
     for (int minute = 0; minute < 35; minute++) {
       sandbox.advanceClock(60);
