@@ -208,10 +208,14 @@ public record DemoData(
       String[] hostile = HostileValues.person(n);
       String first = hostile != null ? hostile[0] : Pools.pick(random, Pools.FIRST_NAMES);
       String last = hostile != null ? hostile[1] : Pools.pick(random, Pools.LAST_NAMES);
-      long created =
+      long drawn =
           Math.max(
               session.createdAt(),
               session.estimatedStartedAt() - random.nextInt(21 * 86_400) - 3600);
+      // No one registered in the future: a registration drawn after today falls within the last
+      // day instead (still after the session's creation, a day or more ago), so that every
+      // updated_at is in the past and a time filter up to now reads every registration.
+      long created = drawn <= today ? drawn : today - Math.floorMod(drawn, DAY);
       Registration.Place place = Pools.pick(random, Pools.PLACES);
       Registration.Source source =
           n % 97 == 0 ? HostileValues.SOURCE : Pools.pick(random, Pools.SOURCES);

@@ -106,4 +106,15 @@ class DemoDataTest {
         neverStarted.stream()
             .allMatch(s -> s.startedAt() == 0 && s.estimatedStartedAt() < TODAY + 86_400L));
   }
+
+  @Test
+  void noOneRegisteredInTheFuture() {
+    DATA.registrations().values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            r -> {
+              assertTrue(r.createdAt() <= TODAY, r.email() + " registered in the future");
+              assertTrue(r.updatedAt() <= TODAY + 86_400, r.email() + " changed in the future");
+            });
+  }
 }
