@@ -21,12 +21,13 @@ import java.util.TreeSet;
  * rows with plain SQL, so in-container tests (Derby) and two-node tests (PostgreSQL, from outside)
  * compare the same way. Each difference is one line naming the row and the field.
  */
-final class CopyDifferences {
+public final class CopyDifferences {
   private final List<String> found = new ArrayList<>();
 
   private CopyDifferences() {}
 
-  static List<String> between(JsonObject dump, Connection c, long accountId) throws SQLException {
+  public static List<String> between(JsonObject dump, Connection c, long accountId)
+      throws SQLException {
     CopyDifferences d = new CopyDifferences();
     d.compare("event", byId(dump.getJsonArray("events")), rows(c, "copy_event", accountId, null));
     d.compare(
@@ -53,7 +54,7 @@ final class CopyDifferences {
   }
 
   /** The differences, at most {@code max} of them, one per line, for an assertion's message. */
-  static String describe(List<String> differences, int max) {
+  public static String describe(List<String> differences, int max) {
     StringBuilder text = new StringBuilder(differences.size() + " differences");
     differences.stream().limit(max).forEach(line -> text.append("\n  ").append(line));
     if (differences.size() > max) {

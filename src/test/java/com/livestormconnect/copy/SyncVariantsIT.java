@@ -58,11 +58,12 @@ class SyncVariantsIT {
   @Resource(lookup = Database.JNDI_NAME)
   DataSource dataSource;
 
-  private final SandboxControl sandbox =
-      new SandboxControl(URI.create(System.getProperty("APP_BASE_URL")));
+  /** Made in the test: the property is the container's, not the client's. */
+  private SandboxControl sandbox;
 
   @Test
   void oneCycleMakesTheCopyEqualWhetherTheFilterIsHonouredOrIgnored() throws Exception {
+    sandbox = new SandboxControl(URI.create(System.getProperty("APP_BASE_URL")));
     sandbox.monthlyQuotaLeft(1_000_000);
     sandbox.variants(Map.of("SANDBOX_UPDATED_SINCE", "honoured"));
     try {
