@@ -48,15 +48,16 @@ class SyncChaosIT {
     database = SharedDatabase.fresh("livestorm_chaos", SyncChaosIT.class);
     int port1 = MicroNode.freePort();
     int port2 = MicroNode.freePort();
-    // Each API answer takes 200 ms on the wire: a kill most likely finds a page under way.
-    Map<String, String> common = Map.of("SANDBOX_LATENCY_MS", "200");
+    // Each API answer takes 200 ms on the wire: a kill most likely finds a page under way. One
+    // call of nodeSettings: both nodes need the same token encryption key.
+    Map<String, String> common = database.nodeSettings(port1, Map.of("SANDBOX_LATENCY_MS", "200"));
     Map<String, String> one = new HashMap<>(common);
     one.put("SYNC_INTERVAL", "0");
     Map<String, String> two = new HashMap<>(common);
     two.put("SYNC_INTERVAL", "900");
-    node1 = MicroNode.start("chaos1", port1, database.nodeSettings(port1, one));
+    node1 = MicroNode.start("chaos1", port1, one);
     node1.awaitUp(Duration.ofMinutes(3));
-    node2 = MicroNode.start("chaos2", port2, database.nodeSettings(port1, two));
+    node2 = MicroNode.start("chaos2", port2, two);
     node2.awaitUp(Duration.ofMinutes(3));
   }
 

@@ -65,7 +65,7 @@ class SyncVariantsIT {
   void oneCycleMakesTheCopyEqualWhetherTheFilterIsHonouredOrIgnored() throws Exception {
     sandbox = new SandboxControl(URI.create(System.getProperty("APP_BASE_URL")));
     sandbox.monthlyQuotaLeft(1_000_000);
-    sandbox.variants(Map.of("SANDBOX_UPDATED_SINCE", "honoured"));
+    sandbox.variants(Map.of("updated_since", "honoured"));
     try {
       long accountId = connected("identity:read events:read");
       sync.backfillAgain(accountId);
@@ -78,7 +78,7 @@ class SyncVariantsIT {
       Deque<String> upcoming = upcomingSessions(sandbox.dump());
 
       long honoured = cycleAfterChanges(accountId, upcoming, "honoured");
-      sandbox.variants(Map.of("SANDBOX_UPDATED_SINCE", "ignored"));
+      sandbox.variants(Map.of("updated_since", "ignored"));
       long ignored = cycleAfterChanges(accountId, upcoming, "ignored");
 
       System.out.printf(
