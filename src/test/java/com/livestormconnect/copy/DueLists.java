@@ -33,7 +33,11 @@ final class DueLists {
     }
   }
 
-  /** What the schedule would read once {@code interval} has passed is due now. */
+  /**
+   * What the schedule would read once {@code interval} has passed is due now: the events list and
+   * the sessions of all events, read every interval (the in-container tests run with {@code
+   * SYNC_INTERVAL=0}, so nothing is scheduled there), and what was scheduled within it.
+   */
   static void intervalElapsed(DataSource dataSource, long accountId, Duration interval)
       throws SQLException {
     long now = System.currentTimeMillis();
@@ -41,7 +45,8 @@ final class DueLists {
         PreparedStatement s =
             c.prepareStatement(
                 "UPDATE copy_scope SET next_read_at = ? WHERE account_id = ?"
-                    + " AND next_read_at IS NOT NULL AND next_read_at <= ?")) {
+                    + " AND (next_read_at <= ? OR kind = 'EVENTS'"
+                    + " OR (kind = 'SESSIONS' AND parent_id IS NULL))")) {
       s.setLong(1, now);
       s.setLong(2, accountId);
       s.setLong(3, now + interval.toMillis());
