@@ -134,6 +134,16 @@ public final class SandboxControl {
     expectOk(post("quota", Map.of("remaining", remaining)));
   }
 
+  /**
+   * The next {@code count} successful list answers whose path contains {@code path} ("" for any
+   * list) are spoilt: {@code malformed} (cut off, not JSON), {@code shrunk} (one row short), {@code
+   * record_count} (7 more than there are) or {@code long_id} (a first row whose id has 100,000
+   * characters).
+   */
+  public void badAnswers(String kind, int count, String path) {
+    expectOk(post("bad-answers", Map.of("kind", kind, "count", count, "path", path)));
+  }
+
   /** The next {@code count} successful refreshes rotate the tokens, then lose their answer. */
   public void loseRefreshAnswers(int count) {
     expectOk(post("lost-refresh-answers", Map.of("count", count)));

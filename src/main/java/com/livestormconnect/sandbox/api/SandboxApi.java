@@ -24,6 +24,7 @@ public class SandboxApi extends Application {
         Latency.class,
         BearerToken.class,
         InjectedFaults.class,
+        BadAnswers.class,
         RateLimiting.class,
         NoRoute.class,
         ScopeCheck.class,

@@ -141,6 +141,7 @@ public class ControlServlet extends HttpServlet {
           long left = limits.setRemaining(number(params, "remaining", null, 0, 1_000_000_000));
           JsonBody.write(response, 200, JSON, Map.of("remaining", left));
         }
+        case "/bad-answers" -> queueBadAnswers(params, response);
         case "/lost-refresh-answers" -> {
           int count = (int) number(params, "count", 1L, 0, 100);
           faults.loseRefreshAnswers(count);
@@ -196,6 +197,25 @@ public class ControlServlet extends HttpServlet {
     faults.queue(status, count, retryAfter);
     JsonBody.write(
         response, 200, JSON, Map.of("status", status, "count", count, "retryAfter", retryAfter));
+  }
+
+  /**
+   * {@code {"kind": "malformed|shrunk|record_count|long_id", "count": n, "path": "..."}}: the next
+   * {@code count} successful list answers whose path contains {@code path} (any list when absent)
+   * are spoilt that way.
+   */
+  private void queueBadAnswers(JsonObject params, HttpServletResponse response) throws IOException {
+    String kind = params.getString("kind", "");
+    if (!Faults.BAD_ANSWERS.contains(kind)) {
+      throw new BadValue("kind must be one of " + Faults.BAD_ANSWERS);
+    }
+    int count = (int) number(params, "count", 1L, 0, 100);
+    String path = params.getString("path", "");
+    if (path.length() > 300) {
+      throw new BadValue("path must be at most 300 characters");
+    }
+    faults.queueBadAnswers(kind, count, path);
+    JsonBody.write(response, 200, JSON, Map.of("kind", kind, "count", count, "path", path));
   }
 
   /**

@@ -35,6 +35,33 @@ public class Faults {
     return remaining;
   }
 
+  /**
+   * How a list answer can be spoilt: not JSON at all, one row short of the page it says it is, a
+   * {@code record_count} that disagrees with the rows there are, a row whose id is 100,000
+   * characters long.
+   */
+  public static final java.util.List<String> BAD_ANSWERS =
+      java.util.List.of("malformed", "shrunk", "record_count", "long_id");
+
+  private String badAnswer;
+  private String badAnswerPath = "";
+  private int badAnswersLeft;
+
+  public synchronized void queueBadAnswers(String kind, int count, String pathContains) {
+    badAnswer = kind;
+    badAnswersLeft = count;
+    badAnswerPath = pathContains;
+  }
+
+  /** How to spoil this list answer, if a bad answer is queued for its path; each uses one up. */
+  public synchronized Optional<String> takeBadAnswer(String path) {
+    if (badAnswersLeft <= 0 || !path.contains(badAnswerPath)) {
+      return Optional.empty();
+    }
+    badAnswersLeft--;
+    return Optional.of(badAnswer);
+  }
+
   private int lostRefreshAnswers;
 
   /** The next {@code count} successful refreshes rotate the tokens, then lose their answer. */
