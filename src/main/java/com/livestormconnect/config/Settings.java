@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,7 +27,6 @@ public record Settings(
     LivestormSettings livestorm,
     DatabaseSettings database,
     EncryptionKeys encryptionKeys,
-    Duration livestormCacheTtl,
     TrustedProxies trustedProxies,
     boolean signupOpen,
     int signupLimitPerHour,
@@ -78,7 +76,6 @@ public record Settings(
             .map(s -> s.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
     // How long pages may reuse a connection's Livestorm answers (0 = never).
-    Duration cacheTtl = Duration.ofSeconds(env.integer("LIVESTORM_CACHE_TTL", 30, 0, 3600));
     // Read by the sandbox itself (it imports nothing from the app); checked here so a bad value
     // stops start-up like any other.
     env.integer("SANDBOX_LATENCY_MS", 0, 0, 10_000);
@@ -109,7 +106,6 @@ public record Settings(
         livestorm,
         database,
         keys,
-        cacheTtl,
         proxies,
         signupOpen,
         signupLimit,

@@ -219,18 +219,7 @@ class SettingsTest {
   }
 
   @Test
-  void theLivestormCacheLastsThirtySecondsByDefaultAndZeroTurnsItOff() {
-    assertEquals(java.time.Duration.ofSeconds(30), parse(Map.of()).livestormCacheTtl());
-    assertEquals(
-        java.time.Duration.ZERO, parse(Map.of("LIVESTORM_CACHE_TTL", "0")).livestormCacheTtl());
-  }
-
-  @Test
-  void badCacheAndLatencySettingsStopStartUpNamingTheVariable() {
-    ConfigurationException cache =
-        assertThrows(
-            ConfigurationException.class, () -> parse(Map.of("LIVESTORM_CACHE_TTL", "-1")));
-    assertTrue(cache.getMessage().contains("LIVESTORM_CACHE_TTL"), cache.getMessage());
+  void aBadLatencySettingStopsStartUpNamingTheVariable() {
     ConfigurationException latency =
         assertThrows(
             ConfigurationException.class, () -> parse(Map.of("SANDBOX_LATENCY_MS", "soon")));
