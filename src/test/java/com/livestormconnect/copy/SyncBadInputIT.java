@@ -88,6 +88,8 @@ class SyncBadInputIT {
       changes.markStale(accountId, com.livestormconnect.copy.Scope.people(spoilt));
       changes.markStale(accountId, com.livestormconnect.copy.Scope.people(next));
       Instant marked = Instant.now();
+      // Marks are batched (read STALE_DELAY later): let that delay pass here.
+      DueLists.intervalElapsed(dataSource, accountId, Changes.STALE_DELAY);
       untilNothingDue(accountId, Duration.ofMinutes(2));
 
       CopyStatus status = copy.status(accountId);
