@@ -48,7 +48,12 @@ public class TokenStore {
         .getResultList();
   }
 
-  /** Every connection, oldest first, for administrators. Nothing is decrypted. */
+  /**
+   * Every connection, oldest first, for administrators and background checks. Nothing is
+   * decrypted. In a transaction, like every read here: on Payara a managed task closes the
+   * non-transactional EntityManager when it ends, and the next run's read would then fail.
+   */
+  @Transactional
   public List<ConnectionSummary> all() {
     return em.createNamedQuery("LivestormConnection.all", LivestormConnection.class)
         .getResultStream()

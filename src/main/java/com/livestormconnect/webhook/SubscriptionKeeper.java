@@ -80,9 +80,17 @@ public class SubscriptionKeeper {
     return URI.create(settings.appBaseUrl() + "/webhooks/livestorm/" + token);
   }
 
+  /** One scan; never throws, since a periodic task that throws is never run again. */
   private void checkDue() {
+    List<ConnectionSummary> all;
+    try {
+      all = connections.all();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Listing the connections for the webhook check failed", e);
+      return;
+    }
     Instant now = clock.instant();
-    for (ConnectionSummary connection : connections.all()) {
+    for (ConnectionSummary connection : all) {
       try {
         if (mayWrite(connection)
             && !connection.needsReconnect()
