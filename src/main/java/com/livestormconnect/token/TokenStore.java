@@ -49,9 +49,9 @@ public class TokenStore {
   }
 
   /**
-   * Every connection, oldest first, for administrators and background checks. Nothing is
-   * decrypted. In a transaction, like every read here: on Payara a managed task closes the
-   * non-transactional EntityManager when it ends, and the next run's read would then fail.
+   * Every connection, oldest first, for administrators and background checks. Nothing is decrypted.
+   * In a transaction, like every read here: on Payara a managed task closes the non-transactional
+   * EntityManager when it ends, and the next run's read would then fail.
    */
   @Transactional
   public List<ConnectionSummary> all() {
