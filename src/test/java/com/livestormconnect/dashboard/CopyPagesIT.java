@@ -9,13 +9,18 @@ import com.livestormconnect.Deployments;
 import com.livestormconnect.SandboxControl;
 import com.livestormconnect.account.AccountStore;
 import com.livestormconnect.connect.ConnectFlow;
+import com.livestormconnect.database.Database;
 import com.livestormconnect.livestorm.Access;
 import com.livestormconnect.livestorm.LivestormClient;
 import com.livestormconnect.livestorm.Person;
 import com.livestormconnect.livestorm.Session;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +30,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,6 +59,9 @@ class CopyPagesIT {
 
   @Inject AccountStore accounts;
 
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource dataSource;
+
   private static URI base() {
     return URI.create(System.getProperty("APP_BASE_URL"));
   }
@@ -71,6 +80,33 @@ class CopyPagesIT {
 
   private static long calls() {
     return new SandboxControl(base()).counter("api_requests");
+  }
+
+  /**
+   * The sandbox's count once the copy's own background reads are over: the app's writes mark lists
+   * for the sync to re-read 30 s later (a registration marks its event's sessions), and those calls
+   * are not the page's. The marks are made due now and the count is taken once no list is marked or
+   * being read (at most a minute).
+   */
+  private long quietCalls() throws Exception {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE copy_scope SET next_read_at = 0 WHERE stale_since IS NOT NULL");
+      long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (System.nanoTime() < end) {
+        try (ResultSet busy =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM copy_scope WHERE stale_since IS NOT NULL"
+                    + " OR reading_page IS NOT NULL")) {
+          busy.next();
+          if (busy.getLong(1) == 0) {
+            break;
+          }
+        }
+        Thread.sleep(250);
+      }
+    }
+    return calls();
   }
 
   /** Presses a page's refresh button; answers the page it leads back to. */
@@ -105,7 +141,7 @@ class CopyPagesIT {
   }
 
   @Test
-  void onceTheCopyHoldsThePagesBrowsingMakesNoLivestormCall() {
+  void onceTheCopyHoldsThePagesBrowsingMakesNoLivestormCall() throws Exception {
     ConnectFlow user = connected();
     Session session = sessionOfSomeSize(user);
     String event = "/events/" + session.eventId();
@@ -118,7 +154,7 @@ class CopyPagesIT {
     refresh(user.browser, "event", session.eventId(), event);
     refresh(user.browser, "session", session.id(), sessionPage);
 
-    long made = calls();
+    long made = quietCalls();
     for (String path :
         List.of(
             "/dashboard",
@@ -141,7 +177,7 @@ class CopyPagesIT {
   }
 
   @Test
-  void peopleAreSortedAndSearchedAcrossAllRowsAndARegistrationShowsAtOnce() {
+  void peopleAreSortedAndSearchedAcrossAllRowsAndARegistrationShowsAtOnce() throws Exception {
     ConnectFlow user = connected();
     Session session = sessionOfSomeSize(user);
     String sessionPage = "/sessions/" + session.id();
@@ -171,7 +207,7 @@ class CopyPagesIT {
     }
     assertTrue(livestormPage >= 2, "Livestorm's page of the new person: " + livestormPage);
 
-    long made = calls();
+    long made = quietCalls();
     String byName = ok(user.browser, sessionPage + "?sort=name").body();
     assertEquals("!Aardvark Zz", first(FIRST_PERSON, byName), "sorted across all rows");
     assertTrue(byName.contains("The person was registered to this session."), byName);
@@ -186,7 +222,7 @@ class CopyPagesIT {
   }
 
   @Test
-  void eventsTheAppCreatesEditsAndDeletesShowFromTheCopyAtOnce() {
+  void eventsTheAppCreatesEditsAndDeletesShowFromTheCopyAtOnce() throws Exception {
     ConnectFlow user = connected();
     refresh(user.browser, "events", null, "/events");
     String title = "Copy check " + UUID.randomUUID();
@@ -196,7 +232,7 @@ class CopyPagesIT {
     assertEquals(303, created.statusCode(), created.body());
     String eventPath = ConnectFlow.location(created);
 
-    long made = calls();
+    long made = quietCalls();
     String list = ok(user.browser, "/events?q=" + title.substring(11)).body();
     assertTrue(list.contains(title) && list.contains(AS_OF), list);
     assertEquals(made, calls(), "the new event came from the copy");
@@ -209,14 +245,14 @@ class CopyPagesIT {
                 eventPath + "/edit",
                 Map.of("title", title + " renamed", "description", "", "status", "draft"))
             .statusCode());
-    made = calls();
+    made = quietCalls();
     assertTrue(ok(user.browser, "/events?q=" + title.substring(11)).body().contains("renamed"));
     assertEquals(made, calls());
 
     ok(user.browser, eventPath + "/delete");
     assertEquals(
         303, user.browser.post(eventPath + "/delete", Map.of("confirm", "yes")).statusCode());
-    made = calls();
+    made = quietCalls();
     assertFalse(ok(user.browser, "/events?q=" + title.substring(11)).body().contains(title));
     assertEquals(made, calls());
   }
@@ -229,7 +265,7 @@ class CopyPagesIT {
     refresh(user.browser, "events", null, "/events");
     refresh(user.browser, "session", session.id(), sessionPage);
 
-    long made = calls();
+    long made = quietCalls();
     HttpResponse<String> kept = user.browser.get(sessionPage + "/people.csv");
     assertEquals(200, kept.statusCode());
     assertTrue(kept.headers().firstValue("Last-Modified").isPresent(), "as of the copy");
@@ -242,7 +278,7 @@ class CopyPagesIT {
     assertEquals(sortedLines(live.body()), sortedLines(kept.body()), "the same rows");
 
     ok(user.browser, sessionPage);
-    made = calls();
+    made = quietCalls();
     HttpResponse<String> started = user.browser.post(sessionPage + "/people.csv", Map.of());
     assertEquals(303, started.statusCode(), started.body());
     String job = ConnectFlow.location(started);
