@@ -294,6 +294,28 @@ class Checkpoints {
       boolean last,
       boolean tracked,
       long now) {
+    return commitPage(
+        accountId, holder, leaseUntil, state, page, items, recordCount, last, tracked, true, now);
+  }
+
+  /**
+   * As above; with {@code openChildren} false the lists under the rows are only made known, not
+   * due: a person's refresh re-reads just its list, and the sync reads a new row's list when it
+   * next reads the parent (a list never read is due then).
+   */
+  @Transactional
+  PageDone commitPage(
+      long accountId,
+      String holder,
+      long leaseUntil,
+      ScopeState state,
+      int page,
+      List<JsonObject> items,
+      long recordCount,
+      boolean last,
+      boolean tracked,
+      boolean openChildren,
+      long now) {
     try (Connection c = dataSource.getConnection()) {
       if (holder != null) {
         if (update(
@@ -336,9 +358,9 @@ class Checkpoints {
         changes.announce(put.change());
         boolean changed = put.change() != null;
         if (incoming.kind() == Kind.EVENT) {
-          opens(c, accountId, Scope.sessions(incoming.id()), changed, now);
+          opens(c, accountId, Scope.sessions(incoming.id()), changed, openChildren, now);
         } else if (incoming.kind() == Kind.SESSION) {
-          opens(c, accountId, Scope.people(incoming.id()), changed, now);
+          opens(c, accountId, Scope.people(incoming.id()), changed, openChildren, now);
         }
       }
       if (tracked) {
@@ -364,9 +386,13 @@ class Checkpoints {
   }
 
   /** A list under a row just read: known from now on, and due now when its parent changed. */
-  private static void opens(Connection c, long accountId, Scope child, boolean changed, long now)
+  private static void opens(
+      Connection c, long accountId, Scope child, boolean changed, boolean due, long now)
       throws SQLException {
     CopyRows.ensureScope(c, accountId, child);
+    if (!due) {
+      return;
+    }
     if (changed) {
       due(c, accountId, child, now);
     } else {

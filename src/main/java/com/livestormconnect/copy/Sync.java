@@ -81,7 +81,7 @@ public class Sync {
     } catch (Stop paused) {
       return false;
     }
-    return readNow(accountId, scope, Access.background(accountId)).isPresent();
+    return readNow(accountId, scope, Access.background(accountId), true).isPresent();
   }
 
   /**
@@ -91,15 +91,18 @@ public class Sync {
    * the list keeps its last good rows).
    */
   public Optional<Refreshed> refreshAsked(long accountId, Scope scope) {
-    return readNow(accountId, scope, Access.of(accountId));
+    return readNow(accountId, scope, Access.of(accountId), false);
   }
 
   /**
    * Reads {@code scope} in full outside its checkpoint (a read in progress of the scheduled sync is
    * left alone), each page committed as it comes; only after a complete read are the rows Livestorm
-   * no longer lists removed and the list marked complete as of the read's start.
+   * no longer lists removed and the list marked complete as of the read's start. With {@code
+   * openChildren} the lists under rows that changed are due now (the sync's way); without, a
+   * person's refresh spends nothing beyond its own list.
    */
-  private Optional<Refreshed> readNow(long accountId, Scope scope, Access access) {
+  private Optional<Refreshed> readNow(
+      long accountId, Scope scope, Access access, boolean openChildren) {
     Instant started = clock.instant();
     ScopeState state =
         new ScopeState(scope, null, false, null, null, 0, true, null, null, started, null, 0);
@@ -119,6 +122,7 @@ public class Sync {
               announced,
               false,
               false,
+              openChildren,
               clock.millis());
       items += done.items();
       if (last(answer, page)) {
