@@ -1,6 +1,7 @@
 package com.livestormconnect.sandbox.api;
 
 import com.livestormconnect.sandbox.control.Faults;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -14,8 +15,11 @@ import java.util.Optional;
 
 /**
  * A bad answer queued by a test (control {@code bad-answers}) spoils the next successful list
- * answers: a client must cope with what a real server or a proxy in between can send.
+ * answers: a client must cope with what a real server or a proxy in between can send. A CDI bean
+ * (like the other filters), so that every server injects its {@link Faults}: WildFly and Liberty do
+ * not inject into a provider that is not one.
  */
+@ApplicationScoped
 public class BadAnswers implements ContainerResponseFilter {
   @Inject Faults faults;
 
