@@ -280,28 +280,10 @@ class Checkpoints {
    * Commits one page: its rows (newest wins), the lists they open (an event's sessions, a session's
    * people; due now when their parent changed), the call, and, when {@code tracked}, the checkpoint
    * (page done, items counted, Livestorm's record_count as first announced). With a {@code holder},
-   * only while that node holds the lease, which is renewed until {@code leaseUntil}.
-   */
-  @Transactional
-  PageDone commitPage(
-      long accountId,
-      String holder,
-      long leaseUntil,
-      ScopeState state,
-      int page,
-      List<JsonObject> items,
-      long recordCount,
-      boolean last,
-      boolean tracked,
-      long now) {
-    return commitPage(
-        accountId, holder, leaseUntil, state, page, items, recordCount, last, tracked, true, now);
-  }
-
-  /**
-   * As above; with {@code openChildren} false the lists under the rows are only made known, not
-   * due: a person's refresh re-reads just its list, and the sync reads a new row's list when it
-   * next reads the parent (a list never read is due then).
+   * only while that node holds the lease, which is renewed until {@code leaseUntil}. With {@code
+   * openChildren} false the lists under the rows are only made known, not due: a person's refresh
+   * re-reads just its list, and the sync reads a new row's list when it next reads the parent (a
+   * list never read is due then).
    */
   @Transactional
   PageDone commitPage(

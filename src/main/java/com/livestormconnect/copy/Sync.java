@@ -315,6 +315,7 @@ public class Sync {
               announced,
               last,
               true,
+              true,
               clock.millis());
       state = done.state();
       if (done.refused() > 0) {

@@ -83,7 +83,7 @@ class CheckpointsTest {
     assertTrue(first.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE));
     ScopeState state = first.begin(ACCOUNT, PEOPLE, true, null, null, 100);
     first.commitPage(
-        ACCOUNT, NODE, Long.MAX_VALUE, state, 0, people(0, 50, 10), 120, false, true, 200);
+        ACCOUNT, NODE, Long.MAX_VALUE, state, 0, people(0, 50, 10), 120, false, true, true, 200);
     // The node dies here: page 1 was fetched but never committed.
 
     Checkpoints second = node();
@@ -104,6 +104,7 @@ class CheckpointsTest {
                 120,
                 false,
                 true,
+                true,
                 300)
             .state();
     ScopeState done =
@@ -116,6 +117,7 @@ class CheckpointsTest {
                 2,
                 people(100, 120, 10),
                 120,
+                true,
                 true,
                 true,
                 300)
@@ -137,7 +139,7 @@ class CheckpointsTest {
     ScopeState first = node.begin(ACCOUNT, PEOPLE, true, null, null, 100);
     first =
         node.commitPage(
-                ACCOUNT, NODE, Long.MAX_VALUE, first, 0, people(0, 3, 10), 3, true, true, 100)
+                ACCOUNT, NODE, Long.MAX_VALUE, first, 0, people(0, 3, 10), 3, true, true, true, 100)
             .state();
     node.finish(ACCOUNT, NODE, first, null, 100);
     announced.clear();
@@ -145,7 +147,7 @@ class CheckpointsTest {
     // A re-list that stops half-way (given up) deletes nothing.
     ScopeState partial = node.begin(ACCOUNT, PEOPLE, true, null, null, 1000);
     node.commitPage(
-        ACCOUNT, NODE, Long.MAX_VALUE, partial, 0, people(0, 1, 10), 2, false, true, 1000);
+        ACCOUNT, NODE, Long.MAX_VALUE, partial, 0, people(0, 1, 10), 2, false, true, true, 1000);
     node.abandon(ACCOUNT, PEOPLE, "the list changed while it was read", 1000, null);
     assertEquals(3, count());
 
@@ -153,7 +155,7 @@ class CheckpointsTest {
     ScopeState full = node.begin(ACCOUNT, PEOPLE, true, null, null, 2000);
     full =
         node.commitPage(
-                ACCOUNT, NODE, Long.MAX_VALUE, full, 0, people(0, 2, 10), 2, true, true, 2000)
+                ACCOUNT, NODE, Long.MAX_VALUE, full, 0, people(0, 2, 10), 2, true, true, true, 2000)
             .state();
     node.finish(ACCOUNT, NODE, full, null, 2000);
     assertEquals(2, count());
@@ -170,7 +172,7 @@ class CheckpointsTest {
     assertTrue(a.takeLease(ACCOUNT, "node-b", 1001, 2000), "expired: taken over");
     ScopeState state = a.begin(ACCOUNT, PEOPLE, true, null, null, 1001);
     try {
-      a.commitPage(ACCOUNT, "node-a", 3000, state, 0, people(0, 5, 10), 5, true, true, 1100);
+      a.commitPage(ACCOUNT, "node-a", 3000, state, 0, people(0, 5, 10), 5, true, true, true, 1100);
     } catch (Checkpoints.LeaseLost expected) {
       assertEquals(0, count());
       return;
