@@ -93,7 +93,8 @@ class SyncBenchmark {
   void backfillIncrementalAndBrowsing() throws Exception {
     URI base = URI.create(System.getProperty("APP_BASE_URL"));
     sandbox = new SandboxControl(base);
-    List<String> lines = new ArrayList<>();
+    // Each figure is printed as soon as it is known, so a run that fails later still shows it.
+    List<String> lines = new Figures();
     lines.add(
         String.format(
             Locale.ROOT,
@@ -228,11 +229,11 @@ class SyncBenchmark {
     lines.add(
         "Time per page (GET to last byte on 127.0.0.1, inside the server's JVM): "
             + String.join("; ", times));
-    lines.forEach(System.out::println);
     Path report =
         Path.of(System.getProperty("project.build.directory", "target"), "benchmarks", "sync.txt");
     Files.createDirectories(report.getParent());
     Files.write(report, lines);
+    System.out.println("SyncBenchmark: figures written to " + report.toAbsolutePath());
   }
 
   /**
@@ -261,6 +262,15 @@ class SyncBenchmark {
       }
     }
     return live;
+  }
+
+  /** Lines printed as they are added. */
+  private static final class Figures extends ArrayList<String> {
+    @Override
+    public boolean add(String line) {
+      System.out.println("SyncBenchmark: " + line);
+      return super.add(line);
+    }
   }
 
   /** Nearest rank. */
@@ -346,7 +356,7 @@ class SyncBenchmark {
         int size = people.containsKey(id) ? people.getJsonArray(id).size() : 0;
         if ("upcoming".equals(a.getString("status", null))) {
           upcoming.add(id);
-        } else if (!a.isNull("ended_at") && size >= 30) {
+        } else if (List.of("past", "on_demand").contains(a.getString("status", "")) && size >= 30) {
           ended.add(id);
           if (size > biggestSize) {
             biggest = id;
