@@ -41,15 +41,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The sync's benchmark, not a test: run with {@code ./mvnw -Pbenchmark verify
  * -Dit.test=SyncBenchmark -DpostgresSkip=true}. It runs inside the server (Payara Micro, Derby), so
- * the heap it samples is the server's. Backfills the sandbox's demo organization (calls against the
- * target of 420 plus one per session, time at 5 requests per second, used heap sampled meanwhile
- * and after a full GC every {@link #GC_EVERY}), then one incremental cycle after 1 % of the
- * registrations changed (new people on upcoming sessions, replays watched on ended ones), then the
- * browsing script (dashboard, events, an event, a session, back to the event, back to the events)
- * as real page loads over HTTP by the benchmark's own account signed in: Livestorm calls (the
- * sandbox's counter) and time per page, p50/p95 per kind after a warm-up round. Asserts only that
- * the figures mean something, never a time. Figures go to target/benchmarks/sync.txt and are
- * printed.
+ * the heap it samples is the server's (with the tests' in-memory Derby, the copy's rows are in it
+ * too). Backfills the sandbox's demo organization (calls against the target of 420 plus one per
+ * session, time at 5 requests per second, used heap sampled meanwhile and after a full GC every
+ * {@link #GC_EVERY}), then one incremental cycle after 1 % of the registrations changed (new people
+ * on upcoming sessions, replays watched on ended ones), then the browsing script (dashboard,
+ * events, an event, a session, back to the event, back to the events) as real page loads over HTTP
+ * by the benchmark's own account signed in: Livestorm calls (the sandbox's counter) and time per
+ * page, p50/p95 per kind after a warm-up round. Asserts only that the figures mean something, never
+ * a time. Figures go to target/benchmarks/sync.txt and are printed.
  */
 @ExtendWith(ArquillianExtension.class)
 class SyncBenchmark {
