@@ -434,8 +434,22 @@ class Checkpoints {
         throw new LeaseLost(accountId);
       }
       Instant started = state.readingStartedAt();
+      String key = state.scope().key();
+      long start = started.toEpochMilli();
+      // Rows refused during the read (an id or a resource the copy cannot keep) recorded a
+      // problem: it stays shown, and a full read deletes nothing, since a refused row that the
+      // copy held in an earlier, acceptable form would look gone.
+      boolean refusals =
+          !longs(
+                  c,
+                  "SELECT problem_at FROM copy_scope WHERE account_id = ? AND scope_key = ?"
+                      + " AND problem_at >= ?",
+                  accountId,
+                  key,
+                  start)
+              .isEmpty();
       int removed = 0;
-      if (state.readingFull()) {
+      if (state.readingFull() && !refusals) {
         for (String[] gone : unseen(c, accountId, state.scope(), started.toEpochMilli())) {
           removed++;
           CopyRows.forget(c, accountId, Kind.valueOf(gone[0]), gone[1], gone[2])
@@ -443,8 +457,6 @@ class Checkpoints {
         }
       }
       Instant asOf = state.readingUntil() != null ? state.readingUntil() : started;
-      long start = started.toEpochMilli();
-      String key = state.scope().key();
       // A mark made while the read ran may concern a change the read missed: it stays due.
       update(
           c,
@@ -470,7 +482,8 @@ class Checkpoints {
       }
       update(
           c,
-          "UPDATE copy_scope SET as_of = ?, complete = TRUE, problem = NULL, problem_at = NULL"
+          "UPDATE copy_scope SET as_of = ?, complete = TRUE"
+              + (refusals ? "" : ", problem = NULL, problem_at = NULL")
               + " WHERE account_id = ? AND scope_key = ?",
           asOf.toEpochMilli(),
           accountId,

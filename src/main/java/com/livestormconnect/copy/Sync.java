@@ -125,6 +125,7 @@ public class Sync {
               openChildren,
               clock.millis());
       items += done.items();
+      refusedRows(accountId, scope, done);
       if (last(answer, page)) {
         break;
       }
@@ -318,13 +319,7 @@ public class Sync {
               true,
               clock.millis());
       state = done.state();
-      if (done.refused() > 0) {
-        checkpoints.problem(
-            accountId,
-            scope,
-            done.refused() + " row(s) not kept: " + done.refusal(),
-            clock.millis());
-      }
+      refusedRows(accountId, scope, done);
       if (last) {
         end(accountId, holder, state);
         return;
@@ -350,6 +345,14 @@ public class Sync {
     }
     checkpoints.finish(
         accountId, holder, state, nextRead(accountId, state.scope()), clock.millis());
+  }
+
+  /** Rows of a page the copy could not keep: a problem of the list, kept after its read ends. */
+  private void refusedRows(long accountId, Scope scope, Checkpoints.PageDone done) {
+    if (done.refused() > 0) {
+      checkpoints.problem(
+          accountId, scope, done.refused() + " row(s) not kept: " + done.refusal(), clock.millis());
+    }
   }
 
   private void giveUp(long accountId, Scope scope, String problem) {

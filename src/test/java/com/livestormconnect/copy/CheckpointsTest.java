@@ -165,6 +165,34 @@ class CheckpointsTest {
   }
 
   @Test
+  void aFullReadWithRowsRefusedDeletesNothingAndItsProblemStays() {
+    Checkpoints node = node();
+    node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
+    ScopeState first = node.begin(ACCOUNT, PEOPLE, true, null, null, 100);
+    first =
+        node.commitPage(
+                ACCOUNT, NODE, Long.MAX_VALUE, first, 0, people(0, 3, 10), 3, true, true, true, 100)
+            .state();
+    node.finish(ACCOUNT, NODE, first, null, 100);
+
+    // p2 comes back with an id the copy cannot keep: it is refused, so p2 looks unseen.
+    List<JsonObject> page = new ArrayList<>(people(0, 2, 20));
+    page.add(CopyRowsTest.person("x".repeat(100_000), "s1", 20, false));
+    ScopeState full = node.begin(ACCOUNT, PEOPLE, true, null, null, 2000);
+    Checkpoints.PageDone done =
+        node.commitPage(ACCOUNT, NODE, Long.MAX_VALUE, full, 0, page, 3, true, true, true, 2000);
+    assertEquals(1, done.refused());
+    node.problem(ACCOUNT, PEOPLE, "1 row(s) not kept: " + done.refusal(), 2000);
+    node.finish(ACCOUNT, NODE, done.state(), null, 2000);
+
+    assertEquals(3, count(), "nothing deleted by a read that refused a row");
+    CopyStatus status = new LocalCopy(derby).status(ACCOUNT);
+    assertTrue(
+        status.problem() != null && status.problem().startsWith("1 row(s) not kept"),
+        "the problem stays after the read: " + status);
+  }
+
+  @Test
   void aNodeThatLostItsLeaseCommitsNothing() {
     Checkpoints a = node();
     assertTrue(a.takeLease(ACCOUNT, "node-a", 0, 1000));

@@ -97,7 +97,9 @@ class SyncBadInputIT {
       assertTrue(
           status.problemAt() != null && !status.problemAt().isBefore(marked.minusSeconds(1)),
           kind + ": the problem is an older one: " + status);
-      System.out.printf("SyncBadInputIT %s: problem recorded: %s%n", kind, status.problem());
+      String problem = listProblem(accountId, spoilt, marked);
+      assertNotNull(problem, kind + ": no problem recorded for the spoilt list");
+      System.out.printf("SyncBadInputIT %s: problem recorded: %s%n", kind, problem);
       Map<String, String> after = people(accountId, spoilt);
       // No row lost to an answer that cannot be trusted (the rows of a page that could be read
       // may be applied, newest wins), and nothing the copy cannot keep.
@@ -130,6 +132,22 @@ class SyncBadInputIT {
     }
     assertTrue(ids.size() >= 8, "the demo has small upcoming sessions: " + ids);
     return ids;
+  }
+
+  /** The problem the session's people list recorded at {@code since} or later; null if none. */
+  private String listProblem(long accountId, String sessionId, Instant since) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT problem FROM copy_scope WHERE account_id = ? AND scope_key = ?"
+                    + " AND problem_at >= ?")) {
+      s.setLong(1, accountId);
+      s.setString(2, com.livestormconnect.copy.Scope.people(sessionId).key());
+      s.setLong(3, since.minusSeconds(1).toEpochMilli());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    }
   }
 
   /** The copy's rows of a session's people: id to the resource as stored. */
