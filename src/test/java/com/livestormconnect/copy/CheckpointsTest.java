@@ -132,8 +132,8 @@ class CheckpointsTest {
     assertTrue(second.due(ACCOUNT, 500, 10).isEmpty(), "nothing left to read");
   }
 
-  @Test
-  void onlyACompleteFullReListDeletes() {
+  /** A node holding the lease, after a complete read of p0, p1 and p2. */
+  private Checkpoints threePeopleRead() {
     Checkpoints node = node();
     node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
     ScopeState first = node.begin(ACCOUNT, PEOPLE, true, null, null, 100);
@@ -142,6 +142,12 @@ class CheckpointsTest {
                 ACCOUNT, NODE, Long.MAX_VALUE, first, 0, people(0, 3, 10), 3, true, true, true, 100)
             .state();
     node.finish(ACCOUNT, NODE, first, null, 100);
+    return node;
+  }
+
+  @Test
+  void onlyACompleteFullReListDeletes() {
+    Checkpoints node = threePeopleRead();
     announced.clear();
 
     // A re-list that stops half-way (given up) deletes nothing.
@@ -166,14 +172,7 @@ class CheckpointsTest {
 
   @Test
   void aFullReadWithRowsRefusedDeletesNothingAndItsProblemStays() {
-    Checkpoints node = node();
-    node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
-    ScopeState first = node.begin(ACCOUNT, PEOPLE, true, null, null, 100);
-    first =
-        node.commitPage(
-                ACCOUNT, NODE, Long.MAX_VALUE, first, 0, people(0, 3, 10), 3, true, true, true, 100)
-            .state();
-    node.finish(ACCOUNT, NODE, first, null, 100);
+    Checkpoints node = threePeopleRead();
 
     // p2 comes back with an id the copy cannot keep: it is refused, so p2 looks unseen.
     List<JsonObject> page = new ArrayList<>(people(0, 2, 20));
