@@ -10,6 +10,11 @@ public enum Applied {
   UNCHANGED,
   /** Older than the row held (by {@code updated_at}): ignored. */
   OLDER,
+  /**
+   * Out of order ({@link Changes#applyDelivered}) and different from the row held with the same
+   * {@code updated_at}: not applied, for the caller to have its list re-read.
+   */
+  TIED,
   /** Not a resource the copy can keep (wrong type, no id, too long, no session): ignored. */
   REFUSED,
   /** The account has no connection: nothing is kept. */

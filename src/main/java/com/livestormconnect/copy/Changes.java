@@ -53,6 +53,23 @@ public class Changes {
    */
   @Transactional
   public Applied apply(long accountId, String type, JsonObject resource) {
+    return apply(accountId, type, resource, false);
+  }
+
+  /**
+   * As {@link #apply}, for a resource that may come out of order (a webhook delivery, retried,
+   * duplicated and shuffled): a different version with the same {@code updated_at} as the row held
+   * is not applied ({@link Applied#TIED}), and the caller has its list re-read. {@code updated_at}
+   * counts whole seconds, so a session started and ended within one second is delivered twice with
+   * the same one: applying the delivery that comes last would put the earlier state back, and the
+   * sync restoring the current one would then announce the same change a second time.
+   */
+  @Transactional
+  public Applied applyDelivered(long accountId, String type, JsonObject resource) {
+    return apply(accountId, type, resource, true);
+  }
+
+  private Applied apply(long accountId, String type, JsonObject resource, boolean outOfOrder) {
     Incoming incoming;
     try {
       incoming = Incoming.of(type, resource, null);
@@ -64,7 +81,7 @@ public class Changes {
       if (!locked(c, accountId)) {
         return Applied.NOT_CONNECTED;
       }
-      CopyRows.Put put = CopyRows.put(c, accountId, incoming, clock.millis());
+      CopyRows.Put put = CopyRows.put(c, accountId, incoming, clock.millis(), outOfOrder);
       announce(put.change());
       return put.applied();
     } catch (SQLException e) {

@@ -83,6 +83,18 @@ final class CopyRows {
    * keeps it.
    */
   static Put put(Connection c, long accountId, Incoming in, long now) throws SQLException {
+    return put(c, accountId, in, now, false);
+  }
+
+  /**
+   * As {@link #put(Connection, long, Incoming, long)}; when {@code outOfOrder}, a different version
+   * with the same {@code updated_at} as the row held is not applied but answered {@link
+   * Applied#TIED}: {@code updated_at} counts whole seconds, so two changes within one second (a
+   * session started and ended) carry the same one, and only a fresh read of the list can tell which
+   * is current. A version read from the API just now is the current one and wins the tie.
+   */
+  static Put put(Connection c, long accountId, Incoming in, long now, boolean outOfOrder)
+      throws SQLException {
     String table = table(in.kind());
     String where =
         in.kind() == Kind.PERSON
@@ -123,6 +135,10 @@ final class CopyRows {
     if (before.equals(in.resource())) {
       touch(c, table, where, accountId, in, now);
       return new Put(Applied.UNCHANGED, null);
+    }
+    if (outOfOrder && updatedAt != null && updatedAt.equals(heldUpdatedAt)) {
+      touch(c, table, where, accountId, in, now);
+      return new Put(Applied.TIED, null);
     }
     update(c, accountId, in, now);
     return new Put(

@@ -16,7 +16,8 @@ import java.time.Clock;
  * Applies one inbox row to the local copy and marks it applied, in one transaction: a row is either
  * applied and marked, or neither, and the copy announces the change once that transaction has
  * committed. A signed row's body is applied as it is (no API call; the copy keeps the newest by
- * {@code updated_at}); an unsigned one is only a hint, whose scope the copy re-reads, batched.
+ * {@code updated_at}, and re-reads the list when a delivery ties with the row held); an unsigned
+ * one is only a hint, whose scope the copy re-reads, batched.
  */
 @ApplicationScoped
 public class InboxApplier {
@@ -36,8 +37,13 @@ public class InboxApplier {
       try (JsonReader reader = Json.createReader(new StringReader(row.body()))) {
         data = reader.readObject();
       }
-      Applied applied = changes.apply(row.accountId(), row.type(), data);
+      Applied applied = changes.applyDelivered(row.accountId(), row.type(), data);
       outcome = applied.name().toLowerCase(java.util.Locale.ROOT);
+      if (applied == Applied.TIED && hints.hint(row)) {
+        // Deliveries come in any order, and this one cannot be ordered against the row held:
+        // the list's re-read tells which version is current.
+        outcome = "tied, marked stale";
+      }
     } else {
       outcome = hints.hint(row) ? "marked stale" : "ignored";
     }

@@ -154,6 +154,21 @@ class CopyRowsTest {
   }
 
   @Test
+  void aDeliveryTiedWithTheRowHeldIsNotApplied() throws SQLException {
+    assertEquals(Applied.CREATED, put(ALICE, "people", person("p1", "s1", 100, true)).applied());
+    // Delivered out of order: an earlier state of the same second must not replace the row.
+    assertEquals(Applied.TIED, delivered(person("p1", "s1", 100, false)).applied());
+    assertNull(delivered(person("p1", "s1", 100, false)).change());
+    assertTrue(held("p1", "s1").contains("\"attended\":true"), "the row held stays");
+    assertEquals(Applied.UNCHANGED, delivered(person("p1", "s1", 100, true)).applied());
+    assertEquals(Applied.UPDATED, delivered(person("p1", "s1", 101, false)).applied());
+  }
+
+  private CopyRows.Put delivered(JsonObject person) throws SQLException {
+    return CopyRows.put(c, ALICE, Incoming.of("people", person, null), 1000, true);
+  }
+
+  @Test
   void oneAccountNeverReadsAnothersRows() throws SQLException {
     put(ALICE, "events", event("e1", 100, "Alice's"));
     put(BOB, "events", event("e1", 100, "Bob's"));
