@@ -559,6 +559,51 @@ class Checkpoints {
   }
 
   /**
+   * The event or session a list hangs from answered 404: it is most likely deleted, which only a
+   * full re-list of the list that holds it can tell (Livestorm sends no deletions). That list is
+   * marked for a full read now, so the row and everything under it go with the next turn instead of
+   * the next daily re-list (until then the copy would show a deleted event, and the backfill would
+   * wait on a list that cannot be read). A session the copy does not hold has nothing to re-list:
+   * its list is dropped.
+   */
+  @Transactional
+  void parentGone(long accountId, Scope scope, long now) {
+    try (Connection c = dataSource.getConnection()) {
+      if (!changes.locked(c, accountId)) {
+        return;
+      }
+      Scope holding;
+      if (scope.kind() == Scope.Kind.SESSIONS) {
+        holding = Scope.events();
+      } else {
+        List<String> event =
+            CopyRows.strings(
+                c,
+                "SELECT event_id FROM copy_session WHERE account_id = ? AND id = ?",
+                accountId,
+                scope.parentId());
+        if (event.isEmpty() || event.get(0) == null) {
+          update(
+              c,
+              "DELETE FROM copy_scope WHERE account_id = ? AND scope_key = ?",
+              accountId,
+              scope.key());
+          return;
+        }
+        holding = Scope.sessions(event.get(0));
+      }
+      CopyRows.markStale(c, accountId, holding, now, now);
+      update(
+          c,
+          "UPDATE copy_scope SET full_at = NULL WHERE account_id = ? AND scope_key = ?",
+          accountId,
+          holding.key());
+    } catch (SQLException e) {
+      throw new IllegalStateException("copy: " + e.getSQLState(), e);
+    }
+  }
+
+  /**
    * Gives up a read that cannot be trusted (the list changed or shrank while read, fewer rows than
    * announced, an answer that could not be read): what it committed stays (each row was newest at
    * the time), nothing is deleted, the list is not "as of" anything newer, and it is read again

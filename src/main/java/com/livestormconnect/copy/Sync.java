@@ -277,8 +277,10 @@ public class Sync {
         answer = fetch(accountId, scope, window, page);
       } catch (LivestormException e) {
         if (e.kind() == LivestormException.Kind.NOT_FOUND && scope.parentId() != null) {
-          // The event or session is gone: the list under it with it.
+          // The event or session is gone: the list under it with it, once the list holding it
+          // has been read again in full.
           checkpoints.abandon(accountId, scope, null, clock.millis(), null);
+          checkpoints.parentGone(accountId, scope, clock.millis());
           return;
         }
         giveUp(accountId, scope, "Livestorm's answer could not be used (" + e.getMessage() + ")");

@@ -2,6 +2,7 @@ package com.livestormconnect.copy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.event.Event;
@@ -10,6 +11,7 @@ import jakarta.enterprise.util.TypeLiteral;
 import jakarta.json.JsonObject;
 import java.lang.annotation.Annotation;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -189,6 +191,52 @@ class CheckpointsTest {
     assertTrue(
         status.problem() != null && status.problem().startsWith("1 row(s) not kept"),
         "the problem stays after the read: " + status);
+  }
+
+  @Test
+  void aListWhoseParentIsGoneHasTheListHoldingItReadInFull() throws SQLException {
+    Checkpoints node = node();
+    node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
+    Scope sessions = Scope.sessions("e1");
+    ScopeState read = node.begin(ACCOUNT, sessions, true, null, null, 100);
+    read =
+        node.commitPage(
+                ACCOUNT,
+                NODE,
+                Long.MAX_VALUE,
+                read,
+                0,
+                List.of(CopyRowsTest.session("s1", "e1", 10)),
+                1,
+                true,
+                true,
+                false,
+                100)
+            .state();
+    node.finish(ACCOUNT, NODE, read, null, 100);
+    assertTrue(node.due(ACCOUNT, 200, 10).isEmpty(), "nothing due");
+
+    // s1's people answer 404: e1's sessions are read again, in full, now.
+    node.abandon(ACCOUNT, PEOPLE, null, 300, null);
+    node.parentGone(ACCOUNT, PEOPLE, 300);
+    List<ScopeState> due = node.due(ACCOUNT, 300, 10);
+    assertEquals(List.of(sessions), due.stream().map(ScopeState::scope).toList());
+    assertNull(due.get(0).fullAt(), "read in full");
+
+    // The people of a session the copy does not hold: nothing to re-list, the list is dropped.
+    Scope stranger = Scope.people("s-unknown");
+    node.abandon(ACCOUNT, stranger, null, 400, null);
+    node.parentGone(ACCOUNT, stranger, 400);
+    assertEquals(
+        List.of(sessions), node.due(ACCOUNT, 400, 10).stream().map(ScopeState::scope).toList());
+    try (Connection c = derby.getConnection();
+        Statement st = c.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT COUNT(*) FROM copy_scope WHERE scope_key = '" + stranger.key() + "'")) {
+      r.next();
+      assertEquals(0, r.getInt(1), "no list waits on the unknown session");
+    }
   }
 
   @Test
