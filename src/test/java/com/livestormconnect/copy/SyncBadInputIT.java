@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livestormconnect.Browser;
 import com.livestormconnect.Deployments;
 import com.livestormconnect.SandboxControl;
 import com.livestormconnect.account.AccountStore;
@@ -18,6 +19,7 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,6 +68,11 @@ class SyncBadInputIT {
   /** Made in the test: the property is the container's, not the client's. */
   private SandboxControl sandbox;
 
+  private static final String PASSWORD = "a long enough password";
+
+  /** The test account's user name. */
+  private String username;
+
   @Test
   void aBadAnswerIsRecordedTheListKeepsItsRowsAndTheNextListIsRead() throws Exception {
     sandbox = new SandboxControl(URI.create(System.getProperty("APP_BASE_URL")));
@@ -113,6 +120,42 @@ class SyncBadInputIT {
       assertEquals(
           nextBefore + added, people(accountId, next).size(), kind + ": the next list is read");
     }
+
+    // Where people see it: the connection page and the admin page show the last problem.
+    String shown = html(copy.status(accountId).problem());
+    assertTrue(
+        page(username, PASSWORD, "/connection").contains(shown),
+        "the connection page shows " + shown);
+    browser().signUp("it-admin", PASSWORD);
+    assertTrue(
+        page("it-admin", PASSWORD, "/admin/connections").contains(shown),
+        "the admin page shows " + shown);
+  }
+
+  /** The page signed in as {@code username}. */
+  private static String page(String username, String password, String path) {
+    Browser browser = browser();
+    browser.get("/login");
+    assertEquals(
+        303,
+        browser.post("/login", Map.of("username", username, "password", password)).statusCode());
+    HttpResponse<String> answer = browser.get(path);
+    assertEquals(200, answer.statusCode(), path);
+    return answer.body();
+  }
+
+  /** A browser of the app (in the container, the client's default address is not known). */
+  private static Browser browser() {
+    return new Browser(URI.create(System.getProperty("APP_BASE_URL")));
+  }
+
+  /** As Thymeleaf writes text into HTML. */
+  private static String html(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
   }
 
   /** Upcoming sessions with a few people (one page), not breakout rooms. */
@@ -181,13 +224,8 @@ class SyncBadInputIT {
   }
 
   private long connected(String scopes) throws Exception {
-    long accountId =
-        accounts
-            .create(
-                SignUpForm.of(
-                    "bad-input-" + UUID.randomUUID().toString().substring(0, 8),
-                    "a long enough password"))
-            .getId();
+    username = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
+    long accountId = accounts.create(SignUpForm.of(username, PASSWORD)).getId();
     var response =
         SandboxGrant.obtain(URI.create(System.getProperty("APP_BASE_URL")), scopes)
             .toSuccessResponse();
