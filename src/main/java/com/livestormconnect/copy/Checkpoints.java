@@ -558,19 +558,54 @@ class Checkpoints {
         accountId);
   }
 
+  /** The problem a list shows while the event or session it hangs from answers 404. */
+  static final String GONE =
+      "not found at Livestorm (404): the list holding it is read again in full";
+
   /**
-   * The event or session a list hangs from answered 404: it is most likely deleted, which only a
-   * full re-list of the list that holds it can tell (Livestorm sends no deletions). That list is
-   * marked for a full read now, so the row and everything under it go with the next turn instead of
-   * the next daily re-list (until then the copy would show a deleted event, and the backfill would
-   * wait on a list that cannot be read). A session the copy does not hold has nothing to re-list:
-   * its list is dropped.
+   * The event or session a list hangs from answered 404: the read ends (nothing deleted, not due
+   * again on its own) and the parent is most likely deleted, which only a full re-list of the list
+   * that holds it can tell (Livestorm sends no deletions). That list is marked for a full read now,
+   * so the row and everything under it go with the next turn instead of the next daily re-list
+   * (until then the copy would show a deleted event, and the backfill would wait on a list that
+   * cannot be read). Once a day at most per list: a parent that is still listed would otherwise
+   * have its list re-read, and this one opened again, on every turn. A session the copy does not
+   * hold has nothing to re-list: its list is dropped.
    */
   @Transactional
   void parentGone(long accountId, Scope scope, long now) {
     try (Connection c = dataSource.getConnection()) {
       if (!changes.locked(c, accountId)) {
         return;
+      }
+      boolean askedToday =
+          !longs(
+                  c,
+                  "SELECT problem_at FROM copy_scope WHERE account_id = ? AND scope_key = ?"
+                      + " AND problem = ? AND problem_at > ?",
+                  accountId,
+                  scope.key(),
+                  GONE,
+                  now - Cadence.FULL_EVERY.toMillis())
+              .isEmpty();
+      CopyRows.ensureScope(c, accountId, scope);
+      update(
+          c,
+          "UPDATE copy_scope SET reading_page = NULL, reading_full = NULL, reading_since = NULL,"
+              + " reading_until = NULL, reading_started_at = NULL, reading_count = NULL,"
+              + " reading_items = NULL, next_read_at = NULL WHERE account_id = ? AND scope_key = ?",
+          accountId,
+          scope.key());
+      if (!askedToday) {
+        // problem_at is when the parent's re-list was asked: the day counts from there.
+        update(
+            c,
+            "UPDATE copy_scope SET problem = ?, problem_at = ? WHERE account_id = ?"
+                + " AND scope_key = ?",
+            GONE,
+            now,
+            accountId,
+            scope.key());
       }
       Scope holding;
       if (scope.kind() == Scope.Kind.SESSIONS) {
@@ -591,6 +626,9 @@ class Checkpoints {
           return;
         }
         holding = Scope.sessions(event.get(0));
+      }
+      if (askedToday) {
+        return;
       }
       CopyRows.markStale(c, accountId, holding, now, now);
       update(

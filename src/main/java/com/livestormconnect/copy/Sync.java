@@ -279,7 +279,6 @@ public class Sync {
         if (e.kind() == LivestormException.Kind.NOT_FOUND && scope.parentId() != null) {
           // The event or session is gone: the list under it with it, once the list holding it
           // has been read again in full.
-          checkpoints.abandon(accountId, scope, null, clock.millis(), null);
           checkpoints.parentGone(accountId, scope, clock.millis());
           return;
         }

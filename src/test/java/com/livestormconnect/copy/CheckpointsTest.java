@@ -217,18 +217,41 @@ class CheckpointsTest {
     assertTrue(node.due(ACCOUNT, 200, 10).isEmpty(), "nothing due");
 
     // s1's people answer 404: e1's sessions are read again, in full, now.
-    node.abandon(ACCOUNT, PEOPLE, null, 300, null);
     node.parentGone(ACCOUNT, PEOPLE, 300);
     List<ScopeState> due = node.due(ACCOUNT, 300, 10);
     assertEquals(List.of(sessions), due.stream().map(ScopeState::scope).toList());
     assertNull(due.get(0).fullAt(), "read in full");
+    assertEquals(Checkpoints.GONE, new LocalCopy(derby).status(ACCOUNT).problem());
+
+    // e1 still lists s1 and s1's people still answer 404: asked once a day, not on every turn.
+    ScopeState again = node.begin(ACCOUNT, sessions, true, null, null, 400);
+    again =
+        node.commitPage(
+                ACCOUNT,
+                NODE,
+                Long.MAX_VALUE,
+                again,
+                0,
+                List.of(CopyRowsTest.session("s1", "e1", 10)),
+                1,
+                true,
+                true,
+                false,
+                400)
+            .state();
+    node.finish(ACCOUNT, NODE, again, null, 400);
+    node.parentGone(ACCOUNT, PEOPLE, 500);
+    assertTrue(node.due(ACCOUNT, 500, 10).isEmpty(), "not asked again the same day");
+    long dayLater = 300 + Cadence.FULL_EVERY.toMillis() + 1;
+    node.parentGone(ACCOUNT, PEOPLE, dayLater);
+    assertEquals(
+        List.of(sessions),
+        node.due(ACCOUNT, dayLater, 10).stream().map(ScopeState::scope).toList(),
+        "asked again a day later");
 
     // The people of a session the copy does not hold: nothing to re-list, the list is dropped.
     Scope stranger = Scope.people("s-unknown");
-    node.abandon(ACCOUNT, stranger, null, 400, null);
-    node.parentGone(ACCOUNT, stranger, 400);
-    assertEquals(
-        List.of(sessions), node.due(ACCOUNT, 400, 10).stream().map(ScopeState::scope).toList());
+    node.parentGone(ACCOUNT, stranger, dayLater);
     try (Connection c = derby.getConnection();
         Statement st = c.createStatement();
         ResultSet r =
