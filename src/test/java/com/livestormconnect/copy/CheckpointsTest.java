@@ -193,12 +193,9 @@ class CheckpointsTest {
         "the problem stays after the read: " + status);
   }
 
-  @Test
-  void aListWhoseParentIsGoneHasTheListHoldingItReadInFull() throws SQLException {
-    Checkpoints node = node();
-    node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
-    Scope sessions = Scope.sessions("e1");
-    ScopeState read = node.begin(ACCOUNT, sessions, true, null, null, 100);
+  /** A complete full read of {@code sessions}: e1's one session, s1, at {@code at}. */
+  private static void readInFull(Checkpoints node, Scope sessions, long at) {
+    ScopeState read = node.begin(ACCOUNT, sessions, true, null, null, at);
     read =
         node.commitPage(
                 ACCOUNT,
@@ -211,9 +208,17 @@ class CheckpointsTest {
                 true,
                 true,
                 false,
-                100)
+                at)
             .state();
-    node.finish(ACCOUNT, NODE, read, null, 100);
+    node.finish(ACCOUNT, NODE, read, null, at);
+  }
+
+  @Test
+  void aListWhoseParentIsGoneHasTheListHoldingItReadInFull() throws SQLException {
+    Checkpoints node = node();
+    node.takeLease(ACCOUNT, NODE, 0, Long.MAX_VALUE);
+    Scope sessions = Scope.sessions("e1");
+    readInFull(node, sessions, 100);
     assertTrue(node.due(ACCOUNT, 200, 10).isEmpty(), "nothing due");
 
     // s1's people answer 404: e1's sessions are read again, in full, now.
@@ -224,22 +229,7 @@ class CheckpointsTest {
     assertEquals(Checkpoints.GONE, new LocalCopy(derby).status(ACCOUNT).problem());
 
     // e1 still lists s1 and s1's people still answer 404: asked once a day, not on every turn.
-    ScopeState again = node.begin(ACCOUNT, sessions, true, null, null, 400);
-    again =
-        node.commitPage(
-                ACCOUNT,
-                NODE,
-                Long.MAX_VALUE,
-                again,
-                0,
-                List.of(CopyRowsTest.session("s1", "e1", 10)),
-                1,
-                true,
-                true,
-                false,
-                400)
-            .state();
-    node.finish(ACCOUNT, NODE, again, null, 400);
+    readInFull(node, sessions, 400);
     node.parentGone(ACCOUNT, PEOPLE, 500);
     assertTrue(node.due(ACCOUNT, 500, 10).isEmpty(), "not asked again the same day");
     long dayLater = 300 + Cadence.FULL_EVERY.toMillis() + 1;
